@@ -1,0 +1,74 @@
+/**
+ * The dataset directory format (version 1): what the demo generator and every import command
+ * write, and what the app, the worker and the CLI read. See data/README.md for the field list.
+ *
+ *   manifest.json            DatasetManifest
+ *   areas.json               AreaNames (names of provinces, districts, subdistricts)
+ *   villages.bin.gz          columnar: code u32 (8-digit DOPA), lon f32, lat f32 (sorted by code)
+ *   profiles-<year>.bin.gz   columnar, villages in villages.bin order:
+ *                              villageStart u32 [nVillages+1] (row range of village v),
+ *                              mask u32 (bits 0..16 = INDICATORS, bit 17 = welfare card),
+ *                              households u32, persons u32
+ *   services.csv.gz          CSV: id,type,level,size_class,name_th,name_en,lon,lat,capacity
+ *   village-basic.bin.gz     columnar aligned to villages: one u8 column per VILLAGE_BASIC_FIELDS
+ *   ntl.tif                  nighttime-light GeoTIFF (EPSG:4326, nW/cm²/sr)
+ *   boundaries/<level>.geojson  polygons with properties {code, th, en}
+ */
+import type { AdminLevel } from '../domain/adminCodes';
+
+export const DATASET_FORMAT = 'cheepao-dataset';
+export const DATASET_VERSION = 1;
+
+export interface DatasetManifest {
+  format: typeof DATASET_FORMAT;
+  version: number;
+  title: { th: string; en: string };
+  /** True for generated demonstration data: the UI says so wherever it is shown. */
+  synthetic: boolean;
+  source: string;
+  /** Buddhist-era data years with profiles, e.g. [2562, 2565]. */
+  years: number[];
+  files: {
+    areas: string;
+    villages: string;
+    profiles: Record<string, string>;
+    services?: string;
+    villageBasic?: string;
+    ntl?: string;
+    boundaries?: Partial<Record<Exclude<AdminLevel, 'country' | 'village'>, string>>;
+  };
+  /** Free-form facts the generator records (seed, counts, generation time). */
+  meta?: Record<string, unknown>;
+}
+
+export type Region = 'north' | 'northeast' | 'central' | 'east' | 'west' | 'south' | 'bangkok';
+
+export interface AreaName {
+  code: string;
+  th: string;
+  en: string;
+}
+export interface ProvinceName extends AreaName {
+  region: Region;
+}
+
+export interface AreaNames {
+  provinces: ProvinceName[];
+  districts: AreaName[];
+  subdistricts: AreaName[];
+}
+
+/** Service classes used for access measures (DESIGN.md §2.4). */
+export type ServiceType = 'hospital' | 'health_promoting_hospital' | 'school';
+export const SERVICE_TYPES: readonly ServiceType[] = ['hospital', 'health_promoting_hospital', 'school'];
+
+export const VILLAGE_BASIC_FIELDS = [
+  'all_season_road',
+  'electricity',
+  'piped_water',
+  'irrigation',
+  'market',
+  'internet',
+  'community_enterprise',
+] as const;
+export type VillageBasicField = (typeof VILLAGE_BASIC_FIELDS)[number];
