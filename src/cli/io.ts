@@ -1,0 +1,44 @@
+/**
+ * CLI conventions shared by every command: only the result goes to stdout, messages and
+ * progress to stderr; bad input throws CliError and main.ts exits non-zero with one line.
+ */
+import { resolve } from 'node:path';
+import { DEMO_DATA_DIR } from '../data/nodeReader';
+
+export class CliError extends Error {}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export type Command = (argv: string[], io: CliIo) => Promise<void>;
+
+/** `--data DIR` or the embedded demo dataset. */
+export function dataDir(value: string | undefined): string {
+  return value ? resolve(value) : DEMO_DATA_DIR;
+}
+
+export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new CliError(`--format must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value as T;
+}
+
+export function parseNumber(name: string, value: string | undefined, fallback: number, min = -Infinity, max = Infinity): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max) throw new CliError(`--${name} must be a number in [${min}, ${max}] (got "${value}")`);
+  return n;
+}
+
+/** CSV for spreadsheets: UTF-8 with BOM (Excel + Thai), formula-leading cells neutralised (DESIGN.md §5). */
+export function toCsv(rows: Record<string, unknown>[], columns?: string[]): string {
+  const cols = columns ?? (rows.length ? Object.keys(rows[0]) : []);
+  const cell = (v: unknown): string => {
+    let s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    if (/^[=+\-@]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return '\uFEFF' + [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+}
