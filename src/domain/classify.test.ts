@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { classOf, quantileBreaks } from './classify';
+
+describe('quantileBreaks', () => {
+  it('matches R quantile(type = 7) on 1..10 at 0.2, 0.4, 0.6, 0.8', () => {
+    // R: quantile(1:10, c(.2,.4,.6,.8)) -> 2.8 4.6 6.4 8.2
+    const b = quantileBreaks([5, 3, 1, 2, 4, 6, 7, 8, 9, 10], 5);
+    [2.8, 4.6, 6.4, 8.2].forEach((v, i) => expect(b[i]).toBeCloseTo(v, 12));
+  });
+  it('ignores non-finite values and collapses ties', () => {
+    // sorted [0,0,0,0,1]: the 25/50/75 % quantiles are all 0 -> one break
+    expect(quantileBreaks([0, 0, 0, NaN, 0, 1], 4)).toEqual([0]);
+    expect(classOf(NaN, [1])).toBe(-1);
+    expect(classOf(0.5, [1, 2])).toBe(0);
+    expect(classOf(1, [1, 2])).toBe(1);
+    expect(classOf(5, [1, 2])).toBe(2);
+  });
+});

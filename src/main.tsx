@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+// Bundled Thai font: the app must render Thai offline and independent of the OS (DESIGN.md §5).
+import '@fontsource/noto-sans-thai/400.css';
+import '@fontsource/noto-sans-thai/600.css';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './ui/styles.css';
+import { App } from './ui/App';
+import { startApp } from './store/boot';
+
+startApp();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

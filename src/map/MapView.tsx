@@ -1,0 +1,175 @@
+/**
+ * The one component that owns the map: a maplibre-gl map with the app-built style and deck.gl
+ * layers interleaved through MapLibreOverlay (STACK.md pitfall 1). Layers are rebuilt from state
+ * by pure factories; this component only wires events and camera.
+ */
+import { useEffect, useRef } from 'react';
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { PickingInfo } from '@deck.gl/core';
+import bbox from '@turf/bbox';
+import type { Feature, FeatureCollection } from 'geojson';
+import { appStore, type AppState } from '../store/store';
+import { select } from '../store/actions';
+import { fillLevelForZoom, pointLevelForZoom, rateClassed, subdistrictCentres, villageBounds, villagePoints } from '../store/derived';
+import { areaName } from '../store/names';
+import { areaFillLayer, areaPointLayer } from './layers/areaLayers';
+import { buildStyle } from './style';
+import { formatPercent } from '../ui/i18n';
+
+setWorkerUrl(workerUrl);
+
+export const THAILAND_BOUNDS: LngLatBoundsLike = [[97.3, 5.6], [105.7, 20.5]];
+
+function buildLayers(s: AppState, zoom: number) {
+  const ds = s.dataset;
+  const totals = s.totals[s.year];
+  if (!ds || !totals) return [];
+  const layers = [];
+  const fillLevel = fillLevelForZoom(zoom);
+  const fc = s.boundaries[fillLevel];
+  const focus = s.selection === 'TH' ? null : s.selection.slice(0, Math.min(4, s.selection.length));
+  if (fc) layers.push(areaFillLayer(`fill-${fillLevel}`, fc, rateClassed(totals, fillLevel, ds, s.year), focus));
+  const pointLevel = pointLevelForZoom(zoom);
+  if (pointLevel === 'subdistrict') {
+    const pts = { ...subdistrictCentres(ds), people: totals.subdistrict.people };
+    layers.push(areaPointLayer('points-subdistrict', pts, rateClassed(totals, 'subdistrict', ds, s.year), 0.05, focus));
+  } else if (pointLevel === 'village') {
+    const pts = { ...villagePoints(ds), people: totals.village.people };
+    layers.push(areaPointLayer('points-village', pts, rateClassed(totals, 'village', ds, s.year), 0.25, focus));
+  }
+  return layers;
+}
+
+function codeOfPick(info: PickingInfo, s: AppState): string | null {
+  if (!info.object && info.index < 0) return null;
+  const id = info.layer?.id ?? '';
+  if (id.startsWith('fill-')) return String((info.object as Feature).properties?.code);
+  if (id === 'points-subdistrict' && s.dataset) return s.dataset.levelCodes.subdistrict[info.index];
+  if (id === 'points-village' && s.dataset) return String(s.dataset.villageCode[info.index]).padStart(8, '0');
+  return null;
+}
+
+function selectionBounds(s: AppState): [number, number, number, number] | null {
+  if (!s.dataset) return null;
+  if (s.selection === 'TH') return [97.3, 5.6, 105.7, 20.5];
+  const level = s.selection.length === 2 ? 'province' : s.selection.length === 4 ? 'district' : null;
+  const fc = level ? s.boundaries[level] : undefined;
+  const f = fc?.features.find((x) => x.properties?.code === s.selection);
+  if (f) return bbox(f) as [number, number, number, number];
+  return villageBounds(s.dataset, s.selection);
+}
+
+export function MapView() {
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const map = new MapLibreMap({
+      container: container.current!,
+      style: buildStyle(),
+      bounds: THAILAND_BOUNDS,
+      fitBoundsOptions: { padding: 20 },
+      attributionControl: { compact: false, customAttribution: 'Natural Earth (public domain) · Cheepao' },
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    map.touchZoomRotate.disableRotation();
+    const overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      getTooltip: (info) => {
+        const s = appStore.getState();
+        const code = codeOfPick(info, s);
+        if (!code || !s.dataset) return null;
+        const totals = s.totals[s.year];
+        const level = code.length === 2 ? 'province' : code.length === 4 ? 'district' : code.length === 6 ? 'subdistrict' : 'village';
+        const i = s.dataset.position.get(code);
+        const t = totals && i !== undefined ? totals[level] : null;
+        const rate = t && i !== undefined && t.people[i] > 0 ? t.targetPoor[i] / t.people[i] : NaN;
+        return { text: `${areaName(s.dataset, code, s.lang)}\n${formatPercent(rate, s.lang, s.thaiDigits)}` };
+      },
+    });
+    map.addControl(overlay);
+    // Selection through maplibre's own click (fires only for a click, not a drag) and an explicit
+    // pick with a small radius, so thin polygons and small dots are easy to hit on a projector.
+    map.on('click', (e) => {
+      const info = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 3 });
+      const code = info ? codeOfPick(info, appStore.getState()) : null;
+      if (code) select(code);
+    });
+
+    let ready = false;
+    let lastKey = '';
+    const render = () => {
+      const s = appStore.getState();
+      const zoom = map.getZoom();
+      const key = [s.year, s.selection, fillLevelForZoom(zoom), pointLevelForZoom(zoom), !!s.totals[s.year], !!s.boundaries.district].join('|');
+      if (key === lastKey) return;
+      lastKey = key;
+      if (Math.abs(s.zoom - zoom) > 1e-6) appStore.setState({ zoom });
+      document.body.dataset.mapReady = '0';
+      overlay.setProps({ layers: buildLayers(s, zoom) });
+      map.triggerRepaint();
+    };
+    const onIdle = () => {
+      const s = appStore.getState();
+      if (s.status === 'ready' && s.totals[s.year] && lastKey) {
+        document.body.dataset.mapReady = '1';
+        if (!ready) {
+          ready = true;
+          appStore.setState({ mapReady: true });
+        }
+      }
+    };
+    map.on('idle', onIdle);
+    map.on('zoomend', render);
+
+    let styleLoaded = false;
+    const syncSources = (s: AppState, prev?: AppState) => {
+      if (!styleLoaded) return;
+      if (s.boundaries !== prev?.boundaries) {
+        if (s.boundaries.province) (map.getSource('province') as GeoJSONSource).setData(s.boundaries.province);
+        if (s.boundaries.district) (map.getSource('district') as GeoJSONSource).setData(s.boundaries.district);
+      }
+      if (s.selection !== prev?.selection || s.boundaries !== prev?.boundaries) {
+        const level = s.selection.length === 2 ? 'province' : s.selection.length === 4 ? 'district' : null;
+        const f = level ? s.boundaries[level]?.features.find((x) => x.properties?.code === s.selection) : undefined;
+        const fc: FeatureCollection = { type: 'FeatureCollection', features: f ? [f] : [] };
+        (map.getSource('selected') as GeoJSONSource).setData(fc);
+      }
+    };
+    map.on('load', () => {
+      styleLoaded = true;
+      syncSources(appStore.getState());
+      render();
+    });
+
+    const unsubscribe = appStore.subscribe((s, prev) => {
+      syncSources(s, prev);
+      if (s.selection !== prev.selection && s.dataset) {
+        const b = selectionBounds(s);
+        if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: 12.5, duration: 600 });
+      }
+      render();
+    });
+
+    // A link that restores a selection zooms there once the data has arrived.
+    const unsubscribeFirst = appStore.subscribe((s, prev) => {
+      if (s.boundaries.province && !prev.boundaries.province && s.selection !== 'TH') {
+        const b = selectionBounds(s);
+        if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: 12.5, duration: 0 });
+      }
+    });
+
+    (window as unknown as { __cheepaoMap?: MapLibreMap }).__cheepaoMap = map;
+    return () => {
+      unsubscribe();
+      unsubscribeFirst();
+      map.remove();
+    };
+  }, []);
+
+  return <div ref={container} className="map" data-testid="map" />;
+}

@@ -1,0 +1,48 @@
+/**
+ * The basemap, built in the app: no tile server, no token, no glyphs or sprites, so no request
+ * leaves the machine (DESIGN.md §5). Admin boundaries draw as lines above deck.gl's fills
+ * (interleaved), heavier for provinces than districts so the hierarchy reads at a glance.
+ */
+import type { StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+
+export const SEA_COLOUR = '#dfe8ee';
+export const BOUNDARY_LAYER_IDS = { district: 'district-lines', province: 'province-lines', selected: 'selected-outline' } as const;
+/** deck.gl layers are inserted below this maplibre layer, i.e. under all boundary lines. */
+export const DECK_BEFORE_ID = BOUNDARY_LAYER_IDS.district;
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export function buildStyle(): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      province: { type: 'geojson', data: EMPTY, promoteId: 'code' },
+      district: { type: 'geojson', data: EMPTY, promoteId: 'code' },
+      selected: { type: 'geojson', data: EMPTY },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': SEA_COLOUR } },
+      { id: 'land', type: 'fill', source: 'province', paint: { 'fill-color': '#f4f1ea' } },
+      {
+        id: BOUNDARY_LAYER_IDS.district,
+        type: 'line',
+        source: 'district',
+        minzoom: 6.3,
+        paint: { 'line-color': '#6b6b6b', 'line-width': ['interpolate', ['linear'], ['zoom'], 6.3, 0.3, 9, 1], 'line-opacity': 0.8 },
+      },
+      {
+        id: BOUNDARY_LAYER_IDS.province,
+        type: 'line',
+        source: 'province',
+        paint: { 'line-color': '#3a3a3a', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 9, 2.2] },
+      },
+      {
+        id: BOUNDARY_LAYER_IDS.selected,
+        type: 'line',
+        source: 'selected',
+        paint: { 'line-color': '#0b3d91', 'line-width': 3 },
+      },
+    ],
+  };
+}

@@ -1,0 +1,49 @@
+/** Start-up: restore the view from the URL, load the embedded dataset in the worker, keep the URL in sync. */
+import type { FeatureCollection } from 'geojson';
+import { appStore, type LoadedDataset } from './store';
+import { computeWorker, ensureTotals } from './actions';
+import { formatUrlView, parseUrlView } from './url';
+
+export const DEMO_BASE = new URL('demo/', document.baseURI).href;
+
+async function fetchJson<T>(name: string): Promise<T> {
+  const res = await fetch(new URL(name, DEMO_BASE).href);
+  if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+export function startApp(): void {
+  const fromUrl = parseUrlView(location.search);
+  appStore.setState({ ...fromUrl });
+  document.documentElement.lang = appStore.getState().lang;
+
+  appStore.subscribe((s, prev) => {
+    if (s.selection !== prev.selection || s.year !== prev.year || s.lang !== prev.lang || s.thaiDigits !== prev.thaiDigits) {
+      history.replaceState(null, '', formatUrlView({ selection: s.selection, year: s.year, lang: s.lang, thaiDigits: s.thaiDigits }));
+    }
+  });
+
+  void (async () => {
+    try {
+      const init = await computeWorker().init(DEMO_BASE);
+      const names = new Map<string, { th: string; en: string }>();
+      for (const list of [init.areas.provinces, init.areas.districts, init.areas.subdistricts]) for (const a of list) names.set(a.code, { th: a.th, en: a.en });
+      const position = new Map<string, number>();
+      for (const list of Object.values(init.levelCodes)) list.forEach((c, i) => position.set(c, i));
+      init.villageCode.forEach((c, i) => position.set(String(c).padStart(8, '0'), i));
+      const dataset: LoadedDataset = { ...init, names, position };
+      const sel = appStore.getState().selection;
+      appStore.setState({ dataset, selection: sel === 'TH' || position.has(sel) ? sel : 'TH' });
+      const b = init.manifest.files.boundaries ?? {};
+      const [province, district] = await Promise.all([
+        b.province ? fetchJson<FeatureCollection>(b.province) : undefined,
+        b.district ? fetchJson<FeatureCollection>(b.district) : undefined,
+      ]);
+      appStore.setState({ boundaries: { province, district } });
+      await ensureTotals(appStore.getState().year);
+      appStore.setState({ status: 'ready' });
+    } catch (e) {
+      appStore.setState({ status: 'error', loadError: (e as Error).message });
+    }
+  })();
+}

@@ -1,0 +1,15 @@
+/** Display names of areas in the chosen language; villages are named by moo within their subdistrict. */
+import { levelOfCode } from '../domain/adminCodes';
+import { t, type Lang } from '../ui/i18n';
+import type { LoadedDataset } from './store';
+
+export function areaName(ds: LoadedDataset | null, code: string, lang: Lang): string {
+  if (code === 'TH') return t('country', lang);
+  const level = levelOfCode(code);
+  if (level === 'village') {
+    const moo = Number(code.slice(6));
+    const sub = ds?.names.get(code.slice(0, 6));
+    return `${t('mooPrefix', lang)} ${moo}${sub ? ` ${sub[lang]}` : ''}`;
+  }
+  return ds?.names.get(code)?.[lang] ?? code;
+}

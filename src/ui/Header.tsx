@@ -1,0 +1,41 @@
+import { useApp } from '../store/store';
+import { setLang, setThaiDigits, setYear } from '../store/actions';
+import { formatYear, t } from './i18n';
+
+export function Header() {
+  const lang = useApp((s) => s.lang);
+  const year = useApp((s) => s.year);
+  const thaiDigits = useApp((s) => s.thaiDigits);
+  const manifest = useApp((s) => s.dataset?.manifest);
+  const years = manifest?.years ?? [year];
+  return (
+    <header className="header">
+      <div className="brand">
+        <span className="brand-title">{t('appTitle', lang)}</span>
+        <span className="brand-sub">{t('appSubtitle', lang)}</span>
+      </div>
+      {manifest?.synthetic && (
+        <div className="synthetic-badge" data-testid="synthetic-badge" title={t('syntheticLong', lang)}>
+          {t('synthetic', 'th')} · {t('synthetic', 'en')}
+        </div>
+      )}
+      <div className="controls">
+        <div className="segmented" role="group" aria-label={t('year', lang)}>
+          <span className="label">{t('year', lang)}</span>
+          {years.map((y) => (
+            <button key={y} type="button" className={y === year ? 'on' : ''} aria-pressed={y === year} data-testid={`year-${y}`} onClick={() => setYear(y)}>
+              {formatYear(y, lang, thaiDigits)}
+            </button>
+          ))}
+        </div>
+        <div className="segmented" role="group" aria-label={t('language', lang)}>
+          <button type="button" className={lang === 'th' ? 'on' : ''} aria-pressed={lang === 'th'} data-testid="lang-th" onClick={() => setLang('th')}>ไทย</button>
+          <button type="button" className={lang === 'en' ? 'on' : ''} aria-pressed={lang === 'en'} data-testid="lang-en" onClick={() => setLang('en')}>EN</button>
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={thaiDigits} onChange={(e) => setThaiDigits(e.target.checked)} /> {t('thaiDigits', lang)}
+        </label>
+      </div>
+    </header>
+  );
+}

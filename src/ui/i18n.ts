@@ -1,0 +1,68 @@
+/**
+ * User-facing text in Thai (default) and English, and number formatting. Data years are
+ * Buddhist-era (พ.ศ.) throughout, as TPMAP publishes them. Thai digits are optional.
+ */
+export type Lang = 'th' | 'en';
+
+const STRINGS = {
+  appTitle: { th: 'ชี้เป้า', en: 'Cheepao' },
+  appSubtitle: { th: 'แผนที่ชี้เป้าการแก้ไขปัญหาความยากจน', en: 'Poverty targeting map' },
+  synthetic: { th: 'ข้อมูลสังเคราะห์เพื่อการสาธิต', en: 'synthetic demonstration data' },
+  syntheticLong: {
+    th: 'ข้อมูลสังเคราะห์เพื่อการสาธิต (synthetic demonstration data) — ไม่ใช่ข้อมูลจริงของ TPMAP',
+    en: 'Synthetic demonstration data (ข้อมูลสังเคราะห์เพื่อการสาธิต) — not real TPMAP figures',
+  },
+  year: { th: 'ปีข้อมูล', en: 'Data year' },
+  yearPrefix: { th: 'พ.ศ.', en: 'BE' },
+  country: { th: 'ประเทศไทย', en: 'Thailand' },
+  loading: { th: 'กำลังโหลดข้อมูล…', en: 'Loading data…' },
+  peopleSurveyed: { th: 'คนที่สำรวจ', en: 'People surveyed' },
+  householdsSurveyed: { th: 'ครัวเรือนที่สำรวจ', en: 'Households surveyed' },
+  targetPoor: { th: 'คนจนเป้าหมาย', en: 'Target poor' },
+  targetPoorRate: { th: 'อัตราคนจนเป้าหมาย', en: 'Target-poor rate' },
+  poorNoCard: { th: 'คนจนที่ไม่มีบัตรสวัสดิการแห่งรัฐ', en: 'Poor with no welfare card' },
+  villages: { th: 'หมู่บ้าน', en: 'Villages' },
+  services: { th: 'สถานบริการ', en: 'Services' },
+  hospital: { th: 'โรงพยาบาล', en: 'Hospitals' },
+  health_promoting_hospital: { th: 'รพ.สต.', en: 'Health-promoting hospitals' },
+  school: { th: 'โรงเรียน', en: 'Schools' },
+  province: { th: 'จังหวัด', en: 'Province' },
+  district: { th: 'อำเภอ', en: 'District' },
+  subdistrict: { th: 'ตำบล', en: 'Subdistrict' },
+  village: { th: 'หมู่บ้าน', en: 'Village' },
+  legendTitle: { th: 'อัตราคนจนเป้าหมาย (% ของคนที่สำรวจ)', en: 'Target-poor rate (% of people surveyed)' },
+  legendBreaks: { th: 'ช่วงแบ่งแบบควอนไทล์ ทั้งประเทศ', en: 'Quantile classes, national' },
+  noData: { th: 'ไม่มีข้อมูล', en: 'No data' },
+  ofParent: { th: 'ของพื้นที่แม่', en: 'of parent' },
+  source: { th: 'ที่มา', en: 'Source' },
+  clickHint: { th: 'คลิกพื้นที่บนแผนที่เพื่อดูรายละเอียด', en: 'Click an area on the map for details' },
+  errorTitle: { th: 'เกิดข้อผิดพลาด', en: 'Error' },
+  dismiss: { th: 'ปิด', en: 'Dismiss' },
+  thaiDigits: { th: 'เลขไทย', en: 'Thai digits' },
+  language: { th: 'ภาษา', en: 'Language' },
+  mooPrefix: { th: 'หมู่ที่', en: 'Moo' },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(key: StringKey, lang: Lang): string {
+  return STRINGS[key][lang];
+}
+
+function locale(lang: Lang, thaiDigits: boolean): string {
+  return lang === 'th' ? (thaiDigits ? 'th-TH-u-nu-thai' : 'th-TH') : 'en-GB';
+}
+
+export function formatInt(n: number, lang: Lang, thaiDigits = false): string {
+  if (!Number.isFinite(n)) return '–';
+  return new Intl.NumberFormat(locale(lang, thaiDigits), { maximumFractionDigits: 0 }).format(n);
+}
+
+export function formatPercent(fraction: number, lang: Lang, thaiDigits = false, digits = 2): string {
+  if (!Number.isFinite(fraction)) return '–';
+  return new Intl.NumberFormat(locale(lang, thaiDigits), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction * 100) + ' %';
+}
+
+export function formatYear(yearBe: number, lang: Lang, thaiDigits = false): string {
+  return `${t('yearPrefix', lang)} ${new Intl.NumberFormat(locale(lang, thaiDigits), { useGrouping: false }).format(yearBe)}`;
+}
