@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection } from 'geojson';
 import { appStore, type AppState } from '../store/store';
@@ -16,30 +16,43 @@ import { fillLevelForZoom, pointLevelForZoom, rateClassed, subdistrictCentres, v
 import { areaName } from '../store/names';
 import { areaFillLayer, areaPointLayer } from './layers/areaLayers';
 import { buildStyle } from './style';
+import { LAYER_SOURCES } from './layerSources';
 import { formatPercent } from '../ui/i18n';
 
 setWorkerUrl(workerUrl);
 
 export const THAILAND_BOUNDS: LngLatBoundsLike = [[97.3, 5.6], [105.7, 20.5]];
 
+/** Need layers (order 0 fills, 50 points) merged with the registered feature sources by order. */
 function buildLayers(s: AppState, zoom: number) {
+  const need = buildNeedLayers(s, zoom);
+  const stacked: { order: number; layers: Layer[] }[] = [
+    { order: 0, layers: need.fills },
+    { order: 50, layers: need.points },
+    ...LAYER_SOURCES.map((src) => ({ order: src.order, layers: src.build(zoom) })),
+  ];
+  return stacked.sort((a, b) => a.order - b.order).flatMap((x) => x.layers);
+}
+
+function buildNeedLayers(s: AppState, zoom: number): { fills: Layer[]; points: Layer[] } {
   const ds = s.dataset;
   const totals = s.totals[s.year];
-  if (!ds || !totals) return [];
-  const layers = [];
+  const fills: Layer[] = [];
+  const points: Layer[] = [];
+  if (!ds || !totals) return { fills, points };
   const fillLevel = fillLevelForZoom(zoom);
   const fc = s.boundaries[fillLevel];
   const focus = s.selection === 'TH' ? null : s.selection.slice(0, Math.min(4, s.selection.length));
-  if (fc) layers.push(areaFillLayer(`fill-${fillLevel}`, fc, rateClassed(totals, fillLevel, ds, s.year), focus));
+  if (fc) fills.push(areaFillLayer(`fill-${fillLevel}`, fc, rateClassed(totals, fillLevel, ds, s.year), focus));
   const pointLevel = pointLevelForZoom(zoom);
   if (pointLevel === 'subdistrict') {
     const pts = { ...subdistrictCentres(ds), people: totals.subdistrict.people };
-    layers.push(areaPointLayer('points-subdistrict', pts, rateClassed(totals, 'subdistrict', ds, s.year), 0.05, focus));
+    points.push(areaPointLayer('points-subdistrict', pts, rateClassed(totals, 'subdistrict', ds, s.year), 0.05, focus));
   } else if (pointLevel === 'village') {
     const pts = { ...villagePoints(ds), people: totals.village.people };
-    layers.push(areaPointLayer('points-village', pts, rateClassed(totals, 'village', ds, s.year), 0.25, focus));
+    points.push(areaPointLayer('points-village', pts, rateClassed(totals, 'village', ds, s.year), 0.25, focus));
   }
-  return layers;
+  return { fills, points };
 }
 
 function codeOfPick(info: PickingInfo, s: AppState): string | null {
@@ -80,6 +93,11 @@ export function MapView() {
       interleaved: true,
       layers: [],
       getTooltip: (info) => {
+        const src = info.layer && LAYER_SOURCES.find((x) => info.layer!.id.startsWith(`${x.id}-`));
+        if (src) {
+          const text = src.tooltip?.(info.layer!.id, info.index, info.object) ?? null;
+          return text ? { text } : null;
+        }
         const s = appStore.getState();
         const code = codeOfPick(info, s);
         if (!code || !s.dataset) return null;
@@ -96,6 +114,8 @@ export function MapView() {
     // pick with a small radius, so thin polygons and small dots are easy to hit on a projector.
     map.on('click', (e) => {
       const info = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 3 });
+      const src = info?.layer && LAYER_SOURCES.find((x) => info.layer!.id.startsWith(`${x.id}-`));
+      if (src && info && src.click?.(info.layer!.id, info.index, info.object)) return;
       const code = info ? codeOfPick(info, appStore.getState()) : null;
       if (code) select(code);
     });
@@ -124,6 +144,12 @@ export function MapView() {
       }
     };
     map.on('idle', onIdle);
+    const unsubscribeSources = LAYER_SOURCES.map((src) =>
+      src.subscribe(() => {
+        lastKey = '';
+        render();
+      }),
+    );
     map.on('zoomend', render);
 
     let styleLoaded = false;
@@ -167,6 +193,7 @@ export function MapView() {
     return () => {
       unsubscribe();
       unsubscribeFirst();
+      unsubscribeSources.forEach((u) => u());
       map.remove();
     };
   }, []);

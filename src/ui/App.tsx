@@ -5,6 +5,7 @@ import { Breadcrumb } from './Breadcrumb';
 import { DetailPanel } from './DetailPanel';
 import { Legend } from './Legend';
 import { Notices } from './Notices';
+import { DropZone } from './DropZone';
 import { t } from './i18n';
 
 export function App() {
@@ -31,6 +32,7 @@ export function App() {
         </aside>
       </main>
       <Notices />
+      <DropZone />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useApp } from '../store/store';
 import { setLang, setThaiDigits, setYear } from '../store/actions';
 import { formatYear, t } from './i18n';
+import { OpenFileButton } from './DropZone';
 
 export function Header() {
   const lang = useApp((s) => s.lang);
@@ -20,6 +21,7 @@ export function Header() {
         </div>
       )}
       <div className="controls">
+        <OpenFileButton />
         <div className="segmented" role="group" aria-label={t('year', lang)}>
           <span className="label">{t('year', lang)}</span>
           {years.map((y) => (

@@ -41,6 +41,8 @@ const STRINGS = {
   thaiDigits: { th: 'เลขไทย', en: 'Thai digits' },
   language: { th: 'ภาษา', en: 'Language' },
   mooPrefix: { th: 'หมู่ที่', en: 'Moo' },
+  dropHere: { th: 'วางไฟล์ที่นี่เพื่อเปิด', en: 'Drop files here to open them' },
+  openFile: { th: 'เปิดไฟล์…', en: 'Open file…' },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

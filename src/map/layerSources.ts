@@ -1,0 +1,29 @@
+/**
+ * Feature layers beyond the need map (nighttime lights, services, access highlights) plug into
+ * the one map component through this list: each source builds its deck.gl layers from its own
+ * store with pure factories and tells the map when to rebuild. `order` stacks them: lower draws
+ * first (the need choropleth is 0, need points are 50).
+ */
+import type { Layer } from '@deck.gl/core';
+
+export interface LayerSource {
+  id: string;
+  order: number;
+  /** Layers for the current zoom; [] when the feature is off or has no data. */
+  build: (zoom: number) => Layer[];
+  /** Calls `onChange` whenever build() would return something different; returns an unsubscribe. */
+  subscribe: (onChange: () => void) => () => void;
+  /** Optional tooltip for picks on this source's layers (layer ids must start with `${id}-`). */
+  tooltip?: (layerId: string, index: number, object: unknown) => string | null;
+  /** Optional click handler for picks on this source's layers; return true when handled. */
+  click?: (layerId: string, index: number, object: unknown) => boolean;
+}
+
+export const LAYER_SOURCES: LayerSource[] = [];
+
+export function registerLayerSource(source: LayerSource): void {
+  const i = LAYER_SOURCES.findIndex((s) => s.id === source.id);
+  if (i >= 0) LAYER_SOURCES.splice(i, 1);
+  LAYER_SOURCES.push(source);
+  LAYER_SOURCES.sort((a, b) => a.order - b.order);
+}
