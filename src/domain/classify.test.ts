@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classOf, quantileBreaks } from './classify';
+import { classBreaks, classOf, quantileBreaks } from './classify';
 
 describe('quantileBreaks', () => {
   it('matches R quantile(type = 7) on 1..10 at 0.2, 0.4, 0.6, 0.8', () => {
@@ -14,5 +14,16 @@ describe('quantileBreaks', () => {
     expect(classOf(0.5, [1, 2])).toBe(0);
     expect(classOf(1, [1, 2])).toBe(1);
     expect(classOf(5, [1, 2])).toBe(2);
+  });
+});
+
+describe('classBreaks', () => {
+  it('ckmeans separates obvious clusters (Wang & Song 2011 example data from simple-statistics docs)', () => {
+    // simple-statistics docs: ckmeans([-1, 2, -1, 2, 4, 5, 6, -1, 2, -1], 3) -> [[-1,-1,-1,-1],[2,2,2],[4,5,6]]
+    expect(classBreaks([-1, 2, -1, 2, 4, 5, 6, -1, 2, -1], 3, 'ckmeans')).toEqual([2, 4]);
+  });
+  it('equal intervals split the range evenly; custom breaks are sorted', () => {
+    expect(classBreaks([0, 10, 5], 5, 'equal')).toEqual([2, 4, 6, 8]);
+    expect(classBreaks([1, 2], 5, 'custom', [0.3, 0.1, NaN])).toEqual([0.1, 0.3]);
   });
 });

@@ -2,7 +2,7 @@
  * Class breaks for choropleth legends. Quantiles use simple-statistics (type-7 quantiles, as R
  * and numpy's default) so the break values can be checked against another tool.
  */
-import { quantileSorted } from 'simple-statistics';
+import { ckmeans, quantileSorted } from 'simple-statistics';
 
 /** n-1 interior breaks splitting finite values into n classes of (about) equal count. */
 export function quantileBreaks(values: ArrayLike<number>, classes: number): number[] {
@@ -22,4 +22,28 @@ export function classOf(value: number, breaks: readonly number[]): number {
   let c = 0;
   while (c < breaks.length && value >= breaks[c]) c++;
   return c;
+}
+
+export type ClassMethod = 'quantile' | 'ckmeans' | 'equal' | 'custom';
+
+/**
+ * Breaks by method: quantiles (equal counts), ckmeans natural breaks (Wang & Song 2011, optimal
+ * 1-D k-means, via simple-statistics), equal intervals, or the user's own sorted breaks.
+ */
+export function classBreaks(values: ArrayLike<number>, classes: number, method: ClassMethod, custom: readonly number[] = []): number[] {
+  if (method === 'custom') return [...custom].filter(Number.isFinite).sort((a, b) => a - b);
+  if (method === 'quantile') return quantileBreaks(values, classes);
+  const finite: number[] = [];
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite.push(values[i]);
+  if (finite.length === 0) return [];
+  if (method === 'equal') {
+    let lo = Infinity, hi = -Infinity;
+    for (const v of finite) { if (v < lo) lo = v; if (v > hi) hi = v; }
+    if (!(hi > lo)) return [];
+    return Array.from({ length: classes - 1 }, (_, i) => lo + ((hi - lo) * (i + 1)) / classes);
+  }
+  const k = Math.min(classes, new Set(finite).size);
+  if (k < 2) return [];
+  // ckmeans returns the clusters; a break is where each cluster after the first starts.
+  return ckmeans(finite, k).slice(1).map((cluster) => cluster[0]);
 }

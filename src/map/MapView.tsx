@@ -12,12 +12,12 @@ import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection } from 'geojson';
 import { appStore, type AppState } from '../store/store';
 import { select } from '../store/actions';
-import { fillLevelForZoom, pointLevelForZoom, rateClassed, subdistrictCentres, villageBounds, villagePoints } from '../store/derived';
+import { fillLevelForZoom, measureClassed, pointLevelForZoom, subdistrictCentres, valueAt, villageBounds, villagePoints } from '../store/derived';
+import { formatMeasure } from '../ui/format';
 import { areaName } from '../store/names';
 import { areaFillLayer, areaPointLayer } from './layers/areaLayers';
 import { buildStyle } from './style';
 import { LAYER_SOURCES } from './layerSources';
-import { formatPercent } from '../ui/i18n';
 
 setWorkerUrl(workerUrl);
 
@@ -36,21 +36,22 @@ function buildLayers(s: AppState, zoom: number) {
 
 function buildNeedLayers(s: AppState, zoom: number): { fills: Layer[]; points: Layer[] } {
   const ds = s.dataset;
-  const totals = s.totals[s.year];
   const fills: Layer[] = [];
   const points: Layer[] = [];
-  if (!ds || !totals) return { fills, points };
+  if (!ds || !s.result) return { fills, points };
   const fillLevel = fillLevelForZoom(zoom);
   const fc = s.boundaries[fillLevel];
   const focus = s.selection === 'TH' ? null : s.selection.slice(0, Math.min(4, s.selection.length));
-  if (fc) fills.push(areaFillLayer(`fill-${fillLevel}`, fc, rateClassed(totals, fillLevel, ds, s.year), focus));
+  const fillClassed = measureClassed(s, fillLevel);
+  if (fc && fillClassed) fills.push(areaFillLayer(`fill-${fillLevel}`, fc, fillClassed, focus));
   const pointLevel = pointLevelForZoom(zoom);
-  if (pointLevel === 'subdistrict') {
-    const pts = { ...subdistrictCentres(ds), people: totals.subdistrict.people };
-    points.push(areaPointLayer('points-subdistrict', pts, rateClassed(totals, 'subdistrict', ds, s.year), 0.05, focus));
-  } else if (pointLevel === 'village') {
-    const pts = { ...villagePoints(ds), people: totals.village.people };
-    points.push(areaPointLayer('points-village', pts, rateClassed(totals, 'village', ds, s.year), 0.25, focus));
+  const pointClassed = pointLevel ? measureClassed(s, pointLevel) : null;
+  if (pointLevel === 'subdistrict' && pointClassed) {
+    const pts = { ...subdistrictCentres(ds), people: s.result.levels.subdistrict.people };
+    points.push(areaPointLayer('points-subdistrict', pts, pointClassed, 0.05, focus));
+  } else if (pointLevel === 'village' && pointClassed) {
+    const pts = { ...villagePoints(ds), people: s.result.levels.village.people };
+    points.push(areaPointLayer('points-village', pts, pointClassed, 0.25, focus));
   }
   return { fills, points };
 }
@@ -101,12 +102,8 @@ export function MapView() {
         const s = appStore.getState();
         const code = codeOfPick(info, s);
         if (!code || !s.dataset) return null;
-        const totals = s.totals[s.year];
-        const level = code.length === 2 ? 'province' : code.length === 4 ? 'district' : code.length === 6 ? 'subdistrict' : 'village';
-        const i = s.dataset.position.get(code);
-        const t = totals && i !== undefined ? totals[level] : null;
-        const rate = t && i !== undefined && t.people[i] > 0 ? t.targetPoor[i] / t.people[i] : NaN;
-        return { text: `${areaName(s.dataset, code, s.lang)}\n${formatPercent(rate, s.lang, s.thaiDigits)}` };
+        const v = valueAt(s.result, s.dataset, code, s.mapMeasure);
+        return { text: `${areaName(s.dataset, code, s.lang)}\n${formatMeasure(v, s.mapMeasure, s.lang, s.thaiDigits)}` };
       },
     });
     map.addControl(overlay);
@@ -125,7 +122,7 @@ export function MapView() {
     const render = () => {
       const s = appStore.getState();
       const zoom = map.getZoom();
-      const key = [s.year, s.selection, fillLevelForZoom(zoom), pointLevelForZoom(zoom), !!s.totals[s.year], !!s.boundaries.district].join('|');
+      const key = [s.result?.key, s.mapMeasure, JSON.stringify(s.classification), s.selection, fillLevelForZoom(zoom), pointLevelForZoom(zoom), !!s.boundaries.district].join('|');
       if (key === lastKey) return;
       lastKey = key;
       if (Math.abs(s.zoom - zoom) > 1e-6) appStore.setState({ zoom });
@@ -135,7 +132,7 @@ export function MapView() {
     };
     const onIdle = () => {
       const s = appStore.getState();
-      if (s.status === 'ready' && s.totals[s.year] && lastKey) {
+      if (s.status === 'ready' && s.result && lastKey) {
         document.body.dataset.mapReady = '1';
         if (!ready) {
           ready = true;

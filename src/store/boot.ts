@@ -1,7 +1,7 @@
 /** Start-up: restore the view from the URL, load the embedded dataset in the worker, keep the URL in sync. */
 import type { FeatureCollection } from 'geojson';
 import { appStore, type LoadedDataset } from './store';
-import { computeWorker, ensureTotals } from './actions';
+import { computeWorker, recompute } from './actions';
 import { formatUrlView, parseUrlView } from './url';
 
 export const DEMO_BASE = new URL('demo/', document.baseURI).href;
@@ -13,13 +13,25 @@ async function fetchJson<T>(name: string): Promise<T> {
 }
 
 export function startApp(): void {
-  const fromUrl = parseUrlView(location.search);
-  appStore.setState({ ...fromUrl });
+  const v = parseUrlView(location.search);
+  const mpi = appStore.getState().mpi;
+  appStore.setState({
+    ...(v.selection ? { selection: v.selection } : {}),
+    ...(v.year ? { year: v.year } : {}),
+    ...(v.lang ? { lang: v.lang } : {}),
+    ...(v.thaiDigits ? { thaiDigits: true } : {}),
+    ...(v.mapMeasure ? { mapMeasure: v.mapMeasure } : {}),
+    mpi: { ...mpi, measure: v.rule ?? mpi.measure, k: v.k ?? mpi.k, dimensions: v.dimensions ?? mpi.dimensions, welfare: v.welfare ?? mpi.welfare },
+  });
   document.documentElement.lang = appStore.getState().lang;
 
   appStore.subscribe((s, prev) => {
-    if (s.selection !== prev.selection || s.year !== prev.year || s.lang !== prev.lang || s.thaiDigits !== prev.thaiDigits) {
-      history.replaceState(null, '', formatUrlView({ selection: s.selection, year: s.year, lang: s.lang, thaiDigits: s.thaiDigits }));
+    if (s.selection !== prev.selection || s.year !== prev.year || s.lang !== prev.lang || s.thaiDigits !== prev.thaiDigits || s.mpi !== prev.mpi || s.mapMeasure !== prev.mapMeasure) {
+      const url = formatUrlView({
+        selection: s.selection, year: s.year, lang: s.lang, thaiDigits: s.thaiDigits,
+        rule: s.mpi.measure, k: s.mpi.k, dimensions: [...s.mpi.dimensions], welfare: s.mpi.welfare, mapMeasure: s.mapMeasure,
+      });
+      if (url !== location.search) history.replaceState(null, '', url);
     }
   });
 
@@ -40,7 +52,7 @@ export function startApp(): void {
         b.district ? fetchJson<FeatureCollection>(b.district) : undefined,
       ]);
       appStore.setState({ boundaries: { province, district } });
-      await ensureTotals(appStore.getState().year);
+      await recompute();
       appStore.setState({ status: 'ready' });
     } catch (e) {
       appStore.setState({ status: 'error', loadError: (e as Error).message });

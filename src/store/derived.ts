@@ -3,11 +3,12 @@
  * (state is immutable, so identity changes exactly when the inputs do).
  */
 import { levelOfCode, type AdminLevel } from '../domain/adminCodes';
-import { quantileBreaks } from '../domain/classify';
+import { classBreaks } from '../domain/classify';
+import { measureValue, type MapMeasure } from '../domain/mapMeasures';
 import { sequentialPalette } from '../map/colors';
 import type { Classed, PointSet } from '../map/layers/areaLayers';
-import type { LevelTotals, TotalsByLevel } from '../worker/datasetSession';
-import type { LoadedDataset } from './store';
+import type { LevelColumns } from '../worker/datasetSession';
+import type { AppState, LoadedDataset, MeasureResult } from './store';
 
 export const CLASS_COUNT = 5;
 
@@ -29,28 +30,38 @@ function memo1<A extends object, R>(fn: (a: A) => R): (a: A) => R {
   };
 }
 
-export const rateOf = (t: LevelTotals, i: number): number => (t.people[i] > 0 ? t.targetPoor[i] / t.people[i] : NaN);
+function levelCodes(ds: LoadedDataset, level: Exclude<AdminLevel, 'country'>): string[] {
+  return level === 'village' ? villagePoints(ds).codes : ds.levelCodes[level];
+}
 
-const ratesByLevel = memo1((totals: TotalsByLevel) => {
-  const out = {} as Record<keyof TotalsByLevel, Float64Array>;
-  for (const level of Object.keys(totals) as (keyof TotalsByLevel)[]) {
-    const t = totals[level];
-    out[level] = Float64Array.from(t.people, (_, i) => rateOf(t, i));
-  }
-  return out;
-});
+/** The scope that legend breaks are computed over: the whole country or the selected province. */
+export function classScope(s: Pick<AppState, 'classification' | 'selection'>): string | null {
+  return s.classification.scope === 'province' && s.selection !== 'TH' ? s.selection.slice(0, 2) : null;
+}
 
-const classedCache = new WeakMap<TotalsByLevel, Map<string, Classed>>();
-/** Target-poor rate per area at `level`, classed by national quantiles at that level. */
-export function rateClassed(totals: TotalsByLevel, level: Exclude<AdminLevel, 'country'>, dataset: LoadedDataset, year: number): Classed {
-  let m = classedCache.get(totals);
-  if (!m) classedCache.set(totals, (m = new Map()));
-  const hit = m.get(level);
+const classedCache = new WeakMap<MeasureResult, Map<string, Classed>>();
+/** The map measure per area at `level`, classed by the chosen method over the chosen scope. */
+export function measureClassed(s: Pick<AppState, 'result' | 'mapMeasure' | 'classification' | 'selection' | 'dataset'>, level: Exclude<AdminLevel, 'country'>): Classed | null {
+  const { result, dataset: ds } = s;
+  if (!result || !ds) return null;
+  const scope = classScope(s);
+  const key = JSON.stringify([level, s.mapMeasure, s.classification, scope]);
+  let m = classedCache.get(result);
+  if (!m) classedCache.set(result, (m = new Map()));
+  const hit = m.get(key);
   if (hit) return hit;
-  const values = ratesByLevel(totals)[level];
-  const breaks = quantileBreaks(values, CLASS_COUNT);
-  const c: Classed = { values, position: dataset.position, breaks, palette: sequentialPalette(breaks.length + 1), version: `${year}:${level}` };
-  m.set(level, c);
+  const cols = result.levels[level];
+  const n = cols.people.length;
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = cols.people[i] > 0 ? measureValue(cols, s.mapMeasure, i) : NaN;
+  let basis: ArrayLike<number> = values;
+  if (scope) {
+    const codes = levelCodes(ds, level);
+    basis = values.filter((_, i) => codes[i].startsWith(scope));
+  }
+  const breaks = classBreaks(basis, CLASS_COUNT, s.classification.method, s.classification.custom);
+  const c: Classed = { values, position: ds.position, breaks, palette: sequentialPalette(breaks.length + 1), version: `${result.key}:${key}` };
+  m.set(key, c);
   return c;
 }
 
@@ -64,11 +75,12 @@ export const villagePoints = memo1((ds: LoadedDataset): Omit<PointSet, 'people'>
   };
 });
 
-/** Subdistrict points at the people-weighted centre of their villages. */
+/** Subdistrict points at the mean position of their villages. */
 export const subdistrictCentres = memo1((ds: LoadedDataset) => {
   const n = ds.levelCodes.subdistrict.length;
   const lon = new Float64Array(n), lat = new Float64Array(n), w = new Float64Array(n);
   ds.villageCode.forEach((code, i) => {
+    if (!Number.isFinite(ds.lon[i]) || !Number.isFinite(ds.lat[i])) return;
     const k = ds.position.get(String(code).padStart(8, '0').slice(0, 6))!;
     lon[k] += ds.lon[i];
     lat[k] += ds.lat[i];
@@ -93,10 +105,16 @@ export function villageBounds(ds: LoadedDataset, code: string): [number, number,
   return Number.isFinite(w) ? [w, s, e, n] : null;
 }
 
-export function totalsAt(totals: TotalsByLevel | undefined, ds: LoadedDataset | null, code: string): { level: AdminLevel; t: LevelTotals; i: number } | null {
-  if (!totals || !ds) return null;
+/** The columns and row of an area code in a result. */
+export function areaRow(result: MeasureResult | null, ds: LoadedDataset | null, code: string): { level: AdminLevel; cols: LevelColumns; i: number } | null {
+  if (!result || !ds) return null;
   const level = levelOfCode(code);
   const i = code === 'TH' ? 0 : ds.position.get(code);
   if (i === undefined) return null;
-  return { level, t: totals[level], i };
+  return { level, cols: result.levels[level], i };
+}
+
+export function valueAt(result: MeasureResult | null, ds: LoadedDataset | null, code: string, measure: MapMeasure): number {
+  const r = areaRow(result, ds, code);
+  return r ? measureValue(r.cols, measure, r.i) : NaN;
 }

@@ -6,7 +6,10 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { FeatureCollection } from 'geojson';
 import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
-import type { TotalsByLevel } from '../worker/datasetSession';
+import type { MeasuresByLevel } from '../worker/datasetSession';
+import type { AreaDetail, MpiSettings } from '../domain/mpi';
+import type { MapMeasure } from '../domain/mapMeasures';
+import type { ClassMethod } from '../domain/classify';
 import type { Lang } from '../ui/i18n';
 
 export interface Notice {
@@ -38,14 +41,33 @@ export interface AppState {
   /** Selected area code: 'TH' or a DOPA code of 2/4/6/8 digits. */
   selection: string;
   dataset: LoadedDataset | null;
-  totals: Record<number, TotalsByLevel>;
+  /** Poverty-measure settings (DESIGN.md §2.2): measure, dimensions, k, weights, welfare view. */
+  mpi: MpiSettings;
+  /** What the map colours by. */
+  mapMeasure: MapMeasure;
+  classification: { method: ClassMethod; scope: 'national' | 'province'; custom: number[] };
+  /** Measures for (year, mpi) at every level; null until the worker answers. */
+  result: MeasureResult | null;
+  /** Full detail of the selection, its parent and the country (same year and settings as `result`). */
+  detail: { key: string; areas: AreaDetail[] } | null;
   boundaries: { province?: FeatureCollection; district?: FeatureCollection };
   mapReady: boolean;
   /** Current map zoom (the legend follows the level of detail it implies). */
   zoom: number;
 }
 
+export interface MeasureResult {
+  year: number;
+  /** JSON of the settings it was computed with (identity for caches and updateTriggers). */
+  key: string;
+  hasDetail: boolean;
+  levels: MeasuresByLevel;
+  /** Worker compute time (ms). */
+  ms: number;
+}
+
 export const DEFAULT_YEAR = 2565;
+export const DEFAULT_MPI: MpiSettings = { measure: 'tpmap', dimensions: ['health', 'living', 'education', 'income', 'access'], k: 1 / 3, weights: null, welfare: 'all' };
 
 export const appStore = createStore<AppState>()(() => ({
   status: 'loading',
@@ -56,7 +78,11 @@ export const appStore = createStore<AppState>()(() => ({
   year: DEFAULT_YEAR,
   selection: 'TH',
   dataset: null,
-  totals: {},
+  mpi: DEFAULT_MPI,
+  mapMeasure: 'rate',
+  classification: { method: 'quantile', scope: 'national', custom: [] },
+  result: null,
+  detail: null,
   boundaries: {},
   mapReady: false,
   zoom: 5,

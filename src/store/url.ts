@@ -1,14 +1,22 @@
 /**
- * The view in the URL (selection, year, language, Thai digits) so a reload or a shared link
- * restores it. Query parameters, replaced in place (no history entry per click).
+ * The view in the URL (selection, year, language, Thai digits, poverty rule, k, dimensions,
+ * welfare view, map measure) so a reload or a shared link restores it. Query parameters,
+ * replaced in place (no history entry per click). Custom weights are not in the URL.
  */
 import type { Lang } from '../ui/i18n';
+import { DIMENSION_IDS, type DimensionId } from '../domain/indicators';
+import { isMapMeasure, type MapMeasure } from '../domain/mapMeasures';
 
 export interface UrlView {
   selection?: string;
   year?: number;
   lang?: Lang;
   thaiDigits?: boolean;
+  rule?: 'tpmap' | 'af';
+  k?: number;
+  dimensions?: DimensionId[];
+  welfare?: 'all' | 'nocard';
+  mapMeasure?: MapMeasure;
 }
 
 export function parseUrlView(search: string): UrlView {
@@ -21,14 +29,31 @@ export function parseUrlView(search: string): UrlView {
   const lang = q.get('lang');
   if (lang === 'th' || lang === 'en') out.lang = lang;
   if (q.get('digits') === 'thai') out.thaiDigits = true;
+  const rule = q.get('rule');
+  if (rule === 'tpmap' || rule === 'af') out.rule = rule;
+  const k = Number(q.get('k'));
+  if (q.has('k') && k > 0 && k <= 1) out.k = k;
+  const dims = q.get('dims')?.split(',').filter((d): d is DimensionId => (DIMENSION_IDS as readonly string[]).includes(d));
+  if (dims && dims.length) out.dimensions = DIMENSION_IDS.filter((d) => dims.includes(d));
+  const welfare = q.get('welfare');
+  if (welfare === 'all' || welfare === 'nocard') out.welfare = welfare;
+  const map = q.get('map');
+  if (map && isMapMeasure(map)) out.mapMeasure = map;
   return out;
 }
 
-export function formatUrlView(v: Required<UrlView>): string {
+export function formatUrlView(v: Required<Omit<UrlView, 'k'>> & { k: number }): string {
   const q = new URLSearchParams();
   if (v.selection !== 'TH') q.set('area', v.selection);
   q.set('year', String(v.year));
   q.set('lang', v.lang);
   if (v.thaiDigits) q.set('digits', 'thai');
+  if (v.rule !== 'tpmap') {
+    q.set('rule', v.rule);
+    q.set('k', String(Math.round(v.k * 1e6) / 1e6));
+  }
+  if (v.dimensions.length !== DIMENSION_IDS.length) q.set('dims', v.dimensions.join(','));
+  if (v.welfare !== 'all') q.set('welfare', v.welfare);
+  if (v.mapMeasure !== 'rate') q.set('map', v.mapMeasure);
   return `?${q.toString()}`;
 }

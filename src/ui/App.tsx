@@ -3,6 +3,7 @@ import { MapView } from '../map/MapView';
 import { Header } from './Header';
 import { Breadcrumb } from './Breadcrumb';
 import { DetailPanel } from './DetailPanel';
+import { MeasurePanel } from './MeasurePanel';
 import { Legend } from './Legend';
 import { Notices } from './Notices';
 import { DropZone } from './DropZone';
@@ -28,6 +29,7 @@ export function App() {
         </section>
         <aside className="side">
           <Breadcrumb />
+          <MeasurePanel />
           <DetailPanel />
         </aside>
       </main>

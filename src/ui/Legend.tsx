@@ -1,29 +1,47 @@
 import { useApp } from '../store/store';
-import { fillLevelForZoom, rateClassed } from '../store/derived';
-import { formatPercent, formatYear, t } from './i18n';
+import { classScope, fillLevelForZoom, measureClassed } from '../store/derived';
+import { areaName } from '../store/names';
+import { measureInfo } from '../domain/mapMeasures';
+import { formatMeasure } from './format';
+import { formatYear, t } from './i18n';
+import { ruleLabel } from './ruleLabel';
+
+const METHOD = {
+  quantile: { th: 'ควอนไทล์', en: 'quantiles' },
+  ckmeans: { th: 'ช่วงธรรมชาติ (ckmeans)', en: 'natural breaks (ckmeans)' },
+  equal: { th: 'ช่วงเท่ากัน', en: 'equal intervals' },
+  custom: { th: 'กำหนดเอง', en: 'custom' },
+} as const;
 
 /** Legend of the choropleth at the level the map currently draws; states how classes were made. */
 export function Legend() {
   const s = useApp((st) => st);
   const { dataset: ds, lang, thaiDigits, year } = s;
-  const totals = s.totals[year];
-  if (!ds || !totals) return null;
+  if (!ds || !s.result) return null;
   const level = fillLevelForZoom(s.zoom);
-  const c = rateClassed(totals, level, ds, year);
-  const p = (x: number) => formatPercent(x, lang, thaiDigits, 1);
+  const c = measureClassed(s, level);
+  if (!c) return null;
+  const info = measureInfo(s.mapMeasure);
+  const f = (x: number) => formatMeasure(x, s.mapMeasure, lang, thaiDigits, 1);
   const rows = c.palette.map((colour, k) => {
     const lo = k === 0 ? null : c.breaks[k - 1];
     const hi = k < c.breaks.length ? c.breaks[k] : null;
-    const label = lo === null ? `< ${p(hi!)}` : hi === null ? `≥ ${p(lo)}` : `${p(lo)} – ${p(hi)}`;
+    const label = lo === null && hi === null ? '' : lo === null ? `< ${f(hi!)}` : hi === null ? `≥ ${f(lo)}` : `${f(lo)} – ${f(hi)}`;
     return { colour, label };
   });
+  const scope = classScope(s);
+  const scopeText = scope ? `${lang === 'th' ? 'ภายใน' : 'within'} ${areaName(ds, scope, lang)}` : lang === 'th' ? 'ทั้งประเทศ' : 'national';
+  const rateTitle = s.mpi.welfare === 'nocard'
+    ? (lang === 'th' ? 'อัตราคนจนที่ไม่มีบัตรสวัสดิการ (% ของคนที่สำรวจ)' : 'Poor-with-no-card rate (% of people surveyed)')
+    : t('legendTitle', lang);
   return (
     <div className="legend" data-testid="legend">
-      <div className="legend-title">{t('legendTitle', lang)} · {formatYear(year, lang, thaiDigits)}</div>
-      <div className="muted small">{t(level, lang)} · {t('legendBreaks', lang)}</div>
-      <ul>
+      <div className="legend-title">{s.mapMeasure === 'rate' ? rateTitle : info[lang]} · {formatYear(year, lang, thaiDigits)}</div>
+      <div className="muted small" data-testid="legend-rule">{ruleLabel(s.mpi, lang)}</div>
+      <div className="muted small">{t(level, lang)} · {METHOD[s.classification.method][lang]}, {scopeText}</div>
+      <ul data-testid="legend-classes">
         {rows.map((r) => (
-          <li key={r.label}><span className="swatch" style={{ background: r.colour }} />{r.label}</li>
+          <li key={r.colour + r.label}><span className="swatch" style={{ background: r.colour }} />{r.label}</li>
         ))}
         <li><span className="swatch nodata" />{t('noData', lang)}</li>
       </ul>

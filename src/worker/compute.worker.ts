@@ -3,8 +3,9 @@
  * page never freezes (DESIGN.md §5: no main-thread task over 200 ms). Exposed with comlink.
  */
 import { expose, transfer } from 'comlink';
-import { DatasetSession, type TotalsByLevel } from './datasetSession';
+import { DatasetSession, measureBuffers, type MeasuresByLevel } from './datasetSession';
 import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
+import type { AreaDetail, MpiSettings } from '../domain/mpi';
 
 let session: DatasetSession | null = null;
 
@@ -26,6 +27,11 @@ export interface InitResult {
   levelCodes: { province: string[]; district: string[]; subdistrict: string[] };
 }
 
+function need(): DatasetSession {
+  if (!session) throw new Error('dataset not loaded');
+  return session;
+}
+
 const api = {
   async init(baseUrl: string): Promise<InitResult> {
     session = await DatasetSession.open(urlReader(baseUrl));
@@ -37,29 +43,27 @@ const api = {
       lon: v.lon.slice(),
       lat: v.lat.slice(),
       levelCodes: {
-        province: session.index.codes.province,
-        district: session.index.codes.district,
-        subdistrict: session.index.codes.subdistrict,
+        province: session.levelCodes('province'),
+        district: session.levelCodes('district'),
+        subdistrict: session.levelCodes('subdistrict'),
       },
     };
     return transfer(result, [result.villageCode.buffer, result.lon.buffer, result.lat.buffer]);
   },
 
-  async totals(year: number): Promise<TotalsByLevel> {
-    if (!session) throw new Error('dataset not loaded');
-    // Copies: the worker keeps its cache, the main thread owns what it receives.
-    const t = await session.totals(year);
-    const copy = {} as TotalsByLevel;
-    const buffers: ArrayBuffer[] = [];
-    for (const [level, cols] of Object.entries(t) as [keyof TotalsByLevel, TotalsByLevel[keyof TotalsByLevel]][]) {
-      const c = {} as typeof cols;
-      for (const [k, arr] of Object.entries(cols) as [keyof typeof cols, Float64Array][]) {
-        c[k] = arr.slice();
-        buffers.push(c[k].buffer as ArrayBuffer);
-      }
-      copy[level] = c;
-    }
-    return transfer(copy, buffers);
+  /** All measures at all levels; `ms` is the compute time in the worker (shown for analysts, benched). */
+  async measures(year: number, settings: MpiSettings, detail: boolean): Promise<{ levels: MeasuresByLevel; ms: number }> {
+    const s = need();
+    await s.preparedFor(year);
+    const t0 = performance.now();
+    const levels = await s.measures(year, settings, detail);
+    const ms = performance.now() - t0;
+    return transfer({ levels, ms }, measureBuffers(levels));
+  },
+
+  async areaDetails(year: number, settings: MpiSettings, codes: string[]): Promise<AreaDetail[]> {
+    const s = need();
+    return Promise.all(codes.map((c) => s.areaDetail(year, settings, c)));
   },
 };
 

@@ -1,0 +1,233 @@
+/**
+ * Pure deck.gl layer factories for public services (issue 5 item 1) and the lines from a selected
+ * village to its nearest services (item 4). Offline and font-free: no IconLayer images, no
+ * TextLayer — every symbol is made of ScatterplotLayer circles, so shapes differ, not only colours:
+ *
+ *   hospital                   bullseye: large blue disc, white rim, white centre dot
+ *   health_promoting_hospital  medium bluish-green disc with a white rim
+ *   school                     small purple ring (white centre)
+ *
+ * Colours are Okabe–Ito / ColorBrewer hues chosen away from the YlOrRd need palette, so symbols
+ * stay readable over the choropleth on a projector and for common colour-vision deficiencies.
+ * Sizes are in pixels and scale with zoom through `radiusScale` (a uniform: no attribute
+ * rebuild); classes can hide below a zoom so the national view shows what a person can read.
+ * Data passed to deck.gl is a Uint32Array of service rows per class, cached per Services table,
+ * so it keeps its identity until the table changes (deck.gl performance guide).
+ */
+import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { NearestService } from '../../domain/access/queries';
+
+export type Rgba = [number, number, number, number];
+
+/** What the layers read from a services table (src/data/services/services.ts Services fits). */
+export interface ServiceTable {
+  count: number;
+  lon: ArrayLike<number>;
+  lat: ArrayLike<number>;
+  typeCode: ArrayLike<number>;
+  typeNames: readonly string[];
+  capacity: ArrayLike<number>;
+  id: string[];
+  nameTh: string[];
+  nameEn: string[];
+  level?: string[];
+  sizeClass?: string[];
+}
+
+export interface ServiceStyle {
+  fill: Rgba;
+  line: Rgba;
+  /** Radius in pixels at zoom 10 (before radiusScale). */
+  radiusPx: number;
+  lineWidthPx: number;
+  /** Draw a white dot in the centre (the hospital bullseye). */
+  centreDot: boolean;
+  /** Hidden below this zoom unless the settings say otherwise. */
+  minZoom: number;
+  label: { th: string; en: string };
+}
+
+const WHITE: Rgba = [255, 255, 255, 255];
+
+export const SERVICE_STYLES: Record<string, ServiceStyle> = {
+  hospital: { fill: [0, 114, 178, 255], line: WHITE, radiusPx: 8, lineWidthPx: 2, centreDot: true, minZoom: 0, label: { th: 'โรงพยาบาล', en: 'Hospital' } },
+  health_promoting_hospital: {
+    fill: [0, 158, 115, 255],
+    line: WHITE,
+    radiusPx: 5.5,
+    lineWidthPx: 1.5,
+    centreDot: false,
+    minZoom: 6,
+    label: { th: 'โรงพยาบาลส่งเสริมสุขภาพตำบล (รพ.สต.)', en: 'Sub-district health-promoting hospital' },
+  },
+  school: { fill: [255, 255, 255, 235], line: [118, 42, 131, 255], radiusPx: 4, lineWidthPx: 2, centreDot: false, minZoom: 7, label: { th: 'โรงเรียน', en: 'School' } },
+};
+
+/** Style for classes a user's file brought beyond the three (grey disc). */
+export const OTHER_SERVICE_STYLE: ServiceStyle = {
+  fill: [90, 90, 90, 255],
+  line: WHITE,
+  radiusPx: 4.5,
+  lineWidthPx: 1,
+  centreDot: false,
+  minZoom: 7,
+  label: { th: 'บริการอื่น', en: 'Other service' },
+};
+
+export function styleOf(type: string): ServiceStyle {
+  return SERVICE_STYLES[type] ?? { ...OTHER_SERVICE_STYLE, label: { th: type, en: type } };
+}
+
+export interface ServiceLayerSettings {
+  /** Current map zoom (sizes and per-class visibility). */
+  zoom: number;
+  /** Classes switched on; a class not listed is shown. */
+  visible?: Record<string, boolean>;
+  /** Override the per-class minimum zoom (e.g. { school: 0 } to force schools at national zoom). */
+  minZoom?: Record<string, number>;
+  /** Scale symbol area with capacity (√capacity, relative to the class median). Default false. */
+  sizeByCapacity?: boolean;
+}
+
+/**
+ * Symbol scale for a zoom: 0.6 at national zoom (≤ 5), growing 0.15 per level to 1.6 at
+ * zoom ≥ 11.7; keeps 28,000 schools from merging into a blot at zoom 6 and readable at 12.
+ */
+export function zoomRadiusScale(zoom: number): number {
+  return Math.min(1.6, Math.max(0.6, 0.6 + 0.15 * (zoom - 5)));
+}
+
+const rowsCache = new WeakMap<object, Map<string, Uint32Array>>();
+const medianCache = new WeakMap<object, Map<string, number>>();
+
+/** Rows of one class, cached per table so layer data keeps its identity between renders. */
+export function serviceRowsOfType(services: ServiceTable, type: string): Uint32Array {
+  let byType = rowsCache.get(services);
+  if (!byType) {
+    byType = new Map();
+    const buckets = services.typeNames.map(() => [] as number[]);
+    for (let r = 0; r < services.count; r++) buckets[services.typeCode[r]]?.push(r);
+    services.typeNames.forEach((t, k) => byType!.set(t, Uint32Array.from(buckets[k])));
+    rowsCache.set(services, byType);
+  }
+  return byType.get(type) ?? new Uint32Array(0);
+}
+
+function medianCapacity(services: ServiceTable, type: string): number {
+  let m = medianCache.get(services);
+  if (!m) medianCache.set(services, (m = new Map()));
+  if (!m.has(type)) {
+    const caps = Array.from(serviceRowsOfType(services, type), (r) => services.capacity[r]).filter((c) => Number.isFinite(c) && c > 0).sort((a, b) => a - b);
+    m.set(type, caps.length ? caps[Math.floor(caps.length / 2)] : NaN);
+  }
+  return m.get(type)!;
+}
+
+/**
+ * The layers for one class: the symbol, plus the centre dot for bullseye classes. Ids are
+ * `services-<class>` and `services-<class>-centre`; picking gives the service row as `object`.
+ */
+export function serviceTypeLayers(services: ServiceTable, type: string, settings: ServiceLayerSettings) {
+  const style = styleOf(type);
+  const data = serviceRowsOfType(services, type);
+  const minZoom = settings.minZoom?.[type] ?? style.minZoom;
+  const visible = settings.visible?.[type] !== false && settings.zoom >= minZoom && data.length > 0;
+  const radiusScale = zoomRadiusScale(settings.zoom);
+  const bySize = settings.sizeByCapacity === true;
+  const median = bySize ? medianCapacity(services, type) : NaN;
+  const getPosition = (r: number) => [services.lon[r], services.lat[r]] as [number, number];
+  const getRadius = (r: number) => {
+    const c = services.capacity[r];
+    // Area ∝ capacity, clamped to 0.6–2.5× the class's typical symbol so outliers stay legible.
+    return bySize && Number.isFinite(c) && c > 0 && median > 0 ? style.radiusPx * Math.min(2.5, Math.max(0.6, Math.sqrt(c / median))) : style.radiusPx;
+  };
+  const layers = [
+    new ScatterplotLayer<number>({
+      id: `services-${type}`,
+      data,
+      visible,
+      pickable: true,
+      radiusUnits: 'pixels',
+      radiusScale,
+      stroked: true,
+      filled: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: style.lineWidthPx,
+      getPosition,
+      getRadius,
+      getFillColor: style.fill,
+      getLineColor: style.line,
+      updateTriggers: { getRadius: [bySize, median] },
+    }),
+  ];
+  if (style.centreDot) {
+    layers.push(
+      new ScatterplotLayer<number>({
+        id: `services-${type}-centre`,
+        data,
+        visible,
+        pickable: false,
+        radiusUnits: 'pixels',
+        radiusScale,
+        stroked: false,
+        filled: true,
+        getPosition,
+        getRadius: (r: number) => getRadius(r) * 0.35,
+        getFillColor: WHITE,
+        updateTriggers: { getRadius: [bySize, median] },
+      }),
+    );
+  }
+  return layers;
+}
+
+/** All classes' layers, hospitals drawn last (on top), so the rarest and most important stay visible. */
+export function serviceLayers(services: ServiceTable, settings: ServiceLayerSettings) {
+  const order = [...services.typeNames].sort((a, b) => drawRank(a) - drawRank(b));
+  return order.flatMap((t) => serviceTypeLayers(services, t, settings));
+}
+
+function drawRank(type: string): number {
+  return type === 'hospital' ? 3 : type === 'health_promoting_hospital' ? 2 : type === 'school' ? 1 : 0;
+}
+
+/**
+ * Lines from one village to its nearest service of each class (data from
+ * domain/access/queries.ts nearestServicesOfVillage), coloured by class, with a white casing
+ * underneath so they read over any background. Ids `nearest-lines-casing`, `nearest-lines`.
+ */
+export function nearestLinesLayers(village: { lon: number; lat: number }, nearest: NearestService[], settings: { visible?: Record<string, boolean> } = {}) {
+  const data = nearest.filter((n) => settings.visible?.[n.type] !== false);
+  const common = {
+    data,
+    getSourcePosition: () => [village.lon, village.lat] as [number, number],
+    getTargetPosition: (n: NearestService) => [n.lon, n.lat] as [number, number],
+    widthUnits: 'pixels' as const,
+    updateTriggers: { getSourcePosition: [village.lon, village.lat] },
+  };
+  return [
+    new LineLayer<NearestService>({ ...common, id: 'nearest-lines-casing', getWidth: 6, getColor: [255, 255, 255, 220], pickable: false }),
+    new LineLayer<NearestService>({
+      ...common,
+      id: 'nearest-lines',
+      getWidth: 3,
+      pickable: true,
+      // Schools' style is a white disc with a purple ring: the line takes the ring colour.
+      getColor: (n: NearestService) => (n.type === 'school' ? styleOf(n.type).line : styleOf(n.type).fill),
+    }),
+  ];
+}
+
+/** Tooltip text for a picked service row: name, class (Thai and English), level/size, capacity. */
+export function serviceTooltip(services: ServiceTable, row: number): string {
+  const style = styleOf(services.typeNames[services.typeCode[row]]);
+  const name = services.nameTh[row] || services.nameEn[row] || services.id[row];
+  const lines = [name];
+  if (services.nameTh[row] && services.nameEn[row]) lines.push(services.nameEn[row]);
+  lines.push(`${style.label.th} · ${style.label.en}`);
+  const extra = [services.level?.[row], services.sizeClass?.[row]].filter(Boolean).join(', ');
+  if (extra) lines.push(extra);
+  const c = services.capacity[row];
+  lines.push(`ความจุ capacity: ${Number.isFinite(c) ? c.toLocaleString('en-US') : 'ไม่ทราบ unknown'}`);
+  return lines.join('\n');
+}

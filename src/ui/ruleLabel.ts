@@ -1,0 +1,15 @@
+import { DIMENSIONS } from '../domain/indicators';
+import type { MpiSettings } from '../domain/mpi';
+import type { Lang } from './i18n';
+
+/** One line saying which poverty rule the numbers follow, e.g. "TPMAP (union), 5 dimensions". */
+export function ruleLabel(mpi: MpiSettings, lang: Lang): string {
+  const dims = mpi.dimensions.length === 5
+    ? (lang === 'th' ? 'ครบ 5 มิติ' : 'all 5 dimensions')
+    : DIMENSIONS.filter((d) => mpi.dimensions.includes(d.id)).map((d) => (lang === 'th' ? d.th.replace('ด้าน', '') : d.en)).join(', ');
+  const rule = mpi.measure === 'tpmap'
+    ? (lang === 'th' ? 'เกณฑ์ TPMAP (ตกเกณฑ์ตัวชี้วัดใดก็ได้)' : 'TPMAP rule (any indicator failed)')
+    : `Alkire–Foster k = ${Math.round(mpi.k * 1000) / 10} %`;
+  const custom = mpi.weights ? (lang === 'th' ? ' · น้ำหนักกำหนดเอง' : ' · custom weights') : '';
+  return `${rule} · ${dims}${custom}`;
+}
