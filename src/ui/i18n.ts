@@ -60,9 +60,16 @@ export function formatInt(n: number, lang: Lang, thaiDigits = false): string {
   return new Intl.NumberFormat(locale(lang, thaiDigits), { maximumFractionDigits: 0 }).format(n);
 }
 
+/**
+ * A fraction as a percentage with `digits` decimals, or more for small non-zero values so that
+ * at least two significant digits show (0.0021 %, not 0.00 %), capped at 4 decimals.
+ */
 export function formatPercent(fraction: number, lang: Lang, thaiDigits = false, digits = 2): string {
   if (!Number.isFinite(fraction)) return '–';
-  return new Intl.NumberFormat(locale(lang, thaiDigits), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction * 100) + ' %';
+  const pct = fraction * 100;
+  let d = digits;
+  if (pct !== 0) while (d < 4 && Math.abs(pct) < 10 ** (1 - d)) d++;
+  return new Intl.NumberFormat(locale(lang, thaiDigits), { minimumFractionDigits: d, maximumFractionDigits: d }).format(pct) + ' %';
 }
 
 export function formatYear(yearBe: number, lang: Lang, thaiDigits = false): string {

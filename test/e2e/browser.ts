@@ -114,3 +114,28 @@ export async function pixelAt(page: Page, lon: number, lat: number): Promise<[nu
     return [d[0], d[1], d[2]] as [number, number, number];
   }, { lon, lat });
 }
+
+/** Keeps a copy of the map canvas in the page under `name` (for before/after comparisons). */
+export async function snapshotMap(page: Page, name: string): Promise<void> {
+  await page.evaluate((name) => {
+    const src = document.querySelector('[data-testid=map] canvas') as HTMLCanvasElement;
+    const c = document.createElement('canvas');
+    c.width = src.width;
+    c.height = src.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(src, 0, 0);
+    const w = window as unknown as { __snapshots?: Record<string, Uint8ClampedArray> };
+    (w.__snapshots ??= {})[name] = ctx.getImageData(0, 0, c.width, c.height).data;
+  }, name);
+}
+
+/** Number of pixels whose colour differs by more than `tolerance` (sum over RGB) between two snapshots. */
+export async function changedPixels(page: Page, a: string, b: string, tolerance = 30): Promise<number> {
+  return page.evaluate(({ a, b, tolerance }) => {
+    const s = (window as unknown as { __snapshots: Record<string, Uint8ClampedArray> }).__snapshots;
+    const x = s[a], y = s[b];
+    let n = 0;
+    for (let i = 0; i < x.length; i += 4) if (Math.abs(x[i] - y[i]) + Math.abs(x[i + 1] - y[i + 1]) + Math.abs(x[i + 2] - y[i + 2]) > tolerance) n++;
+    return n;
+  }, { a, b, tolerance });
+}
