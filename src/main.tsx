@@ -5,6 +5,7 @@ import '@fontsource/noto-sans-thai/400.css';
 import '@fontsource/noto-sans-thai/600.css';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/styles.css';
+import './features';
 import { App } from './ui/App';
 import { startApp } from './store/boot';
 

@@ -1,6 +1,6 @@
 /** Start-up: restore the view from the URL, load the embedded dataset in the worker, keep the URL in sync. */
 import type { FeatureCollection } from 'geojson';
-import { appStore, type LoadedDataset } from './store';
+import { appStore, notify, type LoadedDataset } from './store';
 import { computeWorker, recompute } from './actions';
 import { formatUrlView, parseUrlView } from './url';
 
@@ -53,6 +53,7 @@ export function startApp(): void {
       ]);
       appStore.setState({ boundaries: { province, district } });
       await recompute();
+      computeWorker().serviceCounts().then((serviceCounts) => appStore.setState({ serviceCounts }), (e) => notify('error', `services: ${(e as Error).message}`));
       appStore.setState({ status: 'ready' });
     } catch (e) {
       appStore.setState({ status: 'error', loadError: (e as Error).message });

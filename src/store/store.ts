@@ -6,7 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { FeatureCollection } from 'geojson';
 import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
-import type { MeasuresByLevel } from '../worker/datasetSession';
+import type { MeasuresByLevel, ServiceCounts } from '../worker/datasetSession';
 import type { AreaDetail, MpiSettings } from '../domain/mpi';
 import type { MapMeasure } from '../domain/mapMeasures';
 import type { ClassMethod } from '../domain/classify';
@@ -50,6 +50,8 @@ export interface AppState {
   result: MeasureResult | null;
   /** Full detail of the selection, its parent and the country (same year and settings as `result`). */
   detail: { key: string; areas: AreaDetail[] } | null;
+  /** Services per area (located by point-in-polygon in the worker). */
+  serviceCounts: ServiceCounts | null;
   boundaries: { province?: FeatureCollection; district?: FeatureCollection };
   mapReady: boolean;
   /** Current map zoom (the legend follows the level of detail it implies). */
@@ -83,6 +85,7 @@ export const appStore = createStore<AppState>()(() => ({
   classification: { method: 'quantile', scope: 'national', custom: [] },
   result: null,
   detail: null,
+  serviceCounts: null,
   boundaries: {},
   mapReady: false,
   zoom: 5,

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useApp } from '../store/store';
+import { FEATURE_PANELS } from './panelRegistry';
 import { MapView } from '../map/MapView';
 import { Header } from './Header';
 import { Breadcrumb } from './Breadcrumb';
@@ -29,12 +31,33 @@ export function App() {
         </section>
         <aside className="side">
           <Breadcrumb />
-          <MeasurePanel />
-          <DetailPanel />
+          <SideTabs />
         </aside>
       </main>
       <Notices />
       <DropZone />
     </div>
+  );
+}
+
+/** The poverty tab plus one tab per registered feature panel. */
+function SideTabs() {
+  const lang = useApp((s) => s.lang);
+  const [tab, setTab] = useState('poverty');
+  const tabs = [{ id: 'poverty', label: { th: 'ความยากจน', en: 'Poverty' } }, ...FEATURE_PANELS];
+  const active = FEATURE_PANELS.find((p) => p.id === tab);
+  return (
+    <>
+      {tabs.length > 1 && (
+        <div className="tabs" role="tablist">
+          {tabs.map((x) => (
+            <button key={x.id} type="button" role="tab" aria-selected={tab === x.id} className={tab === x.id ? 'on' : ''} onClick={() => setTab(x.id)} data-testid={`tab-${x.id}`}>
+              {x.label[lang]}
+            </button>
+          ))}
+        </div>
+      )}
+      {active ? <active.Component /> : (<><MeasurePanel /><DetailPanel /></>)}
+    </>
   );
 }

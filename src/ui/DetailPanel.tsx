@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { childLevel, levelOfCode } from '../domain/adminCodes';
+import { childLevel, levelOfCode, type AdminLevel } from '../domain/adminCodes';
+import type { ServiceCounts } from '../worker/datasetSession';
 import { DIMENSIONS, INDICATORS } from '../domain/indicators';
 import type { AreaDetail } from '../domain/mpi';
 import { useApp } from '../store/store';
@@ -67,6 +68,7 @@ export function DetailPanel() {
         <div className="stat"><dt>{t('householdsSurveyed', lang)}</dt><dd data-testid="stat-households">{n(cols.households[i])}</dd></div>
         <div className="stat"><dt>{t('poorNoCard', lang)}</dt><dd data-testid="stat-no-card">{n(cols.poorNoCard[i])}</dd></div>
         <div className="stat"><dt>{t('villages', lang)}</dt><dd data-testid="stat-villages">{n(cols.villages[i])}</dd></div>
+        {level !== 'village' && s.serviceCounts && <ServiceStat counts={s.serviceCounts} level={level} i={i} lang={lang} n={n} />}
         {af && (
           <>
             <div className="stat"><dt>{lang === 'th' ? 'คนจน (AF)' : 'Poor (AF)'}</dt><dd data-testid="stat-poor">{n(cols.poor[i])}</dd></div>
@@ -169,5 +171,23 @@ function Comparison(props: { own: AreaDetail; parent?: AreaDetail; country?: Are
         ))}
       </tbody>
     </table>
+  );
+}
+
+function ServiceStat({ counts, level, i, lang, n }: { counts: ServiceCounts; level: Exclude<AdminLevel, 'village'>; i: number; lang: 'th' | 'en'; n: (x: number) => string }) {
+  const T = counts.typeNames.length;
+  const row = counts.counts[level];
+  const known = ['hospital', 'health_promoting_hospital', 'school'] as const;
+  return (
+    <div className="stat wide" data-testid="stat-services">
+      <dt>{t('services', lang)}</dt>
+      <dd className="services-line">
+        {counts.typeNames.map((name, k) => (
+          <span key={name} data-testid={`stat-services-${name}`}>
+            {(known as readonly string[]).includes(name) ? t(name as (typeof known)[number], lang) : name} <b>{n(row[i * T + k])}</b>
+          </span>
+        ))}
+      </dd>
+    </div>
   );
 }

@@ -7,6 +7,8 @@ import { DatasetSession, measureBuffers, type MeasuresByLevel } from './datasetS
 import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
 import type { AreaDetail, MpiSettings } from '../domain/mpi';
 
+import { accessApi } from './accessApi';
+
 let session: DatasetSession | null = null;
 
 function urlReader(baseUrl: string) {
@@ -33,6 +35,9 @@ function need(): DatasetSession {
 }
 
 const api = {
+  // Services and access (issue 5): methods over the same loaded dataset, see accessApi.ts.
+  ...accessApi(need),
+
   async init(baseUrl: string): Promise<InitResult> {
     session = await DatasetSession.open(urlReader(baseUrl));
     const v = session.villages;
@@ -59,6 +64,10 @@ const api = {
     const levels = await s.measures(year, settings, detail);
     const ms = performance.now() - t0;
     return transfer({ levels, ms }, measureBuffers(levels));
+  },
+
+  async serviceCounts() {
+    return need().serviceCounts();
   },
 
   async areaDetails(year: number, settings: MpiSettings, codes: string[]): Promise<AreaDetail[]> {

@@ -7,6 +7,10 @@ import { ADMIN_LEVELS, type AdminLevel } from '../domain/adminCodes';
 import { buildHierarchy, computeAreaDetail, computeMeasures, prepareProfiles, type AreaDetail, type Hierarchy, type MpiSettings, type PreparedProfiles } from '../domain/mpi';
 import { readAreas, readManifest, readProfiles, readVillages, type ByteReader, type Villages } from '../data/dataset';
 import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
+import { readDatasetServices } from '../data/services/datasetServices';
+import type { ServiceImport } from '../data/services/importServices';
+import { buildAreaLocator } from '../domain/areaLocator';
+import type { FeatureCollection } from 'geojson';
 
 /** Numeric columns of one level, as the UI uses them (codes live with the dataset). */
 export interface LevelColumns {
@@ -27,6 +31,14 @@ export interface LevelColumns {
 }
 
 export type MeasuresByLevel = Record<AdminLevel, LevelColumns>;
+
+/** Services per area: counts[level][i * typeNames.length + t] for area i and type t. */
+export interface ServiceCounts {
+  typeNames: readonly string[];
+  counts: Record<Exclude<AdminLevel, 'village'>, Float64Array>;
+  /** Services that fell inside no subdistrict polygon (counted only nationally). */
+  unlocated: number;
+}
 
 export class DatasetSession {
   private prepared = new Map<number, Promise<PreparedProfiles>>();
@@ -88,6 +100,50 @@ export class DatasetSession {
       };
     }
     return out;
+  }
+
+  private servicesPromise: Promise<ServiceImport | null> | null = null;
+  services(): Promise<ServiceImport | null> {
+    return (this.servicesPromise ??= readDatasetServices(this.read, this.manifest));
+  }
+
+  async boundaries(level: 'province' | 'district' | 'subdistrict'): Promise<FeatureCollection | null> {
+    const name = this.manifest.files.boundaries?.[level];
+    if (!name) return null;
+    return JSON.parse(new TextDecoder().decode(await this.read(name))) as FeatureCollection;
+  }
+
+  /**
+   * Services per area, located by point-in-polygon against the finest boundaries available
+   * (subdistrict, else district, else province), so imported lists need no area codes.
+   */
+  async serviceCounts(): Promise<ServiceCounts | null> {
+    const imp = await this.services();
+    if (!imp) return null;
+    const sv = imp.services;
+    const T = sv.typeNames.length;
+    const levels = ['country', 'province', 'district', 'subdistrict'] as const;
+    const counts = Object.fromEntries(levels.map((l) => [l, new Float64Array(this.hierarchy.levels[l].codes.length * T)])) as ServiceCounts['counts'];
+    let fc: FeatureCollection | null = null;
+    for (const l of ['subdistrict', 'district', 'province'] as const) if (!fc) fc = await this.boundaries(l);
+    const locator = fc ? buildAreaLocator(fc) : null;
+    let unlocated = 0;
+    for (let i = 0; i < sv.count; i++) {
+      const t = sv.typeCode[i];
+      counts.country[t]++;
+      const code = locator?.locate(sv.lon[i], sv.lat[i]);
+      if (!code) {
+        unlocated++;
+        continue;
+      }
+      for (const l of ['province', 'district', 'subdistrict'] as const) {
+        const digits = l === 'province' ? 2 : l === 'district' ? 4 : 6;
+        if (code.length < digits) continue;
+        const found = this.hierarchy.find(code.slice(0, digits));
+        if (found && found.level === l) counts[l][found.index * T + t]++;
+      }
+    }
+    return { typeNames: sv.typeNames, counts, unlocated };
   }
 
   async areaDetail(year: number, settings: MpiSettings, code: string): Promise<AreaDetail> {
