@@ -24,8 +24,10 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html')) throw new Error('e2e: dist/ is missing — run `vite build` first (npm run test:e2e does)');
-  server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // E2E_DIST lets parallel work build and serve its own copy (vite build --outDir X).
+  const dist = process.env.E2E_DIST ?? 'dist';
+  if (!existsSync(`${dist}/index.html`)) throw new Error(`e2e: ${dist}/ is missing — run \`vite build\` first (npm run test:e2e does)`);
+  server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', dist], { stdio: ['ignore', 'pipe', 'inherit'] });
   const base = `http://127.0.0.1:${PORT}/`;
   await waitFor(base, 30_000);
   project.provide('baseUrl', base);
