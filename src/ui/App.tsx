@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../store/store';
 import { FEATURE_PANELS } from './panelRegistry';
 import { MapView } from '../map/MapView';
@@ -15,6 +15,10 @@ export function App() {
   const lang = useApp((s) => s.lang);
   const status = useApp((s) => s.status);
   const loadError = useApp((s) => s.loadError);
+  const selection = useApp((s) => s.selection);
+  const side = useRef<HTMLElement>(null);
+  // A new selection starts reading from the top of its panel.
+  useEffect(() => side.current?.scrollTo({ top: 0 }), [selection]);
   return (
     <div className="app">
       <Header />
@@ -29,7 +33,7 @@ export function App() {
             </div>
           )}
         </section>
-        <aside className="side">
+        <aside className="side" ref={side}>
           <Breadcrumb />
           <SideTabs />
         </aside>
