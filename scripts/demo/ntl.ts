@@ -31,8 +31,11 @@ interface Canvas {
   values: Float32Array;
 }
 
-/** Adds peak·exp(−d²/2σ²) around (lon, lat), out to 3σ, with a local flat-earth distance. */
-function splat(cv: Canvas, lon: number, lat: number, peakNw: number, sigmaKm: number): void {
+/**
+ * Adds (or, with `max`, raises to) peak·exp(−d²/2σ²) around (lon, lat), out to 3σ, with a local
+ * flat-earth distance.
+ */
+function splat(cv: Canvas, lon: number, lat: number, peakNw: number, sigmaKm: number, max = false): void {
   const kmLon = KM_PER_DEG_LON_EQ * Math.cos((lat * Math.PI) / 180);
   const reachKm = 3 * sigmaKm;
   const { west, north } = THAILAND_BBOX;
@@ -46,7 +49,11 @@ function splat(cv: Canvas, lon: number, lat: number, peakNw: number, sigmaKm: nu
     for (let c = c0; c <= c1; c++) {
       const dx = (west + (c + 0.5) * NTL_PIXEL_DEG - lon) * kmLon;
       const d2 = dx * dx + dy * dy;
-      if (d2 <= reachKm * reachKm) cv.values[r * cv.width + c] += peakNw * Math.exp(k * d2);
+      if (d2 > reachKm * reachKm) continue;
+      const v = peakNw * Math.exp(k * d2);
+      const i = r * cv.width + c;
+      if (!max) cv.values[i] += v;
+      else if (cv.values[i] < v) cv.values[i] = v;
     }
   }
 }
@@ -86,14 +93,19 @@ export function generateNtlGrid(input: NtlDemoInput): Canvas {
   const rand = mulberry32(input.seed ^ 0x4e544c); // "NTL"
   const maxWeight = Math.max(1, ...input.towns.map((t) => t.weight));
 
+  // Town cores combine by maximum, not sum: fifty Bangkok district seats side by side must not
+  // stack into radiances no city has; the faint suburban halos do add up.
+  const cores = { ...cv, values: new Float32Array(width * height) };
   for (const t of input.towns) {
     const s = Math.sqrt(Math.max(0, t.weight) / maxWeight);
-    // The largest town: core ~200 nW before speckle, σ ≈ 15 km (Bangkok's lit metro is ~60 km across).
-    const peakNw = 4 + 196 * s;
-    const sigmaKm = 1 + 14 * s;
-    splat(cv, t.lon, t.lat, peakNw, sigmaKm);
+    // The largest town: core ~150 nW before speckle, σ ≈ 8 km, halo σ ≈ 24 km: Bangkok province
+    // (1,569 km²) then averages ~50–60 nW, as in VNL composites.
+    const peakNw = 4 + 146 * s;
+    const sigmaKm = 1 + 7 * s;
+    splat(cores, t.lon, t.lat, peakNw, sigmaKm, true);
     splat(cv, t.lon, t.lat, 0.08 * peakNw, 3 * sigmaKm); // suburban halo
   }
+  for (let i = 0; i < cv.values.length; i++) cv.values[i] += cores.values[i];
   for (const v of input.villages) splat(cv, v.lon, v.lat, 0.4 + Math.max(0, v.people) / 400, 0.5);
 
   // Roads: each town to its two nearest towns within 60 km.

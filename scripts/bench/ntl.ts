@@ -1,0 +1,102 @@
+/**
+ * `npm run bench -- ntl`: nighttime lights on the national demo data — decoding the 15″ raster,
+ * the national overview image, zonal statistics for every village (2 km buffers) against the
+ * naive and brute-force references, and per-area polygon statistics.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { generateNtlGeoTiff } from '../demo/ntl';
+import { readManifest, readVillages } from '../../src/data/dataset';
+import { openRaster, readRasterGrid } from '../../src/data/geotiff/readRasterGrid';
+import { dirReader } from '../../src/data/nodeReader';
+import { bufferZonalStats } from '../../src/domain/raster/bufferZonalStats';
+import { bufferZonalStatsBruteForce, bufferZonalStatsNaive } from '../../src/domain/raster/bufferZonalStatsReference';
+import { ntlImageRgba, suggestedMaxRadianceNw } from '../../src/domain/raster/ntlColour';
+import { polygonZonalStats } from '../../src/domain/raster/polygonZonalStats';
+import type { BenchSection } from '../bench';
+
+/** Median of n timed runs after one warm-up, ms. */
+function timeMs(n: number, fn: () => void): number {
+  fn();
+  const t: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  return t.sort((a, b) => a - b)[Math.floor(n / 2)];
+}
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t0];
+}
+
+const bench: BenchSection = async ({ dataDir, report }) => {
+  const read = dirReader(dataDir);
+  const manifest = await readManifest(read);
+  const villages = await readVillages(read, manifest);
+  const ntlName = (manifest.files as { ntl?: string }).ntl ?? 'ntl.tif';
+  let bytes: Uint8Array;
+  if (existsSync(join(dataDir, ntlName))) {
+    bytes = new Uint8Array(readFileSync(join(dataDir, ntlName)));
+    process.stdout.write(`raster: ${join(dataDir, ntlName)} (${(bytes.length / 1e6).toFixed(2)} MB)\n`);
+  } else {
+    // No demo raster yet: our own generator on the demo villages, Bangkok as the only town.
+    const t0 = performance.now();
+    bytes = generateNtlGeoTiff({
+      villages: Array.from({ length: villages.count }, (_, i) => ({ lon: villages.lon[i], lat: villages.lat[i], people: 480 })),
+      towns: [{ lon: 100.5018, lat: 13.7563, weight: 1 }],
+      seed: 2565,
+    });
+    process.stdout.write(`raster: generated in memory by scripts/demo/ntl.ts (${(bytes.length / 1e6).toFixed(2)} MB, ${(performance.now() - t0).toFixed(0)} ms)\n`);
+  }
+
+  // Timings are wall-clock on a shared 2-core machine; the load says how far to trust them.
+  report('load average (1 min) before timing', loadavg()[0], '');
+  const [grid, decodeMs] = await timeAsync(() => readRasterGrid(bytes, { name: ntlName, requireFullResolution: true }));
+  report(`decode full resolution ${grid.width} × ${grid.height} px (in memory)`, decodeMs, 'ms');
+  const [, blobMs] = await timeAsync(() => readRasterGrid(new Blob([bytes as BlobPart]), { name: ntlName, requireFullResolution: true }));
+  report('decode full resolution from a Blob (as a dropped File)', blobMs, 'ms');
+
+  const [national, overviewMs] = await timeAsync(async () => {
+    const r = await openRaster(new Blob([bytes as BlobPart]), ntlName);
+    const g = await r.read({ pixelBudget: 500_000 });
+    const image = ntlImageRgba(g, suggestedMaxRadianceNw(g));
+    return { g, image };
+  });
+  report(`national overview image (open + level ${national.g.overviewLevel} ${national.g.width} × ${national.g.height} + RGBA)`, overviewMs, 'ms');
+  report('full-resolution RGBA image', timeMs(3, () => ntlImageRgba(grid, 100)), 'ms');
+
+  const n = villages.count;
+  const fastMs = timeMs(5, () => bufferZonalStats(grid, villages.lon, villages.lat, { radiusKm: 2 }));
+  report(`zonal stats, ${n.toLocaleString('en')} villages, 2 km buffers`, fastMs, 'ms');
+  const naiveMs = timeMs(3, () => bufferZonalStatsNaive(grid, villages.lon, villages.lat, { radiusKm: 2 }));
+  report('naive reference (haversineKm per bbox pixel), all villages', naiveMs, 'ms');
+  report('speed-up over the naive reference', naiveMs / fastMs, '×');
+
+  const sample = 4;
+  const idx = Array.from({ length: sample }, (_, i) => Math.floor((i * n) / sample));
+  const sLon = idx.map((i) => villages.lon[i]);
+  const sLat = idx.map((i) => villages.lat[i]);
+  const t0 = performance.now();
+  const brute = bufferZonalStatsBruteForce(grid, sLon, sLat, { radiusKm: 2 });
+  const bruteMs = (performance.now() - t0) / sample;
+  const fast = bufferZonalStats(grid, sLon, sLat, { radiusKm: 2 });
+  const agree = idx.every((_, k) => fast.validPixels[k] === brute.validPixels[k] && fast.sum[k] === brute.sum[k]);
+  report(`brute force (every pixel) per village, ${sample}-village sample${agree ? ', results equal' : ', RESULTS DIFFER'}`, bruteMs, 'ms');
+  report('brute force extrapolated to all villages ÷ fast', (bruteMs * n) / fastMs, '×');
+
+  for (const level of ['province', 'district', 'subdistrict'] as const) {
+    const file = (manifest.files as { boundaries?: Record<string, string> }).boundaries?.[level];
+    if (!file || !existsSync(join(dataDir, file))) continue;
+    const fc = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+    const geoms = fc.features.map((f) => f.geometry);
+    report(`polygon zonal stats, ${geoms.length} ${level} polygons (incl. areas)`, timeMs(3, () => polygonZonalStats(grid, geoms)), 'ms');
+  }
+};
+
+export default bench;

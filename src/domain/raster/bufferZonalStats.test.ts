@@ -1,0 +1,92 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { haversineKm } from '../geo';
+import { bufferZonalStats } from './bufferZonalStats';
+import { bufferZonalStatsBruteForce, bufferZonalStatsNaive } from './bufferZonalStatsReference';
+import { mulberry32, seededGrid } from './seededRaster';
+
+// Oracle: the brute-force reference (every pixel of the grid against every buffer with
+// haversineKm), on seeded rasters with nodata and zeros.
+const grid = seededGrid({ width: 90, height: 70, west: 100, north: 15, pixelWidthDeg: 1 / 240, seed: 42, noDataShare: 0.1, zeroShare: 0.3 });
+
+function points(seed: number, n: number) {
+  const rand = mulberry32(seed);
+  const lon = new Float64Array(n);
+  const lat = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    // Spread beyond the grid by ~2 km on each side, so buffers cross every edge and some miss it.
+    lon[i] = grid.west - 0.03 + rand() * (grid.east - grid.west + 0.06);
+    lat[i] = grid.south - 0.03 + rand() * (grid.north - grid.south + 0.06);
+  }
+  return { lon, lat };
+}
+
+const columns = (s: ReturnType<typeof bufferZonalStats>) => ({
+  sum: Array.from(s.sum),
+  mean: Array.from(s.mean).map(String),
+  validPixels: Array.from(s.validPixels),
+  litPixels: Array.from(s.litPixels),
+  litShare: Array.from(s.litShare).map(String),
+});
+
+describe('bufferZonalStats', () => {
+  it('equals the brute-force reference, including buffers crossing the raster edge and nodata', () => {
+    const { lon, lat } = points(1, 300);
+    const fast = bufferZonalStats(grid, lon, lat, { radiusKm: 2, thresholdNw: 0.5 });
+    expect(columns(fast)).toEqual(columns(bufferZonalStatsBruteForce(grid, lon, lat, { radiusKm: 2, thresholdNw: 0.5 })));
+    // The sample really exercises the edges, the outside and nodata.
+    expect(fast.validPixels.some((v) => v === 0)).toBe(true);
+    const full = Math.max(...fast.validPixels);
+    expect(fast.validPixels.some((v) => v > 0 && v < full * 0.7)).toBe(true);
+  });
+
+  it('agrees with the naive bounding-box loop used as the bench baseline', () => {
+    const { lon, lat } = points(2, 200);
+    expect(columns(bufferZonalStats(grid, lon, lat, { radiusKm: 3 }))).toEqual(columns(bufferZonalStatsNaive(grid, lon, lat, { radiusKm: 3 })));
+  });
+
+  it('hand-checkable case: a 1-pixel buffer at a pixel centre holds exactly that pixel', () => {
+    const c = 10, r = 20;
+    const lon = grid.west + (c + 0.5) * grid.pixelWidthDeg;
+    const lat = grid.north - (r + 0.5) * grid.pixelHeightDeg;
+    const nearest = haversineKm(lon, lat, lon + grid.pixelWidthDeg, lat);
+    const s = bufferZonalStats(grid, [lon], [lat], { radiusKm: nearest * 0.9 });
+    const v = grid.values[r * grid.width + c];
+    expect(s.validPixels[0]).toBe(Number.isNaN(v) ? 0 : 1);
+    if (!Number.isNaN(v)) expect(s.sum[0]).toBe(v);
+  });
+
+  it('gives an empty result for points far outside or not finite', () => {
+    const s = bufferZonalStats(grid, [0, NaN], [0, 14]);
+    expect(Array.from(s.validPixels)).toEqual([0, 0]);
+    expect(Array.from(s.sum)).toEqual([0, 0]);
+    expect(s.mean[0]).toBeNaN();
+    expect(s.litShare[1]).toBeNaN();
+  });
+
+  test.prop([fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 0, max: 4, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true })], { numRuns: 40 })(
+    'matches brute force for any seed, radius and threshold',
+    (seed, radiusKm, thresholdNw) => {
+      const g = seededGrid({ width: 24, height: 18, west: 99.5, north: 18.2, pixelWidthDeg: 1 / 240, seed, noDataShare: 0.15, zeroShare: 0.3 });
+      const rand = mulberry32(seed + 1);
+      const lon = Array.from({ length: 12 }, () => g.west - 0.02 + rand() * 0.14);
+      const lat = Array.from({ length: 12 }, () => g.south - 0.02 + rand() * 0.115);
+      expect(columns(bufferZonalStats(g, lon, lat, { radiusKm, thresholdNw }))).toEqual(columns(bufferZonalStatsBruteForce(g, lon, lat, { radiusKm, thresholdNw })));
+    },
+  );
+
+  test.prop([fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 0.1, max: 3, noNaN: true })], { numRuns: 30 })(
+    'a larger radius never loses pixels; a higher threshold never adds lit pixels; 0 ≤ litShare ≤ 1',
+    (seed, radiusKm) => {
+      const { lon, lat } = points(seed, 20);
+      const a = bufferZonalStats(grid, lon, lat, { radiusKm, thresholdNw: 0.5 });
+      const b = bufferZonalStats(grid, lon, lat, { radiusKm: radiusKm * 1.5, thresholdNw: 0.5 });
+      const c = bufferZonalStats(grid, lon, lat, { radiusKm, thresholdNw: 2 });
+      for (let i = 0; i < lon.length; i++) {
+        expect(b.validPixels[i]).toBeGreaterThanOrEqual(a.validPixels[i]);
+        expect(c.litPixels[i]).toBeLessThanOrEqual(a.litPixels[i]);
+        if (a.validPixels[i]) expect(a.litShare[i]).toBeGreaterThanOrEqual(0), expect(a.litShare[i]).toBeLessThanOrEqual(1);
+      }
+    },
+  );
+});

@@ -1,0 +1,121 @@
+/**
+ * Nighttime-light statistics in a circular buffer around every village (issue 4): a pixel
+ * belongs to a buffer when its centre is within `radiusKm` by great-circle distance (haversine,
+ * R = 6,371.0088 km).
+ *
+ * Speed (75,000 villages × ~80 pixels at 15″): haversine d ≤ r is equivalent to
+ * a ≤ sin²(r / 2R) with a = sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2) (Sinnott 1984), so no asin
+ * or sqrt per pixel, and only the buffer's bounding box is scanned. Trigonometry is hoisted out
+ * of the loops: sin and cos of half of every row's latitude and every column's longitude are
+ * tabulated once per grid, and sin(Δ/2) = sin(x/2)cos(y/2) − cos(x/2)sin(y/2) turns the per-row
+ * and per-column terms into multiplications — a handful of Math calls per village instead of
+ * one per pixel. Membership equals haversineKm(…) ≤ r except within rounding (~1e-15 relative)
+ * of the circle's edge; the tests compare with the brute-force reference pixel for pixel.
+ */
+import { EARTH_RADIUS_KM } from '../geo';
+import type { RasterGrid } from './grid';
+import { DEFAULT_LIT_THRESHOLD_NW, emptyZonalStats, finishZonalStats, type ZonalStats } from './zonalStats';
+
+const RAD = Math.PI / 180;
+
+export interface BufferOptions {
+  /** Buffer radius, km; default 2. */
+  radiusKm?: number;
+  /** Lit when strictly above this radiance, nW/cm²/sr; default 0.5. */
+  thresholdNw?: number;
+}
+
+/** Half-angle sines and cosines of every row's and column's pixel centre, and cos φ per row. */
+function gridTables(grid: RasterGrid) {
+  const sinHalfLat = new Float64Array(grid.height);
+  const cosHalfLat = new Float64Array(grid.height);
+  const cosLat = new Float64Array(grid.height);
+  for (let r = 0; r < grid.height; r++) {
+    const phi = (grid.north - (r + 0.5) * grid.pixelHeightDeg) * RAD;
+    sinHalfLat[r] = Math.sin(phi / 2);
+    cosHalfLat[r] = Math.cos(phi / 2);
+    cosLat[r] = Math.cos(phi);
+  }
+  const sinHalfLon = new Float64Array(grid.width);
+  const cosHalfLon = new Float64Array(grid.width);
+  for (let c = 0; c < grid.width; c++) {
+    const lambda = (grid.west + (c + 0.5) * grid.pixelWidthDeg) * RAD;
+    sinHalfLon[c] = Math.sin(lambda / 2);
+    cosHalfLon[c] = Math.cos(lambda / 2);
+  }
+  return { sinHalfLat, cosHalfLat, cosLat, sinHalfLon, cosHalfLon };
+}
+
+/**
+ * Buffer statistics for points given as parallel lon/lat arrays (degrees). Points outside the
+ * grid, or with only nodata around them, get validPixels 0, sum 0, mean and litShare NaN.
+ */
+export function bufferZonalStats(grid: RasterGrid, lon: ArrayLike<number>, lat: ArrayLike<number>, options: BufferOptions = {}): ZonalStats {
+  const radiusKm = options.radiusKm ?? 2;
+  const threshold = options.thresholdNw ?? DEFAULT_LIT_THRESHOLD_NW;
+  const n = lon.length;
+  const out = emptyZonalStats(n);
+  if (!(radiusKm >= 0)) throw new Error(`bufferZonalStats: radiusKm must be ≥ 0 (got ${radiusKm})`);
+  const { width, height, west, north, pixelWidthDeg: pw, pixelHeightDeg: ph, values } = grid;
+  const { sinHalfLat, cosHalfLat, cosLat, sinHalfLon, cosHalfLon } = gridTables(grid);
+  const delta = radiusKm / EARTH_RADIUS_KM; // angular radius, radians
+  const aMax = Math.sin(delta / 2) ** 2;
+  const deltaDeg = delta / RAD;
+  let colTerm = new Float64Array(64);
+
+  for (let i = 0; i < n; i++) {
+    const lon0 = lon[i];
+    const lat0 = lat[i];
+    if (!(Number.isFinite(lon0) && Number.isFinite(lat0))) continue;
+    const phi0 = lat0 * RAD;
+    const cosPhi0 = Math.cos(phi0);
+    const sinHalfPhi0 = Math.sin(phi0 / 2);
+    const cosHalfPhi0 = Math.cos(phi0 / 2);
+    const sinHalfLambda0 = Math.sin((lon0 * RAD) / 2);
+    const cosHalfLambda0 = Math.cos((lon0 * RAD) / 2);
+    // Bounding box of the spherical cap; one pixel of margin absorbs rounding, the exact test decides.
+    const r0 = Math.max(0, Math.ceil((north - (lat0 + deltaDeg)) / ph - 0.5) - 1);
+    const r1 = Math.min(height - 1, Math.floor((north - (lat0 - deltaDeg)) / ph - 0.5) + 1);
+    if (r0 > r1) continue;
+    const sinRatio = Math.sin(delta) / cosPhi0;
+    const dLonDeg = Math.abs(lat0) + deltaDeg < 89 && sinRatio < 1 ? Math.asin(sinRatio) / RAD : 180;
+    const c0 = Math.max(0, Math.ceil((lon0 - dLonDeg - west) / pw - 0.5) - 1);
+    const c1 = Math.min(width - 1, Math.floor((lon0 + dLonDeg - west) / pw - 0.5) + 1);
+    if (c0 > c1) continue;
+    const nc = c1 - c0 + 1;
+    if (colTerm.length < nc) colTerm = new Float64Array(nc * 2);
+    for (let k = 0; k < nc; k++) {
+      const s = sinHalfLon[c0 + k] * cosHalfLambda0 - cosHalfLon[c0 + k] * sinHalfLambda0; // sin(Δλ/2)
+      colTerm[k] = s * s;
+    }
+    // sin²(Δλ/2) is smallest at the column nearest the centre and grows outwards, so each row's
+    // members are one run: grow it from that column while the test holds, then sum the run.
+    const kc = Math.min(nc - 1, Math.max(0, Math.round((lon0 - west) / pw - 0.5) - c0));
+    let sum = 0;
+    let valid = 0;
+    let lit = 0;
+    for (let r = r0; r <= r1; r++) {
+      const s = sinHalfLat[r] * cosHalfPhi0 - cosHalfLat[r] * sinHalfPhi0; // sin(Δφ/2)
+      const latTerm = s * s;
+      const cosProd = cosPhi0 * cosLat[r];
+      if (latTerm + cosProd * colTerm[kc] > aMax) continue;
+      let kL = kc;
+      while (kL > 0 && latTerm + cosProd * colTerm[kL - 1] <= aMax) kL--;
+      let kR = kc;
+      while (kR < nc - 1 && latTerm + cosProd * colTerm[kR + 1] <= aMax) kR++;
+      const end = r * width + c0 + kR;
+      for (let p = r * width + c0 + kL; p <= end; p++) {
+        const v = values[p];
+        if (v === v) {
+          sum += v;
+          valid++;
+          if (v > threshold) lit++;
+        }
+      }
+    }
+    out.sum[i] = sum;
+    out.validPixels[i] = valid;
+    out.litPixels[i] = lit;
+  }
+  return finishZonalStats(out);
+}
