@@ -96,7 +96,7 @@ export function MapView() {
       getTooltip: (info) => {
         const src = info.layer && LAYER_SOURCES.find((x) => info.layer!.id.startsWith(`${x.id}-`));
         if (src) {
-          const text = src.tooltip?.(info.layer!.id, info.index, info.object) ?? null;
+          const text = src.tooltip?.(info.layer!.id, info.index, info.object, info.coordinate as [number, number] | undefined) ?? null;
           return text ? { text } : null;
         }
         const s = appStore.getState();

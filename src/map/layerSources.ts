@@ -14,7 +14,7 @@ export interface LayerSource {
   /** Calls `onChange` whenever build() would return something different; returns an unsubscribe. */
   subscribe: (onChange: () => void) => () => void;
   /** Optional tooltip for picks on this source's layers (layer ids must start with `${id}-`). */
-  tooltip?: (layerId: string, index: number, object: unknown) => string | null;
+  tooltip?: (layerId: string, index: number, object: unknown, coordinate?: [number, number]) => string | null;
   /** Optional click handler for picks on this source's layers; return true when handled. */
   click?: (layerId: string, index: number, object: unknown) => boolean;
 }

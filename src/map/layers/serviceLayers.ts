@@ -87,6 +87,8 @@ export interface ServiceLayerSettings {
   minZoom?: Record<string, number>;
   /** Scale symbol area with capacity (√capacity, relative to the class median). Default false. */
   sizeByCapacity?: boolean;
+  /** Prefix for layer ids (the map routes tooltips and clicks by a source's id prefix, map/layerSources.ts). */
+  idPrefix?: string;
 }
 
 /**
@@ -143,7 +145,7 @@ export function serviceTypeLayers(services: ServiceTable, type: string, settings
   };
   const layers = [
     new ScatterplotLayer<number>({
-      id: `services-${type}`,
+      id: `${settings.idPrefix ?? ''}services-${type}`,
       data,
       visible,
       pickable: true,
@@ -163,7 +165,7 @@ export function serviceTypeLayers(services: ServiceTable, type: string, settings
   if (style.centreDot) {
     layers.push(
       new ScatterplotLayer<number>({
-        id: `services-${type}-centre`,
+        id: `${settings.idPrefix ?? ''}services-${type}-centre`,
         data,
         visible,
         pickable: false,
@@ -196,7 +198,8 @@ function drawRank(type: string): number {
  * domain/access/queries.ts nearestServicesOfVillage), coloured by class, with a white casing
  * underneath so they read over any background. Ids `nearest-lines-casing`, `nearest-lines`.
  */
-export function nearestLinesLayers(village: { lon: number; lat: number }, nearest: NearestService[], settings: { visible?: Record<string, boolean> } = {}) {
+export function nearestLinesLayers(village: { lon: number; lat: number }, nearest: NearestService[], settings: { visible?: Record<string, boolean>; idPrefix?: string } = {}) {
+  const prefix = settings.idPrefix ?? '';
   const data = nearest.filter((n) => settings.visible?.[n.type] !== false);
   const common = {
     data,
@@ -206,10 +209,10 @@ export function nearestLinesLayers(village: { lon: number; lat: number }, neares
     updateTriggers: { getSourcePosition: [village.lon, village.lat] },
   };
   return [
-    new LineLayer<NearestService>({ ...common, id: 'nearest-lines-casing', getWidth: 6, getColor: [255, 255, 255, 220], pickable: false }),
+    new LineLayer<NearestService>({ ...common, id: `${prefix}nearest-lines-casing`, getWidth: 6, getColor: [255, 255, 255, 220], pickable: false }),
     new LineLayer<NearestService>({
       ...common,
-      id: 'nearest-lines',
+      id: `${prefix}nearest-lines`,
       getWidth: 3,
       pickable: true,
       // Schools' style is a white disc with a purple ring: the line takes the ring colour.
