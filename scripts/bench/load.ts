@@ -18,10 +18,13 @@ const bench: BenchSection = async ({ dataDir, report }) => {
   const session = await DatasetSession.open(read);
   report('open dataset (manifest, areas, villages, area index)', performance.now() - t0, 'ms');
   t0 = performance.now();
-  const p = await session.profilesFor(2565);
-  report(`read + gunzip + decode profiles 2565 (${p.mask.length.toLocaleString('en-US')} rows)`, performance.now() - t0, 'ms');
+  const p = await session.preparedFor(2565);
+  report(`read + gunzip + decode + prepare profiles 2565 (${p.rows.mask.length.toLocaleString('en-US')} rows)`, performance.now() - t0, 'ms');
   t0 = performance.now();
-  await session.totals(2565);
-  report('headline totals, all villages and levels (2565)', performance.now() - t0, 'ms');
+  await session.measures(2565, { measure: 'tpmap', dimensions: ['health', 'living', 'education', 'income', 'access'], k: 1, weights: null, welfare: 'all' });
+  report('first map numbers: all measures, all villages and levels (2565)', performance.now() - t0, 'ms');
+  t0 = performance.now();
+  const counts = await session.serviceCounts();
+  report(`services per area by point-in-polygon (${counts?.typeNames.length ?? 0} types)`, performance.now() - t0, 'ms');
 };
 export default bench;

@@ -36,6 +36,21 @@ export interface DatasetManifest {
     villageBasic?: string;
     ntl?: string;
     boundaries?: Partial<Record<Exclude<AdminLevel, 'country' | 'village'>, string>>;
+    /**
+     * TPMAP aggregate counts (imports of TPMAP's public CSV exports, no household profiles):
+     * year → gzip CSV, read and written by src/data/tpmap/countsFile.ts. One row per (code, table):
+     *   code        DOPA code, 2/4/6/8 digits (province … village)
+     *   table       'common' (surveyed population) or a dimension set: 5 digits health,living,
+     *               education,income,access, 1 = counted (TPMAP file suffix, e.g. 11111, 10000)
+     *   common rows: households, people, card_registered_people, card_people (MOF_REG/MOF_VAL_CNT),
+     *               failing_<id> (people failing each of the 17 indicators, BMN indicator<n>.CNT),
+     *               name (village name when known)
+     *   table rows: poor_households, poor (poor.JPT.CNT), poor_card_registered (MOFreg),
+     *               target_poor (poor.JPT.MOFval.CNT), target_poor_<dimension> ×5,
+     *               target_poor_<id> ×17 (poor.JPT.MOFval.ind<bmn>.CNT)
+     * Cells a row kind does not use are empty. Only union measures follow from these (no AF).
+     */
+    tpmapCounts?: Record<string, string>;
   };
   /** Free-form facts the generator records (seed, counts, generation time). */
   meta?: Record<string, unknown>;

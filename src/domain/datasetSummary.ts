@@ -1,9 +1,10 @@
 /**
  * Dataset totals for `cli summary` (a stable, documented interface: keys are snake_case).
  * Target poor and poor with no welfare card follow TPMAP's rule over all 5 dimensions
- * (DESIGN.md §2.2).
+ * (DESIGN.md §2.2), computed by the same domain code as everything else (domain/mpi).
  */
-import { sum, villageTotals, type ProfileColumns } from './areaTotals';
+import { computeMeasures, prepareProfiles, type ProfileRows } from './mpi';
+import { DIMENSION_IDS } from './indicators';
 
 export interface YearSummary {
   households: number;
@@ -24,16 +25,15 @@ export interface DatasetSummary {
   by_year: Record<string, YearSummary>;
 }
 
-export function summariseYear(p: ProfileColumns): YearSummary {
-  const t = villageTotals(p);
-  const people = sum(t.people);
-  const targetPoor = sum(t.targetPoor);
+export function summariseYear(villageCodes: Uint32Array, rows: ProfileRows): YearSummary {
+  const r = computeMeasures(prepareProfiles(villageCodes, rows), { measure: 'tpmap', dimensions: DIMENSION_IDS, k: 1, weights: null, welfare: 'all' });
+  const c = r.levels.country;
   return {
-    households: sum(t.households),
-    people,
-    target_poor: targetPoor,
-    poor_no_card: sum(t.poorNoCard),
-    target_poor_rate: people > 0 ? targetPoor / people : 0,
+    households: c.households[0],
+    people: c.people[0],
+    target_poor: c.targetPoor[0],
+    poor_no_card: c.poorNoCard[0],
+    target_poor_rate: c.people[0] > 0 ? c.targetPoor[0] / c.people[0] : 0,
   };
 }
 

@@ -6,8 +6,8 @@
  *     target_poor, poor_no_card, target_poor_rate } } }
  */
 import { parseArgs } from 'node:util';
-import Papa from 'papaparse';
-import { readAreas, readManifest, readProfiles, readText, readVillages } from '../../data/dataset';
+import { readAreas, readManifest, readProfiles, readVillages } from '../../data/dataset';
+import { readDatasetServices } from '../../data/services/datasetServices';
 import { dirReader } from '../../data/nodeReader';
 import { countByType, summariseYear, type DatasetSummary } from '../../domain/datasetSummary';
 import { CliError, dataDir, parseFormat, type Command } from '../io';
@@ -26,13 +26,10 @@ const summary: Command = async (argv, io) => {
   const byYear: DatasetSummary['by_year'] = {};
   for (const year of m.years) {
     io.stderr(`reading profiles ${year}…\n`);
-    byYear[String(year)] = summariseYear(await readProfiles(read, m, year, villages.count));
+    byYear[String(year)] = summariseYear(villages.code, await readProfiles(read, m, year, villages.count));
   }
-  let services: Record<string, number> = { total: 0 };
-  if (m.files.services) {
-    const parsed = Papa.parse<Record<string, string>>(await readText(read, m.files.services), { header: true, skipEmptyLines: true });
-    services = countByType(parsed.data.map((r) => r.type));
-  }
+  const imported = await readDatasetServices(read, m);
+  const services = imported ? countByType(Array.from(imported.services.typeCode, (t) => imported.services.typeNames[t])) : { total: 0 };
   const out: DatasetSummary = {
     title: m.title.en,
     synthetic: m.synthetic,
