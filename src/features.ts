@@ -3,4 +3,4 @@
  * through the plug-in lists: map layers (map/layerSources.ts), side-panel tabs
  * (ui/panelRegistry.ts) and dropped-file handlers (ui/fileHandlers.ts). One line per feature.
  */
-export {};
+import './features/imports';

@@ -1,12 +1,13 @@
 /** Actions: the only way the UI changes state. Heavy work goes to the compute worker. */
 import { wrap, type Remote } from 'comlink';
-import type { ComputeApi } from '../worker/compute.worker';
-import { appStore, notify, type AppState } from './store';
+import type { ComputeApi, InitResult } from '../worker/compute.worker';
+import { appStore, notify, type AppState, type LoadedDataset } from './store';
 import type { Lang } from '../ui/i18n';
 import { measureInfo, type MapMeasure } from '../domain/mapMeasures';
 import { resolveSettings, type MpiSettings } from '../domain/mpi';
 import { lineage } from '../domain/adminCodes';
 import type { ClassMethod } from '../domain/classify';
+import { AF_NEEDS_HOUSEHOLDS, dimensionSetKey } from '../data/tpmap/tpmapMeasures';
 
 let worker: Remote<ComputeApi> | null = null;
 
@@ -17,8 +18,67 @@ export function computeWorker(): Remote<ComputeApi> {
   return worker;
 }
 
-export function settingsKey(s: Pick<AppState, 'year' | 'mpi'>): string {
-  return JSON.stringify([s.year, s.mpi]);
+/**
+ * Make a dataset the one on screen: names and code positions for lookups; the year, selection and
+ * poverty rule fall back to what it supports (an import with no household data cannot do AF).
+ */
+export function applyInit(init: InitResult): void {
+  const names = new Map<string, { th: string; en: string }>();
+  for (const list of [init.areas.provinces, init.areas.districts, init.areas.subdistricts]) for (const a of list) names.set(a.code, { th: a.th, en: a.en });
+  const position = new Map<string, number>();
+  for (const list of Object.values(init.levelCodes)) list.forEach((c, i) => position.set(c, i));
+  init.villageCode.forEach((c, i) => position.set(String(c).padStart(8, '0'), i));
+  const dataset: LoadedDataset = { ...init, names, position };
+  const s = appStore.getState();
+  const years = init.manifest.years;
+  const datasets = s.datasets.some((d) => d.id === init.id)
+    ? s.datasets
+    : [...s.datasets, { id: init.id, title: init.manifest.title, synthetic: init.manifest.synthetic }];
+  const mpi = init.capabilities.af ? s.mpi : { ...s.mpi, measure: 'tpmap' as const, weights: null, dimensions: ['health', 'living', 'education', 'income', 'access'] as AppState['mpi']['dimensions'] };
+  appStore.setState({
+    dataset,
+    datasets,
+    mpi,
+    year: years.includes(s.year) ? s.year : Math.max(...years),
+    selection: s.selection === 'TH' || position.has(s.selection) ? s.selection : 'TH',
+    result: null,
+    detail: null,
+    serviceCounts: null,
+  });
+}
+
+/** Switch to another loaded dataset (nothing is unloaded). */
+export async function activateDataset(id: string): Promise<void> {
+  try {
+    applyInit(await computeWorker().activate(id));
+    await recompute();
+    const serviceCounts = await computeWorker().serviceCounts();
+    appStore.setState({ serviceCounts });
+  } catch (e) {
+    notify('error', (e as Error).message);
+  }
+}
+
+/** After an import: show it, say what happened, recompute. */
+export async function showImported(init: InitResult): Promise<void> {
+  const { boundaries } = appStore.getState();
+  // Codes the map cannot place are listed, never dropped silently (issue 3).
+  const unmatched: string[] = [];
+  for (const level of ['province', 'district'] as const) {
+    const fc = boundaries[level];
+    if (!fc) continue;
+    const known = new Set(fc.features.map((f) => String(f.properties?.code)));
+    const missing = init.levelCodes[level].filter((c) => !known.has(c));
+    if (missing.length) unmatched.push(`${missing.length} ${level} code(s) match no boundary: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`);
+  }
+  const report = [init.report, ...unmatched].filter(Boolean).join(' ');
+  applyInit({ ...init, report });
+  if (report) notify('info', `${init.manifest.title.en}: ${report}`);
+  await recompute();
+}
+
+export function settingsKey(s: Pick<AppState, 'year' | 'mpi' | 'dataset'>): string {
+  return JSON.stringify([s.dataset?.id, s.year, s.mpi]);
 }
 
 // Latest wins: while the worker computes, further slider moves only mark the state dirty, and
@@ -83,9 +143,16 @@ export function setYear(year: number): void {
 
 /** Change poverty settings; invalid combinations are refused with the reason, state unchanged. */
 export function setMpi(patch: Partial<MpiSettings>): void {
-  const next = { ...appStore.getState().mpi, ...patch };
+  const { mpi, dataset } = appStore.getState();
+  const next = { ...mpi, ...patch };
   try {
-    resolveSettings(next);
+    const rs = resolveSettings(next);
+    const caps = dataset?.capabilities;
+    if (caps && !caps.af && next.measure === 'af') throw new Error(AF_NEEDS_HOUSEHOLDS);
+    if (caps?.dimensionSets) {
+      const key = dimensionSetKey(rs.dimensions);
+      if (!caps.dimensionSets.includes(key)) throw new Error(`the imported TPMAP tables have no dimension set ${key} (available: ${caps.dimensionSets.join(', ')})`);
+    }
   } catch (e) {
     notify('error', (e as Error).message);
     return;

@@ -1,7 +1,7 @@
 /** Start-up: restore the view from the URL, load the embedded dataset in the worker, keep the URL in sync. */
 import type { FeatureCollection } from 'geojson';
-import { appStore, notify, type LoadedDataset } from './store';
-import { computeWorker, recompute } from './actions';
+import { appStore, notify } from './store';
+import { applyInit, computeWorker, recompute } from './actions';
 import { formatUrlView, parseUrlView } from './url';
 
 export const DEMO_BASE = new URL('demo/', document.baseURI).href;
@@ -38,14 +38,7 @@ export function startApp(): void {
   void (async () => {
     try {
       const init = await computeWorker().init(DEMO_BASE);
-      const names = new Map<string, { th: string; en: string }>();
-      for (const list of [init.areas.provinces, init.areas.districts, init.areas.subdistricts]) for (const a of list) names.set(a.code, { th: a.th, en: a.en });
-      const position = new Map<string, number>();
-      for (const list of Object.values(init.levelCodes)) list.forEach((c, i) => position.set(c, i));
-      init.villageCode.forEach((c, i) => position.set(String(c).padStart(8, '0'), i));
-      const dataset: LoadedDataset = { ...init, names, position };
-      const sel = appStore.getState().selection;
-      appStore.setState({ dataset, selection: sel === 'TH' || position.has(sel) ? sel : 'TH' });
+      applyInit(init);
       const b = init.manifest.files.boundaries ?? {};
       const [province, district] = await Promise.all([
         b.province ? fetchJson<FeatureCollection>(b.province) : undefined,

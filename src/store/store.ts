@@ -19,7 +19,12 @@ export interface Notice {
 }
 
 export interface LoadedDataset {
+  /** 'demo' or 'import-N' (the worker keeps every loaded dataset). */
+  id: string;
   manifest: DatasetManifest;
+  capabilities: { af: boolean; dimensionSets: string[] | null };
+  /** Import report shown to the user (imports only). */
+  report?: string;
   areas: AreaNames;
   /** code → {th, en} for provinces, districts and subdistricts. */
   names: Map<string, { th: string; en: string }>;
@@ -41,6 +46,8 @@ export interface AppState {
   /** Selected area code: 'TH' or a DOPA code of 2/4/6/8 digits. */
   selection: string;
   dataset: LoadedDataset | null;
+  /** Every dataset loaded in this session (the demo and imports), to switch between. */
+  datasets: { id: string; title: { th: string; en: string }; synthetic: boolean }[];
   /** Poverty-measure settings (DESIGN.md §2.2): measure, dimensions, k, weights, welfare view. */
   mpi: MpiSettings;
   /** What the map colours by. */
@@ -80,6 +87,7 @@ export const appStore = createStore<AppState>()(() => ({
   year: DEFAULT_YEAR,
   selection: 'TH',
   dataset: null,
+  datasets: [],
   mpi: DEFAULT_MPI,
   mapMeasure: 'rate',
   classification: { method: 'quantile', scope: 'national', custom: [] },

@@ -12,6 +12,8 @@ import { Radar } from './charts/Radar';
 import { IndicatorBars } from './charts/IndicatorBars';
 import { ContributionBar } from './charts/ContributionBar';
 import { ruleLabel } from './ruleLabel';
+import { AF_NEEDS_HOUSEHOLDS } from '../data/tpmap/tpmapMeasures';
+import { AF_NEEDS_HOUSEHOLDS_TH } from './ruleLabel';
 
 const DIM_COLOURS = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e'];
 
@@ -111,7 +113,9 @@ export function DetailPanel() {
           />
 
           <h3>{lang === 'th' ? 'สัดส่วนที่แต่ละมิติมีส่วนต่อ M0 (Alkire–Foster)' : 'Contribution of each dimension to M0 (Alkire–Foster)'}</h3>
-          {own.adjustedHeadcount > 0 ? (
+          {s.dataset?.capabilities.af === false ? (
+            <p className="muted small">{lang === 'th' ? AF_NEEDS_HOUSEHOLDS_TH : AF_NEEDS_HOUSEHOLDS}</p>
+          ) : own.adjustedHeadcount > 0 ? (
             <ContributionBar
               segments={DIMENSIONS.map((d, k) => ({ label: lang === 'th' ? d.th.replace('ด้าน', '') : d.en, share: own.contributionByDimension[k], colour: DIM_COLOURS[k] })).filter((x) => Number.isFinite(x.share))}
               format={(x) => p(x, 1)}

@@ -1,23 +1,37 @@
 import { useEffect, useState } from 'react';
 import { notify, useApp } from '../store/store';
-import { FILE_HANDLERS } from './fileHandlers';
+import { FILE_HANDLERS, type FileHandler } from './fileHandlers';
 import { t } from './i18n';
 
-/** Routes a file to the first registered handler that accepts it; unknown files get a clear message. */
+/**
+ * Routes files to the first registered handler that accepts each; files for a handler that takes
+ * several at once (TPMAP tables) go in one call. Unknown files get a clear message.
+ */
+export async function openFiles(files: File[], lang: 'th' | 'en'): Promise<void> {
+  const groups = new Map<FileHandler, File[]>();
+  for (const file of files) {
+    const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
+    const handler = FILE_HANDLERS.find((h) => h.accepts(file.name, head));
+    if (!handler) {
+      notify('error', lang === 'th'
+        ? `${file.name}: ไม่รู้จักรูปแบบไฟล์นี้ (รองรับ GeoTIFF, CSV ของ TPMAP/ครัวเรือน/สถานบริการ, GeoJSON)`
+        : `${file.name}: unrecognised file (accepted: GeoTIFF, TPMAP/household/service CSV, GeoJSON)`);
+      continue;
+    }
+    groups.set(handler, [...(groups.get(handler) ?? []), file]);
+  }
+  for (const [handler, group] of groups) {
+    try {
+      if (handler.handleMany) await handler.handleMany(group);
+      else for (const f of group) await handler.handle(f);
+    } catch (e) {
+      notify('error', `${group.map((f) => f.name).join(', ')}: ${(e as Error).message}`);
+    }
+  }
+}
+
 export async function openFile(file: File, lang: 'th' | 'en'): Promise<void> {
-  const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
-  const handler = FILE_HANDLERS.find((h) => h.accepts(file.name, head));
-  if (!handler) {
-    notify('error', lang === 'th'
-      ? `${file.name}: ไม่รู้จักรูปแบบไฟล์นี้ (รองรับ GeoTIFF, CSV ของ TPMAP/ครัวเรือน/สถานบริการ, GeoJSON)`
-      : `${file.name}: unrecognised file (accepted: GeoTIFF, TPMAP/household/service CSV, GeoJSON)`);
-    return;
-  }
-  try {
-    await handler.handle(file);
-  } catch (e) {
-    notify('error', `${file.name}: ${(e as Error).message}`);
-  }
+  return openFiles([file], lang);
 }
 
 /** Whole-window drag-and-drop target plus a file button in the header. */
@@ -37,7 +51,7 @@ export function DropZone() {
       if (!e.dataTransfer?.files.length) return;
       e.preventDefault();
       setOver(false);
-      for (const f of Array.from(e.dataTransfer.files)) void openFile(f, lang);
+      void openFiles(Array.from(e.dataTransfer.files), lang);
     };
     window.addEventListener('dragover', onOver);
     window.addEventListener('dragleave', onLeave);
@@ -61,7 +75,7 @@ export function OpenFileButton() {
         multiple
         hidden
         onChange={(e) => {
-          for (const f of Array.from(e.target.files ?? [])) void openFile(f, lang);
+          void openFiles(Array.from(e.target.files ?? []), lang);
           e.target.value = '';
         }}
       />

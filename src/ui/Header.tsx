@@ -1,5 +1,5 @@
 import { useApp } from '../store/store';
-import { setLang, setThaiDigits, setYear } from '../store/actions';
+import { activateDataset, setLang, setThaiDigits, setYear } from '../store/actions';
 import { formatYear, t } from './i18n';
 import { OpenFileButton } from './DropZone';
 
@@ -9,6 +9,8 @@ export function Header() {
   const thaiDigits = useApp((s) => s.thaiDigits);
   const manifest = useApp((s) => s.dataset?.manifest);
   const years = manifest?.years ?? [year];
+  const datasets = useApp((s) => s.datasets);
+  const activeId = useApp((s) => s.dataset?.id);
   return (
     <header className="header">
       <div className="brand">
@@ -21,6 +23,16 @@ export function Header() {
         </div>
       )}
       <div className="controls">
+        {datasets.length > 1 && (
+          <label className="dataset-switch">
+            <span className="label">{lang === 'th' ? 'ชุดข้อมูล' : 'Dataset'}</span>
+            <select value={activeId} onChange={(e) => void activateDataset(e.target.value)} data-testid="dataset-select">
+              {datasets.map((d) => (
+                <option key={d.id} value={d.id}>{d.synthetic ? `${t('synthetic', lang)}` : `${lang === 'th' ? 'นำเข้า' : 'Imported'}: ${d.title[lang]}`}</option>
+              ))}
+            </select>
+          </label>
+        )}
         <OpenFileButton />
         <div className="segmented" role="group" aria-label={t('year', lang)}>
           <span className="label">{t('year', lang)}</span>

@@ -6,6 +6,8 @@ import type { ClassMethod } from '../domain/classify';
 import { useApp } from '../store/store';
 import { setClassification, setMapMeasure, setMpi } from '../store/actions';
 import { formatPercent } from './i18n';
+import { AF_NEEDS_HOUSEHOLDS } from '../data/tpmap/tpmapMeasures';
+import { AF_NEEDS_HOUSEHOLDS_TH } from './ruleLabel';
 
 /**
  * The analyst's controls: what the map shows, the identification rule (TPMAP union or
@@ -16,6 +18,8 @@ export function MeasurePanel() {
   const { lang, mpi } = s;
   const th = lang === 'th';
   const rs = resolveSettings(mpi);
+  const caps = s.dataset?.capabilities;
+  const afOk = caps?.af !== false;
   const kPct = Math.round(mpi.k * 100);
   const unionPct = rs.unionCutoff * 100;
 
@@ -43,7 +47,8 @@ export function MeasurePanel() {
       <fieldset className="field">
         <legend>{th ? 'เกณฑ์ระบุคนจน' : 'Who counts as poor'}</legend>
         <label><input type="radio" name="rule" checked={mpi.measure === 'tpmap'} onChange={() => setMpi({ measure: 'tpmap' })} data-testid="rule-tpmap" /> TPMAP ({th ? 'ตกเกณฑ์ตัวชี้วัดใดก็ได้' : 'any indicator'})</label>
-        <label><input type="radio" name="rule" checked={mpi.measure === 'af'} onChange={() => setMpi({ measure: 'af' })} data-testid="rule-af" /> Alkire–Foster ({th ? 'ถ่วงน้ำหนัก, เกณฑ์ k' : 'weighted, cutoff k'})</label>
+        <label className={afOk ? '' : 'disabled'}><input type="radio" name="rule" disabled={!afOk} checked={mpi.measure === 'af'} onChange={() => setMpi({ measure: 'af' })} data-testid="rule-af" /> Alkire–Foster ({th ? 'ถ่วงน้ำหนัก, เกณฑ์ k' : 'weighted, cutoff k'})</label>
+        {!afOk && <p className="small warn-text" data-testid="af-unavailable">{th ? AF_NEEDS_HOUSEHOLDS_TH : AF_NEEDS_HOUSEHOLDS}</p>}
       </fieldset>
 
       <div className={`field k-field ${mpi.measure === 'af' ? '' : 'disabled'}`}>
@@ -81,6 +86,7 @@ export function MeasurePanel() {
 
       <fieldset className="field dims">
         <legend>{th ? 'มิติที่นับ' : 'Dimensions counted'}</legend>
+        {caps?.dimensionSets && <p className="small muted">{th ? 'ข้อมูล TPMAP มีเฉพาะชุดมิติ: ' : 'TPMAP tables available for: '}{caps.dimensionSets.join(', ')}</p>}
         {DIMENSIONS.map((d) => (
           <label key={d.id}>
             <input type="checkbox" checked={mpi.dimensions.includes(d.id)} onChange={(e) => toggleDim(d.id, e.target.checked)} data-testid={`dim-${d.id}`} /> {th ? d.th.replace('ด้าน', '') : d.en}
@@ -115,6 +121,12 @@ export function MeasurePanel() {
         </label>
       </div>
       {s.classification.method === 'custom' && <CustomBreaks />}
+      {s.dataset?.report && (
+        <details className="field" data-testid="import-report">
+          <summary>{th ? 'รายงานการนำเข้าข้อมูล' : 'Import report'}</summary>
+          <p className="small">{s.dataset.report}</p>
+        </details>
+      )}
       {s.result && <p className="small muted" data-testid="compute-ms">{th ? 'คำนวณใหม่ทั้งประเทศ' : 'National recompute'}: {s.result.ms.toFixed(1)} ms</p>}
     </details>
   );

@@ -10,6 +10,8 @@ export interface FileHandler {
   /** Decide from the name and the first bytes (up to 64 KiB) whether this handler takes the file. */
   accepts: (name: string, head: Uint8Array) => boolean;
   handle: (file: File) => Promise<void>;
+  /** Files that belong together (e.g. TPMAP's tables and _common) arrive in one call when set. */
+  handleMany?: (files: File[]) => Promise<void>;
 }
 
 export const FILE_HANDLERS: FileHandler[] = [];

@@ -13,3 +13,7 @@ export function ruleLabel(mpi: MpiSettings, lang: Lang): string {
   const custom = mpi.weights ? (lang === 'th' ? ' · น้ำหนักกำหนดเอง' : ' · custom weights') : '';
   return `${rule} · ${dims}${custom}`;
 }
+
+/** Thai of AF_NEEDS_HOUSEHOLDS (src/data/tpmap/tpmapMeasures.ts). */
+export const AF_NEEDS_HOUSEHOLDS_TH =
+  'การวัดแบบ Alkire–Foster (k, น้ำหนัก, H, A, M0) ต้องใช้ข้อมูลรายครัวเรือน — ตารางที่ TPMAP เผยแพร่มีเพียงจำนวนรายพื้นที่ จึงแสดงได้เฉพาะการนับคนจนตามเกณฑ์ TPMAP';

@@ -4,7 +4,7 @@
  * lazily per year; every measure is computed by src/domain/mpi.
  */
 import { ADMIN_LEVELS, type AdminLevel } from '../domain/adminCodes';
-import { buildHierarchy, computeAreaDetail, computeMeasures, prepareProfiles, type AreaDetail, type Hierarchy, type MpiSettings, type PreparedProfiles } from '../domain/mpi';
+import { buildHierarchy, computeAreaDetail, computeMeasures, prepareProfiles, type AreaDetail, type Hierarchy, type MpiSettings, type PreparedProfiles, type ProfileRows } from '../domain/mpi';
 import { readAreas, readManifest, readProfiles, readVillages, type ByteReader, type Villages } from '../data/dataset';
 import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
 import { readDatasetServices } from '../data/services/datasetServices';
@@ -45,6 +45,9 @@ export class DatasetSession {
   readonly hierarchy: Hierarchy;
   private villagesPerArea: Record<AdminLevel, Float64Array>;
 
+  /** What this dataset supports: Alkire–Foster needs household profiles (DESIGN.md §2.3). */
+  readonly capabilities = { af: true, dimensionSets: null as string[] | null };
+
   private constructor(
     readonly read: ByteReader,
     readonly manifest: DatasetManifest,
@@ -63,6 +66,17 @@ export class DatasetSession {
     const manifest = await readManifest(read);
     const [areas, villages] = await Promise.all([readAreas(read, manifest), readVillages(read, manifest)]);
     return new DatasetSession(read, manifest, areas, villages);
+  }
+
+  /**
+   * A dataset held in memory (a household CSV ingested in the browser): profiles given, villages
+   * without coordinates unless `positions` knows them, no services, boundaries from `read`.
+   */
+  static fromMemory(read: ByteReader, manifest: DatasetManifest, areas: AreaNames, villages: Villages, year: number, rows: ProfileRows): DatasetSession {
+    const s = new DatasetSession(read, manifest, areas, villages);
+    s.prepared.set(year, Promise.resolve(prepareProfiles(villages.code, rows)));
+    s.servicesPromise = Promise.resolve(null);
+    return s;
   }
 
   levelCodes(level: AdminLevel): string[] {

@@ -1,0 +1,475 @@
+/**
+ * The services-and-access tab (issue 5 items 1, 2 and 4): service layers and their legend, the
+ * "villages farther than X km from a <class>" filter, access of the selected area (and of a
+ * selected village), the access settings, and service-file import with its type-mapping step and
+ * report. Everything shown is computed in the worker; this component only reads the stores.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useApp } from '../../store/store';
+import { select } from '../../store/actions';
+import { areaName } from '../../store/names';
+import {
+  activateAccess,
+  applyMapping,
+  cancelMapping,
+  LIST_LIMIT,
+  setAccessSettings,
+  setFilter,
+  setHighlight,
+  setServiceVisible,
+  useAccess,
+  type ImportRecord,
+} from '../../store/accessStore';
+import { styleOf } from '../../map/layers/serviceLayers';
+import { FAR_VILLAGE_RGB, SERVICE_MIN_ZOOM } from '../../map/sources/access';
+import type { TypeTarget } from '../../data/services/typeMapping';
+import type { MappingRequest } from '../../worker/accessApi';
+import { formatInt, formatPercent, type Lang } from '../i18n';
+import { formatKm, formatNumber, tx } from './strings';
+import './access.css';
+
+const TARGETS: TypeTarget[] = ['hospital', 'health_promoting_hospital', 'school', 'ignore'];
+
+function clsLabel(type: string, lang: Lang): string {
+  return tx(`cls_${type}`, lang, type);
+}
+
+/** The map symbol of a class drawn in CSS, so the legend matches the deck.gl circles. */
+export function ServiceSymbol({ type }: { type: string }) {
+  const st = styleOf(type);
+  const rgba = (c: number[]) => `rgba(${c[0]},${c[1]},${c[2]},${c[3] / 255})`;
+  const size = Math.round(st.radiusPx * 2.4);
+  return (
+    <span
+      className="svc-sym"
+      aria-hidden="true"
+      style={{
+        width: size,
+        height: size,
+        background: st.centreDot ? `radial-gradient(circle, #fff 0 32%, ${rgba(st.fill)} 34%)` : rgba(st.fill),
+        border: `${Math.max(2, st.lineWidthPx)}px solid ${rgba(st.line)}`,
+        boxShadow: type === 'school' ? 'none' : '0 0 0 1px rgba(0,0,0,0.25)',
+      }}
+    />
+  );
+}
+
+/** Digits-only integer input that commits valid values (≥ 0) and keeps what the user types. */
+function KmInput({ value, onCommit, testId, label }: { value: number; onCommit: (v: number) => void; testId: string; label: string }) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(value)), [value]);
+  return (
+    <input
+      type="number"
+      min={0}
+      step="any"
+      className="km-input"
+      aria-label={label}
+      data-testid={testId}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const v = Number(e.target.value);
+        if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= 0) onCommit(v);
+      }}
+    />
+  );
+}
+
+export function AccessPanel() {
+  useEffect(() => activateAccess(), []);
+  const lang = useApp((s) => s.lang);
+  const services = useAccess((s) => s.services);
+  const computed = useAccess((s) => s.computed);
+  return (
+    <div className="panel access-panel" data-testid="access-panel">
+      <ServiceToggles />
+      {!services ? <p className="muted">{tx('waiting', lang)}</p> : !computed ? <p className="muted">{tx('computing', lang)}</p> : null}
+      <FilterSection />
+      <AreaSection />
+      <VillageSection />
+      <SettingsSection />
+      <ImportSection />
+    </div>
+  );
+}
+
+function ServiceToggles() {
+  const lang = useApp((s) => s.lang);
+  const thaiDigits = useApp((s) => s.thaiDigits);
+  const zoom = useApp((s) => s.zoom);
+  const services = useAccess((s) => s.services);
+  const visible = useAccess((s) => s.visible);
+  const highlight = useAccess((s) => s.highlight);
+  const counts = useMemo(() => {
+    if (!services) return [];
+    const n = services.typeNames.map(() => 0);
+    for (let i = 0; i < services.count; i++) n[services.typeCode[i]]++;
+    return services.typeNames.map((type, k) => ({ type, count: n[k] })).filter((x) => x.count > 0);
+  }, [services]);
+  const far = `rgb(${FAR_VILLAGE_RGB.join(',')})`;
+  return (
+    <section data-testid="service-legend">
+      <h3>{tx('servicesTitle', lang)}</h3>
+      {!services || counts.length === 0 ? <p className="muted">{services ? tx('noServices', lang) : ''}</p> : null}
+      <ul className="svc-list">
+        {counts.map(({ type, count }) => {
+          const minZoom = SERVICE_MIN_ZOOM[type] ?? 6.8;
+          return (
+            <li key={type}>
+              <label className="svc-row">
+                <input type="checkbox" checked={visible[type] !== false} onChange={(e) => setServiceVisible(type, e.target.checked)} data-testid={`service-toggle-${type}`} />
+                <ServiceSymbol type={type} />
+                <span className="svc-name">{clsLabel(type, lang)}</span>
+                <span className="svc-count" data-testid={`service-count-${type}`} data-count={count}>
+                  {formatInt(count, lang, thaiDigits)}
+                </span>
+              </label>
+              {visible[type] !== false && zoom < minZoom && <span className="muted small svc-zoom">({tx('zoomToSee', lang)})</span>}
+            </li>
+          );
+        })}
+        <li>
+          <label className="svc-row">
+            <input type="checkbox" checked={highlight} onChange={(e) => setHighlight(e.target.checked)} data-testid="access-highlight-toggle" />
+            <span className="svc-sym" aria-hidden="true" style={{ width: 10, height: 10, background: far, border: '1.5px solid #fff', boxShadow: '0 0 0 1px rgba(0,0,0,0.35)' }} />
+            <span className="svc-name">{tx('farLegend', lang)}</span>
+          </label>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function FilterSection() {
+  const lang = useApp((s) => s.lang);
+  const thaiDigits = useApp((s) => s.thaiDigits);
+  const ds = useApp((s) => s.dataset);
+  const selection = useApp((s) => s.selection);
+  const filterKm = useAccess((s) => s.filterKm);
+  const filterType = useAccess((s) => s.filterType);
+  const computed = useAccess((s) => s.computed);
+  const query = useAccess((s) => s.query);
+  const types = computed?.types ?? [];
+  const f = query?.filter;
+  const current = f && f.type === filterType && f.km === filterKm && query.selection === selection && query.resultVersion === computed?.resultVersion;
+  return (
+    <section className="access-filter" data-testid="access-filter">
+      <h3>{tx('filterTitle', lang)}</h3>
+      <div className="filter-line">
+        <span>{tx('filterFrom', lang)}</span>
+        {lang === 'th' ? (
+          <>
+            <select value={filterType} onChange={(e) => setFilter({ filterType: e.target.value })} data-testid="access-filter-type" aria-label={tx('cls', lang)}>
+              {types.map((t) => (
+                <option key={t} value={t}>{clsLabel(t, lang)}</option>
+              ))}
+            </select>
+            <span>{tx('filterMore', lang)}</span>
+            <KmInput value={filterKm} onCommit={(v) => setFilter({ filterKm: v })} testId="access-filter-km" label={tx('km', lang)} />
+            <span>{tx('km', lang)}</span>
+          </>
+        ) : (
+          <>
+            <KmInput value={filterKm} onCommit={(v) => setFilter({ filterKm: v })} testId="access-filter-km" label={tx('km', lang)} />
+            <span>{tx('filterKmFrom', lang)}</span>
+            <select value={filterType} onChange={(e) => setFilter({ filterType: e.target.value })} data-testid="access-filter-type" aria-label={tx('cls', lang)}>
+              {types.map((t) => (
+                <option key={t} value={t}>{clsLabel(t, lang)}</option>
+              ))}
+            </select>
+          </>
+        )}
+      </div>
+      <p className="muted small" data-testid="access-filter-scope">
+        {selection === 'TH' ? tx('scopeNational', lang) : `${tx('scopeIn', lang)} ${areaName(ds, selection, lang)}`}
+      </p>
+      {f && (
+        <div className={`filter-result${current ? '' : ' stale'}`} data-stale={current ? '0' : '1'}>
+          <span className="filter-count" data-testid="access-filter-count" data-count={f.count}>
+            {formatInt(f.count, lang, thaiDigits)}
+          </span>{' '}
+          {tx('villagesFound', lang)} · {formatInt(f.totalPeople, lang, thaiDigits)} {tx('peopleIn', lang)}
+        </div>
+      )}
+      {f && f.list.length > 0 && (
+        <>
+          <p className="muted small">
+            {tx('listNote', lang)}
+            {f.count > f.list.length ? ` (${tx('listShown', lang)} ${formatInt(Math.min(LIST_LIMIT, f.list.length), lang, thaiDigits)} ${tx('of', lang)} ${formatInt(f.count, lang, thaiDigits)})` : ''}
+          </p>
+          <div className="far-list">
+            <table data-testid="access-far-list">
+              <thead>
+                <tr>
+                  <th>{tx('code', lang)}</th>
+                  <th>{tx('name', lang)}</th>
+                  <th className="num">{tx('distance', lang)}</th>
+                  <th className="num">{tx('people', lang)}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {f.list.map((v) => (
+                  <tr key={v.index} className="clickable" onClick={() => select(v.code)} data-code={v.code}>
+                    <td className="code">{v.code}</td>
+                    <td>{areaName(ds, v.code, lang)}</td>
+                    <td className="num">{formatKm(v.distanceKm, lang, thaiDigits)}</td>
+                    <td className="num">{formatInt(v.people, lang, thaiDigits)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function AreaSection() {
+  const lang = useApp((s) => s.lang);
+  const thaiDigits = useApp((s) => s.thaiDigits);
+  const ds = useApp((s) => s.dataset);
+  const query = useAccess((s) => s.query);
+  const filterKm = useAccess((s) => s.filterKm);
+  if (!query) return null;
+  return (
+    <section data-testid="access-area">
+      <h3>
+        {tx('areaTitle', lang)} · {areaName(ds, query.selection, lang)}
+      </h3>
+      <table className="access-table">
+        <thead>
+          <tr>
+            <th>{tx('cls', lang)}</th>
+            <th className="num">{tx('meanNearest', lang)}</th>
+            <th className="num">
+              {tx('peopleBeyond', lang)} {formatKm(filterKm, lang, thaiDigits)}
+            </th>
+            <th className="num">{tx('share', lang)}</th>
+            <th className="num">{tx('twoSfca', lang)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {query.area.map((r) => (
+            <tr key={r.type} data-testid={`access-area-${r.type}`}>
+              <td>
+                <ServiceSymbol type={r.type} /> {clsLabel(r.type, lang)}
+              </td>
+              <td className="num">{formatKm(r.meanNearestKm, lang, thaiDigits)}</td>
+              <td className="num">{formatInt(r.peopleBeyond, lang, thaiDigits)}</td>
+              <td className="num">{formatPercent(r.shareBeyond, lang, thaiDigits, 1)}</td>
+              <td className="num">{formatNumber(r.meanTwoSfca, lang, thaiDigits, 2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">{tx('weightedNote', lang)}</p>
+    </section>
+  );
+}
+
+function VillageSection() {
+  const lang = useApp((s) => s.lang);
+  const thaiDigits = useApp((s) => s.thaiDigits);
+  const v = useAccess((s) => s.query?.village);
+  const radiusKm = useAccess((s) => s.computed && s.radiusKm);
+  if (!v) return null;
+  return (
+    <section data-testid="access-village">
+      <h3>{tx('villageTitle', lang)}</h3>
+      <table className="access-table">
+        <thead>
+          <tr>
+            <th>{tx('cls', lang)}</th>
+            <th>{tx('name', lang)}</th>
+            <th className="num">{tx('distance', lang)}</th>
+            <th className="num">
+              {tx('within', lang)} {formatKm(Number(radiusKm), lang, thaiDigits)}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {v.nearest.map((n) => (
+            <tr key={n.type} data-testid={`access-nearest-${n.type}`}>
+              <td>
+                <ServiceSymbol type={n.type} /> {clsLabel(n.type, lang)}
+              </td>
+              <td>{n.name}</td>
+              <td className="num">{formatKm(n.distanceKm, lang, thaiDigits)}</td>
+              <td className="num">{formatInt(n.withinRadius, lang, thaiDigits)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">{tx('linesNote', lang)}</p>
+    </section>
+  );
+}
+
+function SettingsSection() {
+  const lang = useApp((s) => s.lang);
+  const thaiDigits = useApp((s) => s.thaiDigits);
+  const radiusKm = useAccess((s) => s.radiusKm);
+  const catchmentKm = useAccess((s) => s.catchmentKm);
+  const computing = useAccess((s) => s.computing);
+  const computed = useAccess((s) => s.computed);
+  return (
+    <section data-testid="access-settings">
+      <h3>{tx('settingsTitle', lang)}</h3>
+      <div className="settings-grid">
+        <label>
+          {tx('radiusKm', lang)}
+          <KmInput value={radiusKm} onCommit={(v) => setAccessSettings({ radiusKm: v })} testId="access-radius-km" label={tx('radiusKm', lang)} />
+        </label>
+        <label>
+          {tx('catchmentKm', lang)}
+          <KmInput value={catchmentKm} onCommit={(v) => setAccessSettings({ catchmentKm: v })} testId="access-catchment-km" label={tx('catchmentKm', lang)} />
+        </label>
+      </div>
+      <p className="muted small" data-testid="access-compute-ms" data-ms={computed ? Math.round(computed.ms) : ''}>
+        {computing
+          ? tx('computing', lang)
+          : computed
+            ? `${tx('computedIn', lang)} ${formatInt(computed.ms, lang, thaiDigits)} ${tx('ms', lang)} · ${formatInt(computed.villages, lang, thaiDigits)} ${tx('villagesServices', lang)} ${formatInt(computed.services, lang, thaiDigits)}`
+            : ''}
+      </p>
+    </section>
+  );
+}
+
+function ImportSection() {
+  const lang = useApp((s) => s.lang);
+  const imports = useAccess((s) => s.imports);
+  const pending = useAccess((s) => s.pending);
+  const importing = useAccess((s) => s.importing);
+  const lastError = useAccess((s) => s.lastError);
+  return (
+    <section data-testid="access-import">
+      <h3>{tx('importTitle', lang)}</h3>
+      <p className="muted small">{tx('importHint', lang)}</p>
+      {importing && <p className="muted">{tx('importing', lang)}</p>}
+      {pending && <MappingStep key={pending.pendingId} request={pending} />}
+      {lastError && (
+        <p className="import-error" role="alert" data-testid="access-import-error">
+          <strong>{tx('refused', lang)}:</strong> {lastError}
+        </p>
+      )}
+      {[...imports].reverse().map((r, k) => (
+        <ImportReportView key={`${r.report.source}-${imports.length - k}`} record={r} />
+      ))}
+    </section>
+  );
+}
+
+function MappingStep({ request }: { request: MappingRequest }) {
+  const lang = useApp((s) => s.lang);
+  const thaiDigits = useApp((s) => s.thaiDigits);
+  const [choice, setChoice] = useState<Record<string, TypeTarget>>(() => Object.fromEntries(request.values.map((v) => [v.value, v.guess ?? 'ignore'])));
+  return (
+    <div className="mapping" data-testid="access-mapping">
+      <h4>
+        {tx('mappingTitle', lang)}: {request.source}
+      </h4>
+      <p className="small">
+        {tx('mappingIntro', lang)} “{request.typeColumn}” {tx('mappingIntro2', lang)}
+      </p>
+      {request.hasLmType && (
+        <button type="button" className="primary" onClick={() => void applyMapping('gistda')} data-testid="access-mapping-gistda">
+          {tx('gistdaPreset', lang)}
+        </button>
+      )}
+      <div className="mapping-table">
+        <table>
+          <thead>
+            <tr>
+              <th>{tx('value', lang)}</th>
+              <th className="num">{tx('rows', lang)}</th>
+              <th>{tx('mapTo', lang)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {request.values.map((v) => (
+              <tr key={v.value}>
+                <td className="code">{v.value || '∅'}</td>
+                <td className="num">{formatInt(v.count, lang, thaiDigits)}</td>
+                <td>
+                  <select value={choice[v.value]} onChange={(e) => setChoice({ ...choice, [v.value]: e.target.value as TypeTarget })} data-testid={`access-map-${v.value}`}>
+                    {TARGETS.map((t) => (
+                      <option key={t} value={t}>{t === 'ignore' ? tx('ignore', lang) : clsLabel(t, lang)}</option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="mapping-actions">
+        <button type="button" className="primary" onClick={() => void applyMapping(choice)} data-testid="access-mapping-apply">
+          {tx('importMapped', lang)}
+        </button>
+        <button type="button" onClick={cancelMapping}>
+          {tx('cancel', lang)}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ImportReportView({ record }: { record: ImportRecord }) {
+  const lang = useApp((s) => s.lang);
+  const thaiDigits = useApp((s) => s.thaiDigits);
+  const r = record.report;
+  const n = (x: number) => formatInt(x, lang, thaiDigits);
+  const ignored = Object.values(r.ignored).reduce((a, b) => a + b, 0);
+  return (
+    <div className="import-report" data-testid={record.fromDataset ? 'access-dataset-report' : 'access-import-report'} data-accepted={r.accepted} data-source={r.source}>
+      <div className="report-head">
+        <strong>{r.source}</strong>
+        {record.fromDataset && <span className="muted small"> ({tx('datasetList', lang)})</span>}
+      </div>
+      <div>
+        {tx('accepted', lang)} <strong>{n(r.accepted)}</strong> {tx('of', lang)} {n(r.rows)} {tx('rows', lang)}
+        {' · '}
+        {Object.entries(r.countsByType)
+          .map(([t, c]) => `${clsLabel(t, lang)} ${n(c)}`)
+          .join(', ')}
+      </div>
+      {ignored > 0 && (
+        <div className="small">
+          {tx('ignoredByMapping', lang)}: {n(ignored)}
+        </div>
+      )}
+      {r.problemCount > 0 && (
+        <ul className="problem-kinds small">
+          {Object.entries(r.countsByKind).map(([kind, c]) => (
+            <li key={kind} data-kind={kind}>
+              {tx(`kind_${kind}`, lang, kind)}: {n(c)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {r.problems.length > 0 && (
+        <details className="small">
+          <summary>
+            {tx('problems', lang)} ({n(r.problemCount)}
+            {r.problemCount > r.problems.length ? `, ${n(r.problems.length)} ${tx('moreProblems', lang)}` : ''})
+          </summary>
+          <ol className="problem-list">
+            {r.problems.map((p, k) => (
+              <li key={k} className={p.severity}>
+                {p.message}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+      {r.notes.length > 0 && (
+        <div className="small">
+          {tx('notes', lang)}: {r.notes.join('; ')}
+        </div>
+      )}
+    </div>
+  );
+}
