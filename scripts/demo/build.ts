@@ -18,7 +18,7 @@ import { generateServices, servicesCsv } from './services';
 import { allocate } from './subdivide';
 import { villageBasic } from './villageBasic';
 
-export const GENERATOR_VERSION = '1.0.0';
+export const GENERATOR_VERSION = '1.1.0';
 export const DEFAULT_SEED = 2565;
 export const YEARS = [2562, 2565] as const;
 /** National target poor (TPMAP: poor in any dimension AND State Welfare Card), people. */

@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import type { ProvinceName } from '../../src/data/datasetFormat';
-import { ALL_INDICATORS_MASK, WELFARE_CARD_MASK } from '../../src/domain/indicators';
+import { ALL_INDICATORS_MASK, DIMENSION_MASK, WELFARE_CARD_MASK } from '../../src/domain/indicators';
 import { generateDistricts, generateSubdistricts, generateVillages } from './admin';
 import { calibratedYear, indicatorWeights, isTargetPoor, villageProfiles, type VillageModel } from './profiles';
 import type { Area } from './provincePolygons';
 import { Rng } from './rng';
+import { nestedWeights, reachesCutoff } from '../../src/domain/mpi/settings';
 import { allocate, contains, prepare } from './subdivide';
 
 const PROVINCE: ProvinceName = { code: '73', th: 'นครปฐม', en: 'Nakhon Pathom', region: 'central' };
@@ -93,6 +94,54 @@ describe('demo generator: profiles', () => {
       expect(rows.villageStart[vs.length]).toBe(rows.mask.length);
     },
   );
+});
+
+describe('demo generator: deprivations cluster in households (for Alkire–Foster)', () => {
+  // Brute-force recounts of generated rows; the independence baseline is the product of the
+  // observed marginals, and scores use the project's nested equal weights (src/domain/mpi).
+  const w = indicatorWeights('northeast', false, 2565);
+  const rowsOf = (seed: number) => models(300, seed).map((v) => ({ v, r: villageProfiles(v, w, { year: 2565, seed, shift: 0 }) }));
+  const weights = nestedWeights();
+  const score = (m: number) => {
+    let c = 0;
+    for (let j = 0; j < weights.length; j++) if (m & (1 << j)) c += weights[j];
+    return c;
+  };
+
+  it('income, living and education deprivations co-occur in deprived households more than independence gives', () => {
+    let dep = 0, inc = 0, liv = 0, edu = 0, all3 = 0;
+    for (const { r } of rowsOf(3)) {
+      for (let k = 0; k < r.mask.length; k++) {
+        const m = r.mask[k];
+        if (!(m & ALL_INDICATORS_MASK)) continue;
+        const hh = r.households[k];
+        const i = (m & DIMENSION_MASK.income) !== 0, l = (m & DIMENSION_MASK.living) !== 0, e = (m & DIMENSION_MASK.education) !== 0;
+        dep += hh;
+        if (i) inc += hh;
+        if (l) liv += hh;
+        if (e) edu += hh;
+        if (i && l && e) all3 += hh;
+      }
+    }
+    // Drawing one indicator and then independent extras gives a ratio well below 1 (≈ 0.4).
+    expect(all3 / dep / ((inc / dep) * (liv / dep) * (edu / dep))).toBeGreaterThan(1);
+  });
+
+  it('at k = 1/3 a sizeable minority of the deprived is AF-poor, more so in poorer villages', () => {
+    const share = { low: [0, 0], high: [0, 0] };
+    for (const { v, r } of rowsOf(4)) {
+      const s = v.z > 0 ? share.high : share.low;
+      for (let k = 0; k < r.mask.length; k++) {
+        if (!(r.mask[k] & ALL_INDICATORS_MASK)) continue;
+        s[0] += r.households[k];
+        if (reachesCutoff(score(r.mask[k]), 1 / 3)) s[1] += r.households[k];
+      }
+    }
+    const all = (share.low[1] + share.high[1]) / (share.low[0] + share.high[0]);
+    expect(all).toBeGreaterThan(0.08);
+    expect(all).toBeLessThan(0.4);
+    expect(share.high[1] / share.high[0]).toBeGreaterThan(share.low[1] / share.low[0]);
+  });
 });
 
 describe('allocate', () => {

@@ -1,13 +1,16 @@
 /**
  * Synthetic household deprivation profiles (DESIGN.md §2.3): per village, the distinct
  * (mask, households, persons) rows of one data year. A household's deprivations come from a
- * village latent "poverty" z (region + province + district + village effects + remoteness), so
- * indicators are correlated with each other, with the welfare card and between the two years.
+ * village latent "poverty" z (region + province + district + village effects + remoteness) and a
+ * household latent severity σ (itself higher where z is high) that raises the probability of every
+ * further deprivation at once. Deprivations therefore cluster in the same households, as in real
+ * multidimensional-poverty data, so the Alkire–Foster count at k = 1/3 is a sizeable minority of
+ * the union-rule poor; indicators are also correlated with the welfare card and between years.
  * The national target-poor count (deprived in ≥ 1 indicator AND welfare card, counted in people)
  * is calibrated exactly: a bisection on a global intercept brings it close, then the persons of
  * target-poor rows are adjusted deterministically by the small remainder.
  */
-import { ALL_INDICATORS_MASK, INDICATORS, WELFARE_CARD_MASK } from '../../src/domain/indicators';
+import { ALL_INDICATORS_MASK, DIMENSIONS, INDICATORS, WELFARE_CARD_MASK } from '../../src/domain/indicators';
 import type { Region } from '../../src/data/datasetFormat';
 import { logistic, Rng } from './rng';
 
@@ -60,6 +63,7 @@ export function indicatorWeights(region: Region, deepSouth: boolean, year: numbe
 }
 
 const IDX: Record<string, number> = Object.fromEntries(INDICATORS.map((ind, i) => [ind.id, i]));
+const DIMENSION_INDICES: number[][] = DIMENSIONS.map((d) => INDICATORS.flatMap((ind, i) => (ind.dimension === d.id ? [i] : [])));
 
 export interface YearParams {
   year: number;
@@ -70,13 +74,54 @@ export interface YearParams {
 
 /** Model constants (logit scale). */
 const DEPRIVED_INTERCEPT = -2.2; // ≈ 10 % of households deprived in ≥ 1 indicator at z = 0
-const CARD_IF_DEPRIVED = -1.25; // TPMAP 2561: about a quarter of the poor hold the card
+// TPMAP 2561: about a quarter of the poor hold the card (with the terms below, ≈ 28 % on average).
+const CARD_IF_DEPRIVED = -1.9;
 const CARD_IF_NOT = -1.4;
+
+/**
+ * Household severity σ ∈ (0, 1) of a deprived household: logistic(SEVERITY_INTERCEPT +
+ * SEVERITY_Z·z + SEVERITY_SD·ε), ε ~ N(0, 1). One latent factor raises the probability of every
+ * further deprivation at once, so deprivations cluster in the same households (as in real MPI
+ * data: low income, poor housing, low education and missing care go together) and
+ * Alkire–Foster's intensity has something to count. Poorer villages (higher z) have more severe
+ * households, which gives H, A and M0 their geography.
+ */
+export const SEVERITY_INTERCEPT = -2.1;
+export const SEVERITY_Z = 0.55;
+export const SEVERITY_SD = 2.0;
+/**
+ * How strongly severity raises each dimension's indicators (probability at σ = 1 for an
+ * indicator of average weight): income, living conditions and education load most, access and
+ * health less.
+ */
+const DIMENSION_LOADING: Record<string, number> = { income: 0.88, living: 0.7, education: 0.6, access: 0.45, health: 0.35 };
+/** Extra deprivations independent of severity, as a multiple of the indicator's weight share. */
+const INDEPENDENT_EXTRA = 0.15;
+/** Severity raises the odds of holding a welfare card (logit per unit σ). */
+const CARD_SEVERITY = 1.5;
+
+/**
+ * Per-indicator loading on severity: the dimension's loading × (weight share relative to the
+ * average indicator)^0.5, capped at 0.95, so common indicators (i3, l1, e4, h4) load most and
+ * rare ones (h1, e1) little, keeping the regional mix of indicators.
+ */
+export function severityLoadings(weights: Float64Array): Float64Array {
+  let wsum = 0;
+  for (let i = 0; i < weights.length; i++) wsum += weights[i];
+  const out = new Float64Array(weights.length);
+  INDICATORS.forEach((ind, j) => {
+    const rel = (weights[j] / wsum) * weights.length; // 1 = average indicator
+    out[j] = Math.min(0.95, DIMENSION_LOADING[ind.dimension] * rel ** 0.5);
+  });
+  return out;
+}
 
 function sumPersons(rng: Rng, households: number, pph: number): number {
   // Each household has 1 + Poisson(pph − 1) members; the sum of Poissons is Poisson.
   return households + rng.poisson(households * (pph - 1));
 }
+
+const loadingCache = new WeakMap<Float64Array, Float64Array>();
 
 /** Rows of one village for one year (deterministic per (seed, year, village code)). */
 export function villageProfiles(v: VillageModel, weights: Float64Array, p: YearParams): { mask: number[]; households: number[]; persons: number[] } {
@@ -99,13 +144,20 @@ export function villageProfiles(v: VillageModel, weights: Float64Array, p: YearP
   add(WELFARE_CARD_MASK, wcNon, sumPersons(rng, wcNon, v.personsPerHousehold + 0.1));
   let wsum = 0;
   for (let i = 0; i < weights.length; i++) wsum += weights[i];
-  // How many further deprivations a deprived household carries grows with the village's z.
-  const spread = 0.2 * Math.exp(0.35 * v.z);
+  let loading = loadingCache.get(weights);
+  if (!loading) loadingCache.set(weights, (loading = severityLoadings(weights)));
+  const severityBase = SEVERITY_INTERCEPT + SEVERITY_Z * v.z;
   for (let h = 0; h < nDep; h++) {
+    const severity = logistic(severityBase + SEVERITY_SD * rng.normal());
     let mask = 1 << rng.weighted(weights, wsum);
-    for (let j = 0; j < weights.length; j++) {
-      if (mask & (1 << j)) continue;
-      if (rng.next() < Math.min(0.5, (weights[j] / wsum) * 2.4 * spread)) mask |= 1 << j;
+    // One uniform per dimension: within a dimension the indicators a household lacks are nested
+    // (the likelier ones first), which keeps related deprivations together and the number of
+    // distinct masks, hence the file size, small.
+    for (let d = 0; d < DIMENSION_INDICES.length; d++) {
+      const u = rng.next();
+      for (const j of DIMENSION_INDICES[d]) {
+        if (u < (weights[j] / wsum) * INDEPENDENT_EXTRA + severity * loading[j]) mask |= 1 << j;
+      }
     }
     // Plausible pairs: income in work-age and per-capita income; drinking and household water.
     if (mask & (1 << IDX.i1) && rng.next() < 0.35) mask |= 1 << IDX.i3;
@@ -113,9 +165,10 @@ export function villageProfiles(v: VillageModel, weights: Float64Array, p: YearP
     if (mask & (1 << IDX.e2) && rng.next() < 0.3) mask |= 1 << IDX.e3;
     let bits = 0;
     for (let m = mask; m; m &= m - 1) bits++;
-    const card = rng.next() < logistic(CARD_IF_DEPRIVED + 0.25 * v.z + 0.3 * (bits - 1));
+    const card = rng.next() < logistic(CARD_IF_DEPRIVED + 0.25 * v.z + 0.15 * (bits - 1) + CARD_SEVERITY * severity);
     if (card) mask |= WELFARE_CARD_MASK;
-    add(mask, 1, 1 + rng.poisson(v.personsPerHousehold - 1 + 0.35));
+    // Severely deprived households are a little larger (more dependants).
+    add(mask, 1, 1 + rng.poisson(v.personsPerHousehold - 1 + 0.2 + 0.5 * severity));
   }
   const masks = [...rows.keys()].sort((a, b) => a - b);
   return { mask: masks, households: masks.map((m) => rows.get(m)![0]), persons: masks.map((m) => rows.get(m)![1]) };
