@@ -18,8 +18,7 @@ registerFileHandler({
 });
 
 async function importTpmapFiles(files: File[]): Promise<void> {
-  const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
-  await showImported(await computeWorker().importTpmapFiles(texts));
+  await showImported(await computeWorker().importTpmapFiles(files.map((f) => ({ name: f.name, file: f }))));
 }
 
 registerFileHandler({
@@ -33,6 +32,6 @@ registerFileHandler({
       return;
     }
     const year = appStore.getState().year;
-    await showImported(await computeWorker().importHouseholdCsv(file.name, await file.text(), year));
+    await showImported(await computeWorker().importHouseholdCsv(file, file.name, year));
   },
 });

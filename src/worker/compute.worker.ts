@@ -114,7 +114,8 @@ const api = {
    * TPMAP public CSV exports (several files at once: village/tambol/amphur tables, _common,
    * village names) become a new dataset with the union measures the tables allow.
    */
-  async importTpmapFiles(files: { name: string; text: string }[]): Promise<InitResult> {
+  async importTpmapFiles(blobs: { name: string; file: Blob }[]): Promise<InitResult> {
+    const files = await Promise.all(blobs.map(async (b) => ({ name: b.name, text: await b.file.text() })));
     const imported = importTpmap(files);
     if (imported.counts.size === 0) throw new Error(`${files.map((f) => f.name).join(', ')}: no TPMAP table recognised (${describeTpmapReport(imported.report)})`);
     const areas: AreaNames = { provinces: PROVINCES.map((p) => ({ code: p.code, th: p.th, en: p.en, region: p.region })), districts: [], subdistricts: [] };
@@ -127,8 +128,10 @@ const api = {
   },
 
   /** A household CSV (one row a household) becomes profiles: Alkire–Foster works on it. */
-  async importHouseholdCsv(name: string, text: string, year: number): Promise<InitResult> {
-    const r = householdsFromCsv(text, name, year);
+  async importHouseholdCsv(file: Blob, name: string, year: number): Promise<InitResult> {
+    // The File itself crosses to the worker (structured clone shares the bytes), so a large
+    // CSV is read and parsed here and never held as a string on the main thread.
+    const r = householdsFromCsv(await file.text(), name, year);
     if (r.villageCodes.length === 0) throw new Error(`${name}: no valid household rows (${describeHouseholdReport(r.report)})`);
     const d = demoSession();
     const pos = positionsFromDemo(r.villageCodes);
