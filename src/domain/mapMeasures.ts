@@ -14,7 +14,8 @@ export type MapMeasure =
   | `dimension:${DimensionId}`
   | `indicator:${string}`;
 
-export type MeasureUnit = 'fraction' | 'people';
+/** fraction: shown as %; people: a count; index: a number in [0, 1] shown as a decimal (M0). */
+export type MeasureUnit = 'fraction' | 'people' | 'index';
 
 export interface MapMeasureInfo {
   id: MapMeasure;
@@ -31,7 +32,7 @@ export const BASE_MEASURES: readonly MapMeasureInfo[] = [
   { id: 'poorNoCard', unit: 'people', th: 'คนจนที่ไม่มีบัตรสวัสดิการแห่งรัฐ', en: 'Poor with no welfare card (people)', detail: false },
   { id: 'headcountRatio', unit: 'fraction', th: 'สัดส่วนคนจน H (Alkire–Foster)', en: 'Headcount ratio H (Alkire–Foster)', detail: false },
   { id: 'intensity', unit: 'fraction', th: 'ความเข้มข้นของความยากจน A', en: 'Intensity A', detail: false },
-  { id: 'adjustedHeadcount', unit: 'fraction', th: 'ดัชนีความยากจนหลายมิติ M0 = H×A', en: 'Adjusted headcount M0 = H×A', detail: false },
+  { id: 'adjustedHeadcount', unit: 'index', th: 'ดัชนีความยากจนหลายมิติ M0 = H×A', en: 'Adjusted headcount M0 = H×A', detail: false },
 ];
 
 export function measureInfo(id: MapMeasure): MapMeasureInfo {

@@ -10,13 +10,14 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection } from 'geojson';
-import { appStore, type AppState } from '../store/store';
+import { appStore, notify, type AppState } from '../store/store';
 import { select } from '../store/actions';
 import { fillLevelForZoom, measureClassed, pointLevelForZoom, subdistrictCentres, valueAt, villageBounds, villagePoints } from '../store/derived';
 import { formatMeasure } from '../ui/format';
 import { areaName } from '../store/names';
-import { areaFillLayer, areaPointLayer } from './layers/areaLayers';
-import { buildStyle } from './style';
+import { areaFillLayer, areaPointLayer, selectedPointLayer } from './layers/areaLayers';
+import { buildStyle, SUBDISTRICT_MIN_ZOOM } from './style';
+import { DEMO_BASE } from '../store/boot';
 import { LAYER_SOURCES } from './layerSources';
 
 setWorkerUrl(workerUrl);
@@ -43,8 +44,8 @@ function buildNeedLayers(s: AppState, zoom: number): { fills: Layer[]; points: L
   const fc = s.boundaries[fillLevel];
   const focus = s.selection === 'TH' ? null : s.selection.slice(0, Math.min(4, s.selection.length));
   const fillClassed = measureClassed(s, fillLevel);
-  if (fc && fillClassed) fills.push(areaFillLayer(`fill-${fillLevel}`, fc, fillClassed, focus));
   const pointLevel = pointLevelForZoom(zoom);
+  if (fc && fillClassed) fills.push(areaFillLayer(`fill-${fillLevel}`, fc, fillClassed, focus, pointLevel ? 0.45 : 1));
   const pointClassed = pointLevel ? measureClassed(s, pointLevel) : null;
   if (pointLevel === 'subdistrict' && pointClassed) {
     const pts = { ...subdistrictCentres(ds), people: s.result.levels.subdistrict.people };
@@ -52,6 +53,12 @@ function buildNeedLayers(s: AppState, zoom: number): { fills: Layer[]; points: L
   } else if (pointLevel === 'village' && pointClassed) {
     const pts = { ...villagePoints(ds), people: s.result.levels.village.people };
     points.push(areaPointLayer('points-village', pts, pointClassed, 0.25, focus));
+  }
+  const sel = s.selection;
+  if (pointLevel && (sel.length === 8 || (sel.length === 6 && pointLevel === 'subdistrict'))) {
+    const set = sel.length === 8 ? villagePoints(ds) : subdistrictCentres(ds);
+    const i = ds.position.get(sel);
+    if (i !== undefined && Number.isFinite(set.lon[i])) points.push(selectedPointLayer('points-selected', set.lon[i], set.lat[i]));
   }
   return { fills, points };
 }
@@ -73,6 +80,11 @@ function selectionBounds(s: AppState): [number, number, number, number] | null {
   const f = fc?.features.find((x) => x.properties?.code === s.selection);
   if (f) return bbox(f) as [number, number, number, number];
   return villageBounds(s.dataset, s.selection);
+}
+
+/** A village is shown among its neighbours (zoom 11), a subdistrict with its villages. */
+function maxZoomFor(code: string): number {
+  return code.length === 8 ? 11 : code.length === 6 ? 11.5 : 12;
 }
 
 export function MapView() {
@@ -149,6 +161,23 @@ export function MapView() {
     );
     map.on('zoomend', render);
 
+    // Subdistrict outlines are context for the point views: fetched once, when first needed.
+    let subdistrictRequested = false;
+    const loadSubdistricts = () => {
+      const s = appStore.getState();
+      const name = s.dataset?.manifest.files.boundaries?.subdistrict;
+      if (subdistrictRequested || !styleLoaded || !name || map.getZoom() < SUBDISTRICT_MIN_ZOOM - 0.5) return;
+      subdistrictRequested = true;
+      fetch(new URL(name, DEMO_BASE).href)
+        .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${name}: HTTP ${r.status}`))))
+        .then((fc: FeatureCollection) => (map.getSource('subdistrict') as GeoJSONSource).setData(fc))
+        .catch((e: Error) => {
+          subdistrictRequested = false;
+          notify('error', e.message);
+        });
+    };
+    map.on('zoomend', loadSubdistricts);
+
     let styleLoaded = false;
     const syncSources = (s: AppState, prev?: AppState) => {
       if (!styleLoaded) return;
@@ -167,13 +196,14 @@ export function MapView() {
       styleLoaded = true;
       syncSources(appStore.getState());
       render();
+      loadSubdistricts();
     });
 
     const unsubscribe = appStore.subscribe((s, prev) => {
       syncSources(s, prev);
       if (s.selection !== prev.selection && s.dataset) {
         const b = selectionBounds(s);
-        if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: 12.5, duration: 600 });
+        if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: maxZoomFor(s.selection), duration: 600 });
       }
       render();
     });
@@ -182,7 +212,7 @@ export function MapView() {
     const unsubscribeFirst = appStore.subscribe((s, prev) => {
       if (s.boundaries.province && !prev.boundaries.province && s.selection !== 'TH') {
         const b = selectionBounds(s);
-        if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: 12.5, duration: 0 });
+        if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: maxZoomFor(s.selection), duration: 0 });
       }
     });
 

@@ -7,9 +7,11 @@ import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 
 export const SEA_COLOUR = '#dfe8ee';
-export const BOUNDARY_LAYER_IDS = { district: 'district-lines', province: 'province-lines', selected: 'selected-outline' } as const;
+export const BOUNDARY_LAYER_IDS = { subdistrict: 'subdistrict-lines', district: 'district-lines', province: 'province-lines', selected: 'selected-outline' } as const;
 /** deck.gl layers are inserted below this maplibre layer, i.e. under all boundary lines. */
-export const DECK_BEFORE_ID = BOUNDARY_LAYER_IDS.district;
+export const DECK_BEFORE_ID = BOUNDARY_LAYER_IDS.subdistrict;
+/** Subdistrict outlines (a 2 MB file) load only once the map is zoomed in this far. */
+export const SUBDISTRICT_MIN_ZOOM = 8.3;
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -19,11 +21,19 @@ export function buildStyle(): StyleSpecification {
     sources: {
       province: { type: 'geojson', data: EMPTY, promoteId: 'code' },
       district: { type: 'geojson', data: EMPTY, promoteId: 'code' },
+      subdistrict: { type: 'geojson', data: EMPTY },
       selected: { type: 'geojson', data: EMPTY },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': SEA_COLOUR } },
       { id: 'land', type: 'fill', source: 'province', paint: { 'fill-color': '#f4f1ea' } },
+      {
+        id: BOUNDARY_LAYER_IDS.subdistrict,
+        type: 'line',
+        source: 'subdistrict',
+        minzoom: SUBDISTRICT_MIN_ZOOM,
+        paint: { 'line-color': '#8a8a8a', 'line-width': 0.6, 'line-dasharray': [3, 2] },
+      },
       {
         id: BOUNDARY_LAYER_IDS.district,
         type: 'line',

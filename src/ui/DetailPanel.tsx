@@ -12,6 +12,7 @@ import { Radar } from './charts/Radar';
 import { IndicatorBars } from './charts/IndicatorBars';
 import { ContributionBar } from './charts/ContributionBar';
 import { ruleLabel } from './ruleLabel';
+import { formatDecimal } from './format';
 import { AF_NEEDS_HOUSEHOLDS } from '../data/tpmap/tpmapMeasures';
 import { AF_NEEDS_HOUSEHOLDS_TH } from './ruleLabel';
 
@@ -150,10 +151,6 @@ export function DetailPanel() {
   );
 }
 
-function formatDecimal(x: number, lang: 'th' | 'en', thaiDigits: boolean): string {
-  if (!Number.isFinite(x)) return '–';
-  return new Intl.NumberFormat(lang === 'th' ? (thaiDigits ? 'th-TH-u-nu-thai' : 'th-TH') : 'en-GB', { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(x);
-}
 
 function Comparison(props: { own: AreaDetail; parent?: AreaDetail; country?: AreaDetail; parentName: string; lang: 'th' | 'en'; thaiDigits: boolean; p: (x: number, d?: number) => string; n: (x: number) => string }) {
   const { own, parent, country, lang, p, n, thaiDigits } = props;

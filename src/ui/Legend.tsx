@@ -1,5 +1,5 @@
 import { useApp } from '../store/store';
-import { classScope, fillLevelForZoom, measureClassed } from '../store/derived';
+import { classScope, fillLevelForZoom, measureClassed, pointLevelForZoom } from '../store/derived';
 import { areaName } from '../store/names';
 import { measureInfo } from '../domain/mapMeasures';
 import { formatMeasure } from './format';
@@ -18,7 +18,8 @@ export function Legend() {
   const s = useApp((st) => st);
   const { dataset: ds, lang, thaiDigits, year } = s;
   if (!ds || !s.result) return null;
-  const level = fillLevelForZoom(s.zoom);
+  // When points are drawn they are the subject (the areas beneath are faded context).
+  const level = pointLevelForZoom(s.zoom) ?? fillLevelForZoom(s.zoom);
   const c = measureClassed(s, level);
   if (!c) return null;
   const info = measureInfo(s.mapMeasure);

@@ -30,7 +30,11 @@ function colourFor(c: Classed, code: string, alpha = 230): Rgba {
   return k < 0 ? NO_DATA_RGBA : hexToRgba(c.palette[k], alpha);
 }
 
-export function areaFillLayer(id: string, features: FeatureCollection, classed: Classed, dimOutside: string | null) {
+/**
+ * `opacity` scales the fill (lower when points of a finer level are drawn on top, so the points
+ * read as the subject and the areas as context).
+ */
+export function areaFillLayer(id: string, features: FeatureCollection, classed: Classed, dimOutside: string | null, opacity = 1) {
   return new GeoJsonLayer({
     id,
     data: features,
@@ -41,9 +45,9 @@ export function areaFillLayer(id: string, features: FeatureCollection, classed: 
     getFillColor: (f: Feature) => {
       const code = String(f.properties?.code);
       const alpha = dimOutside && !code.startsWith(dimOutside) ? 90 : 230;
-      return colourFor(classed, code, alpha);
+      return colourFor(classed, code, Math.round(alpha * opacity));
     },
-    updateTriggers: { getFillColor: [classed.version, dimOutside] },
+    updateTriggers: { getFillColor: [classed.version, dimOutside, opacity] },
   });
 }
 
@@ -77,5 +81,21 @@ export function areaPointLayer(id: string, points: PointSet, classed: Classed, r
       return colourFor(classed, code, highlightPrefix && !code.startsWith(highlightPrefix) ? 70 : 235);
     },
     updateTriggers: { getFillColor: [classed.version, highlightPrefix], getRadius: [points.people] },
+  });
+}
+
+/** A ring around the selected point (village or subdistrict), drawn above the points. */
+export function selectedPointLayer(id: string, lon: number, lat: number) {
+  return new ScatterplotLayer<number>({
+    id,
+    data: [0],
+    radiusUnits: 'pixels',
+    getPosition: () => [lon, lat],
+    getRadius: 11,
+    filled: false,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 3,
+    getLineColor: [11, 61, 145, 255],
   });
 }
