@@ -18,7 +18,10 @@ export function App() {
   const selection = useApp((s) => s.selection);
   const side = useRef<HTMLElement>(null);
   // A new selection starts reading from the top of its panel.
-  useEffect(() => side.current?.scrollTo({ top: 0 }), [selection]);
+  // (Braces matter: scrollTo returns a Promise in current Chromium, and an effect must not.)
+  useEffect(() => {
+    side.current?.scrollTo({ top: 0 });
+  }, [selection]);
   return (
     <div className="app">
       <Header />
