@@ -4,3 +4,5 @@
  * (ui/panelRegistry.ts) and dropped-file handlers (ui/fileHandlers.ts). One line per feature.
  */
 import './features/imports';
+import './features/ntl';
+import './features/access';

@@ -34,6 +34,10 @@ export interface AccessState {
   filterType: string;
   /** Draw the far villages on the map. */
   highlight: boolean;
+  /** Levels switched off per class (hospital community/general/regional, school primary/…). */
+  hiddenLevels: Record<string, string[]>;
+  /** Symbol area proportional to capacity (beds, students) within each class. */
+  sizeByCapacity: boolean;
   computing: boolean;
   computed: RecomputeResult | null;
   query: AccessQueryResult | null;
@@ -55,6 +59,8 @@ export const accessStore = createStore<AccessState>()(() => ({
   filterKm: 10,
   filterType: 'health_promoting_hospital',
   highlight: true,
+  sizeByCapacity: false,
+  hiddenLevels: {},
   computing: false,
   computed: null,
   query: null,
@@ -170,6 +176,19 @@ export function setHighlight(on: boolean): void {
   accessStore.setState({ highlight: on });
 }
 
+export function setSizeByCapacity(on: boolean): void {
+  accessStore.setState({ sizeByCapacity: on });
+}
+
+export function setLevelVisible(type: string, level: string, on: boolean): void {
+  accessStore.setState((s) => {
+    const hidden = new Set(s.hiddenLevels[type] ?? []);
+    if (on) hidden.delete(level);
+    else hidden.add(level);
+    return { hiddenLevels: { ...s.hiddenLevels, [type]: [...hidden] } };
+  });
+}
+
 export function setServiceVisible(type: string, on: boolean): void {
   accessStore.setState((s) => ({ visible: { ...s.visible, [type]: on } }));
 }
@@ -247,16 +266,19 @@ export function cancelMapping(): void {
 
 let wired = false;
 
-/** Follows the app: services load with the dataset; selection and year changes refresh access. */
+/**
+ * Follows the app: services load once the first map is up (not competing with it in the worker);
+ * selection and year changes refresh access.
+ */
 export function wireAccess(): void {
   if (wired) return;
   wired = true;
   appStore.subscribe((s, prev) => {
-    if (s.dataset && !prev.dataset) loadServices();
+    if (s.status === 'ready' && prev.status !== 'ready') loadServices();
     if (s.year !== prev.year && accessStore.getState().computed) void recomputeAccess();
     else if (s.selection !== prev.selection) void refreshQuery();
   });
-  loadServices();
+  if (appStore.getState().status === 'ready') loadServices();
 }
 
 /**

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 
 export function cliJson<T>(args: string[]): T {
-  const out = execFileSync('node_modules/.bin/tsx', ['src/cli/main.ts', ...args, '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync('node_modules/.bin/tsx', ['src/cli/main.ts', ...args, '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 512 * 1024 * 1024 });
   return JSON.parse(out) as T;
 }
 

@@ -31,10 +31,11 @@ describe('live poverty measures', () => {
 
     await s.page.click('[data-testid=rule-af]');
     await s.page.click('[data-testid=k-union]');
-    await expect.poll(() => s.page.url()).toContain('rule=af');
-    await waitForMap(s.page);
+    await expect.poll(() => s.page.url()).toContain('k=0.05');
     // Alkire–Foster with k = the smallest weight identifies exactly the union's poor (DESIGN.md §2.2).
-    expect(await shown('stat-target-poor')).toBe(tpmap.target_poor);
+    await expect.poll(() => shown('stat-target-poor')).toBe(tpmap.target_poor);
+    await expect.poll(() => s.page.locator('[data-testid=legend-rule]').innerText()).toContain('k = 5 %');
+    await waitForMap(s.page);
     await snapshotMap(s.page, 'union');
     const legendUnion = await s.page.locator('[data-testid=legend]').innerText();
     await s.page.screenshot({ path: 'test-results/k-union.png' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeAccess } from '../../domain/access/accessMeasures';
 import { nearestServicesOfVillage } from '../../domain/access/queries';
 import { importServicesText } from '../../data/services/importServices';
-import { nearestLinesLayers, serviceLayers, serviceRowsOfType, serviceTooltip, serviceTypeLayers, zoomRadiusScale } from './serviceLayers';
+import { nearestLinesLayers, serviceLayers, serviceRowsOfType, serviceRowsShown, serviceTooltip, serviceTypeLayers, zoomRadiusScale } from './serviceLayers';
 
 const { services } = importServicesText(
   [
@@ -25,6 +25,15 @@ describe('serviceLayers', () => {
     expect(serviceRowsOfType(services, 'school')).toBe(serviceRowsOfType(services, 'school'));
   });
 
+  it('leaves out hidden levels of a class, keeping one data array per choice', () => {
+    const shown = serviceTypeLayers(services, 'school', { zoom: 10, hiddenLevels: { school: ['primary'] } })[0];
+    expect(Array.from(shown.props.data as Uint32Array)).toEqual([]);
+    const hospitals = serviceTypeLayers(services, 'hospital', { zoom: 10, hiddenLevels: { hospital: ['community'] } })[0];
+    expect(Array.from(hospitals.props.data as Uint32Array)).toEqual([0]);
+    expect(serviceRowsShown(services, 'school', ['primary'])).toBe(serviceRowsShown(services, 'school', ['primary']));
+    expect(serviceRowsShown(services, 'school', [])).toBe(serviceRowsOfType(services, 'school'));
+  });
+
   it('hides classes below their minimum zoom or when switched off, and scales with zoom', () => {
     const national = serviceLayers(services, { zoom: 5 });
     expect(Object.fromEntries(national.map((l) => [l.id, l.props.visible]))).toMatchObject({
@@ -34,9 +43,9 @@ describe('serviceLayers', () => {
     });
     expect(serviceTypeLayers(services, 'school', { zoom: 5, minZoom: { school: 0 } })[0].props.visible).toBe(true);
     expect(serviceTypeLayers(services, 'hospital', { zoom: 10, visible: { hospital: false } })[0].props.visible).toBe(false);
-    expect(zoomRadiusScale(3)).toBe(0.6);
+    expect(zoomRadiusScale(3)).toBe(0.45);
     expect(zoomRadiusScale(15)).toBe(1.6);
-    expect(serviceTypeLayers(services, 'school', { zoom: 9 })[0].props.radiusScale).toBeCloseTo(1.2, 12);
+    expect(serviceTypeLayers(services, 'school', { zoom: 9 })[0].props.radiusScale).toBeCloseTo(1.05, 12);
   });
 
   it('sizes by capacity only when asked, relative to the class median', () => {

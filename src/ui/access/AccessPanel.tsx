@@ -4,7 +4,7 @@
  * selected village), the access settings, and service-file import with its type-mapping step and
  * report. Everything shown is computed in the worker; this component only reads the stores.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApp } from '../../store/store';
 import { select } from '../../store/actions';
 import { areaName } from '../../store/names';
@@ -16,14 +16,16 @@ import {
   setAccessSettings,
   setFilter,
   setHighlight,
+  setLevelVisible,
   setServiceVisible,
+  setSizeByCapacity,
   useAccess,
   type ImportRecord,
 } from '../../store/accessStore';
 import { styleOf } from '../../map/layers/serviceLayers';
 import { FAR_VILLAGE_RGB, SERVICE_MIN_ZOOM } from '../../map/sources/access';
 import type { TypeTarget } from '../../data/services/typeMapping';
-import type { MappingRequest } from '../../worker/accessApi';
+import type { AreaAccessRow, MappingRequest } from '../../worker/accessApi';
 import { formatInt, formatPercent, type Lang } from '../i18n';
 import { formatKm, formatNumber, tx } from './strings';
 import './access.css';
@@ -101,11 +103,21 @@ function ServiceToggles() {
   const services = useAccess((s) => s.services);
   const visible = useAccess((s) => s.visible);
   const highlight = useAccess((s) => s.highlight);
+  const sizeByCapacity = useAccess((s) => s.sizeByCapacity);
+  const hiddenLevels = useAccess((s) => s.hiddenLevels);
   const counts = useMemo(() => {
     if (!services) return [];
     const n = services.typeNames.map(() => 0);
-    for (let i = 0; i < services.count; i++) n[services.typeCode[i]]++;
-    return services.typeNames.map((type, k) => ({ type, count: n[k] })).filter((x) => x.count > 0);
+    const levels = services.typeNames.map(() => new Map<string, number>());
+    for (let i = 0; i < services.count; i++) {
+      const k = services.typeCode[i];
+      n[k]++;
+      const lv = services.level[i] ?? '';
+      levels[k].set(lv, (levels[k].get(lv) ?? 0) + 1);
+    }
+    return services.typeNames
+      .map((type, k) => ({ type, count: n[k], levels: [...levels[k]].sort((a, b) => b[1] - a[1]) }))
+      .filter((x) => x.count > 0);
   }, [services]);
   const far = `rgb(${FAR_VILLAGE_RGB.join(',')})`;
   return (
@@ -113,10 +125,11 @@ function ServiceToggles() {
       <h3>{tx('servicesTitle', lang)}</h3>
       {!services || counts.length === 0 ? <p className="muted">{services ? tx('noServices', lang) : ''}</p> : null}
       <ul className="svc-list">
-        {counts.map(({ type, count }) => {
+        {counts.map(({ type, count, levels }) => {
           const minZoom = SERVICE_MIN_ZOOM[type] ?? 6.8;
+          const hidden = hiddenLevels[type] ?? [];
           return (
-            <li key={type}>
+            <li key={type} className="svc-class">
               <label className="svc-row">
                 <input type="checkbox" checked={visible[type] !== false} onChange={(e) => setServiceVisible(type, e.target.checked)} data-testid={`service-toggle-${type}`} />
                 <ServiceSymbol type={type} />
@@ -126,6 +139,16 @@ function ServiceToggles() {
                 </span>
               </label>
               {visible[type] !== false && zoom < minZoom && <span className="muted small svc-zoom">({tx('zoomToSee', lang)})</span>}
+              {visible[type] !== false && levels.length > 1 && (
+                <div className="svc-levels">
+                  {levels.map(([level, c]) => (
+                    <label key={level} className="check small">
+                      <input type="checkbox" checked={!hidden.includes(level)} onChange={(e) => setLevelVisible(type, level, e.target.checked)} data-testid={`service-level-${type}-${level || 'none'}`} />
+                      {tx(`level_${level}`, lang, level)} {formatInt(c, lang, thaiDigits)}
+                    </label>
+                  ))}
+                </div>
+              )}
             </li>
           );
         })}
@@ -137,6 +160,10 @@ function ServiceToggles() {
           </label>
         </li>
       </ul>
+      <label className="check small">
+        <input type="checkbox" checked={sizeByCapacity} onChange={(e) => setSizeByCapacity(e.target.checked)} data-testid="access-size-by-capacity" />
+        {tx('sizeByCapacity', lang)}
+      </label>
     </section>
   );
 }
@@ -182,7 +209,7 @@ function FilterSection() {
         )}
       </div>
       <p className="muted small" data-testid="access-filter-scope">
-        {selection === 'TH' ? tx('scopeNational', lang) : `${tx('scopeIn', lang)} ${areaName(ds, selection, lang)}`}
+        {(query?.scope ?? selection) === 'TH' ? tx('scopeNational', lang) : `${tx('scopeIn', lang)} ${areaName(ds, query?.scope ?? selection, lang)}`}
       </p>
       {f && (
         <div className={`filter-result${current ? '' : ' stale'}`} data-stale={current ? '0' : '1'}>
@@ -233,33 +260,41 @@ function AreaSection() {
   const query = useAccess((s) => s.query);
   const filterKm = useAccess((s) => s.filterKm);
   if (!query) return null;
+  // Classes as columns, measures as rows: three classes fit the side panel's width.
+  const rows: { key: string; label: string; cell: (r: AreaAccessRow) => string }[] = [
+    { key: 'mean', label: tx('meanNearest', lang), cell: (r) => formatKm(r.meanNearestKm, lang, thaiDigits) },
+    { key: 'beyond', label: `${tx('peopleBeyond', lang)} ${formatKm(filterKm, lang, thaiDigits)}`, cell: (r) => formatInt(r.peopleBeyond, lang, thaiDigits) },
+    { key: 'share', label: tx('share', lang), cell: (r) => formatPercent(r.shareBeyond, lang, thaiDigits, 1) },
+    { key: 'villages', label: `${tx('villagesBeyond', lang)} ${formatKm(filterKm, lang, thaiDigits)}`, cell: (r) => formatInt(r.villagesBeyond, lang, thaiDigits) },
+    { key: 'twosfca', label: tx('twoSfca', lang), cell: (r) => formatNumber(r.meanTwoSfca, lang, thaiDigits, 2) },
+  ];
   return (
     <section data-testid="access-area">
       <h3>
-        {tx('areaTitle', lang)} · {areaName(ds, query.selection, lang)}
+        {tx('areaTitle', lang)} · {areaName(ds, query.scope, lang)}
       </h3>
       <table className="access-table">
         <thead>
           <tr>
-            <th>{tx('cls', lang)}</th>
-            <th className="num">{tx('meanNearest', lang)}</th>
-            <th className="num">
-              {tx('peopleBeyond', lang)} {formatKm(filterKm, lang, thaiDigits)}
-            </th>
-            <th className="num">{tx('share', lang)}</th>
-            <th className="num">{tx('twoSfca', lang)}</th>
+            <th />
+            {query.area.map((r) => (
+              <th key={r.type} className="num cls-head">
+                <ServiceSymbol type={r.type} />
+                <br />
+                {clsLabel(r.type, lang)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {query.area.map((r) => (
-            <tr key={r.type} data-testid={`access-area-${r.type}`}>
-              <td>
-                <ServiceSymbol type={r.type} /> {clsLabel(r.type, lang)}
-              </td>
-              <td className="num">{formatKm(r.meanNearestKm, lang, thaiDigits)}</td>
-              <td className="num">{formatInt(r.peopleBeyond, lang, thaiDigits)}</td>
-              <td className="num">{formatPercent(r.shareBeyond, lang, thaiDigits, 1)}</td>
-              <td className="num">{formatNumber(r.meanTwoSfca, lang, thaiDigits, 2)}</td>
+          {rows.map((row) => (
+            <tr key={row.key} data-testid={`access-area-${row.key}`}>
+              <th className="row-head">{row.label}</th>
+              {query.area.map((r) => (
+                <td key={r.type} className="num" data-type={r.type}>
+                  {row.cell(r)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -273,35 +308,27 @@ function VillageSection() {
   const lang = useApp((s) => s.lang);
   const thaiDigits = useApp((s) => s.thaiDigits);
   const v = useAccess((s) => s.query?.village);
-  const radiusKm = useAccess((s) => s.computed && s.radiusKm);
+  const radiusKm = useAccess((s) => s.radiusKm);
   if (!v) return null;
   return (
     <section data-testid="access-village">
       <h3>{tx('villageTitle', lang)}</h3>
-      <table className="access-table">
-        <thead>
-          <tr>
-            <th>{tx('cls', lang)}</th>
-            <th>{tx('name', lang)}</th>
-            <th className="num">{tx('distance', lang)}</th>
-            <th className="num">
-              {tx('within', lang)} {formatKm(Number(radiusKm), lang, thaiDigits)}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {v.nearest.map((n) => (
-            <tr key={n.type} data-testid={`access-nearest-${n.type}`}>
-              <td>
-                <ServiceSymbol type={n.type} /> {clsLabel(n.type, lang)}
-              </td>
-              <td>{n.name}</td>
-              <td className="num">{formatKm(n.distanceKm, lang, thaiDigits)}</td>
-              <td className="num">{formatInt(n.withinRadius, lang, thaiDigits)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="nearest-list">
+        {v.nearest.map((n) => (
+          <li key={n.type} data-testid={`access-nearest-${n.type}`}>
+            <ServiceSymbol type={n.type} />
+            <span className="nearest-text">
+              <strong>{clsLabel(n.type, lang)}</strong> {n.name}
+              <br />
+              <span className="nearest-km">{formatKm(n.distanceKm, lang, thaiDigits)}</span>
+              <span className="muted small">
+                {' · '}
+                {tx('within', lang)} {formatKm(radiusKm, lang, thaiDigits)}: {formatInt(n.withinRadius, lang, thaiDigits)}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
       <p className="muted small">{tx('linesNote', lang)}</p>
     </section>
   );
@@ -366,8 +393,13 @@ function MappingStep({ request }: { request: MappingRequest }) {
   const lang = useApp((s) => s.lang);
   const thaiDigits = useApp((s) => s.thaiDigits);
   const [choice, setChoice] = useState<Record<string, TypeTarget>>(() => Object.fromEntries(request.values.map((v) => [v.value, v.guess ?? 'ignore'])));
+  const box = useRef<HTMLDivElement>(null);
+  // The step waits for the user: bring it into view (the tab may be scrolled to the filter).
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return (
-    <div className="mapping" data-testid="access-mapping">
+    <div className="mapping" data-testid="access-mapping" ref={box}>
       <h4>
         {tx('mappingTitle', lang)}: {request.source}
       </h4>
