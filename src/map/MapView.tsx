@@ -134,7 +134,9 @@ export function MapView() {
     const render = () => {
       const s = appStore.getState();
       const zoom = map.getZoom();
-      const key = [s.result?.key, s.mapMeasure, JSON.stringify(s.classification), s.selection, fillLevelForZoom(zoom), pointLevelForZoom(zoom), !!s.boundaries.district].join('|');
+      // Half-zoom buckets let feature layers (service symbols) resize as the user zooms; the
+      // factories are pure and data keeps its identity, so a rebuild only diffs props.
+      const key = [s.result?.key, s.mapMeasure, JSON.stringify(s.classification), s.selection, Math.floor(zoom * 2), !!s.boundaries.district].join('|');
       if (key === lastKey) return;
       lastKey = key;
       if (Math.abs(s.zoom - zoom) > 1e-6) appStore.setState({ zoom });

@@ -104,8 +104,11 @@ export function useApp<T>(selector: (s: AppState) => T): T {
 }
 
 let noticeId = 0;
+/** Errors stay until dismissed; information notices fade after a while so they do not pile up. */
 export function notify(level: Notice['level'], text: string): void {
-  appStore.setState((s) => ({ notices: [...s.notices, { id: ++noticeId, level, text }] }));
+  const id = ++noticeId;
+  appStore.setState((s) => ({ notices: [...s.notices.slice(-5), { id, level, text }] }));
+  if (level === 'info') setTimeout(() => dismissNotice(id), 15_000);
 }
 export function dismissNotice(id: number): void {
   appStore.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
