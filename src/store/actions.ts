@@ -77,7 +77,7 @@ export async function showImported(init: InitResult): Promise<void> {
   await recompute();
 }
 
-export function settingsKey(s: Pick<AppState, 'year' | 'mpi' | 'dataset'>): string {
+function settingsKey(s: Pick<AppState, 'year' | 'mpi' | 'dataset'>): string {
   return JSON.stringify([s.dataset?.id, s.year, s.mpi]);
 }
 
@@ -105,10 +105,21 @@ export async function recompute(): Promise<void> {
         continue;
       }
       try {
-        const r = await computeWorker().measures(s.year, s.mpi, wantDetail);
+        const r = await computeWorker().measures(s.dataset.id, s.year, s.mpi, wantDetail);
+        // The user may have switched dataset, year or rule meanwhile: an answer for other inputs
+        // is never painted (its columns would be read through another dataset's code positions).
+        if (settingsKey(appStore.getState()) !== key) {
+          dirty = true;
+          continue;
+        }
         appStore.setState({ result: { year: s.year, key, hasDetail: wantDetail, levels: r.levels, ms: r.ms } });
       } catch (e) {
         notify('error', (e as Error).message);
+        // Settings changed while this one failed: try those; otherwise stop.
+        if (settingsKey(appStore.getState()) !== key) {
+          dirty = true;
+          continue;
+        }
         break;
       }
       void refreshDetail();
@@ -129,8 +140,8 @@ export async function refreshDetail(): Promise<void> {
   if (s.detail?.key === key) return;
   const seq = ++detailSeq;
   try {
-    const areas = await computeWorker().areaDetails(s.year, s.mpi, codes);
-    if (seq === detailSeq) appStore.setState({ detail: { key, areas } });
+    const areas = await computeWorker().areaDetails(s.dataset.id, s.year, s.mpi, codes);
+    if (seq === detailSeq && settingsKey(appStore.getState()) === settingsKey(s)) appStore.setState({ detail: { key, areas } });
   } catch (e) {
     notify('error', (e as Error).message);
   }

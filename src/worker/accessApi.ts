@@ -231,7 +231,10 @@ export function accessApi(session: () => DatasetSession) {
     async accessRecompute(settings: AccessSettings): Promise<RecomputeResult> {
       const s = session();
       const svc = await loaded();
-      const prepared = await s.preparedFor(settings.year);
+      // The demo's people are the demand; an imported dataset's year (e.g. TPMAP 2561) falls back
+      // to the demo's latest year rather than failing.
+      const years = s.manifest.years;
+      const prepared = await s.preparedFor(years.includes(settings.year) ? settings.year : Math.max(...years));
       const people = prepared.people.village;
       const t0 = performance.now();
       // Every class with at least one service (typeNames lists SERVICE_TYPES first, then a file's own classes).

@@ -51,6 +51,13 @@ function demoSession(): DatasetSession {
   return demo;
 }
 
+/** Requests name their dataset, so an answer can never come from another one. */
+function sessionById(id: string): Session {
+  const s = sessions.get(id);
+  if (!s) throw new Error(`no dataset "${id}"`);
+  return s;
+}
+
 function active(): Session {
   const s = sessions.get(activeId);
   if (!s) throw new Error('dataset not loaded');
@@ -154,8 +161,8 @@ const api = {
   },
 
   /** All measures at all levels; `ms` is the compute time in the worker (shown for analysts, benched). */
-  async measures(year: number, settings: MpiSettings, detail: boolean): Promise<{ levels: MeasuresByLevel; ms: number }> {
-    const s = active();
+  async measures(datasetId: string, year: number, settings: MpiSettings, detail: boolean): Promise<{ levels: MeasuresByLevel; ms: number }> {
+    const s = sessionById(datasetId);
     if (s instanceof DatasetSession) await s.preparedFor(year); // load once, outside the timing
     const t0 = performance.now();
     const levels = await s.measures(year, settings, detail);
@@ -167,8 +174,8 @@ const api = {
     return active().serviceCounts();
   },
 
-  async areaDetails(year: number, settings: MpiSettings, codes: string[]): Promise<AreaDetail[]> {
-    const s = active();
+  async areaDetails(datasetId: string, year: number, settings: MpiSettings, codes: string[]): Promise<AreaDetail[]> {
+    const s = sessionById(datasetId);
     return Promise.all(codes.map((c) => s.areaDetail(year, settings, c)));
   },
 };

@@ -131,7 +131,12 @@ export class DatasetSession {
    * Services per area, located by point-in-polygon against the finest boundaries available
    * (subdistrict, else district, else province), so imported lists need no area codes.
    */
-  async serviceCounts(): Promise<ServiceCounts | null> {
+  private serviceCountsPromise: Promise<ServiceCounts | null> | null = null;
+  serviceCounts(): Promise<ServiceCounts | null> {
+    return (this.serviceCountsPromise ??= this.countServices());
+  }
+
+  private async countServices(): Promise<ServiceCounts | null> {
     const imp = await this.services();
     if (!imp) return null;
     const sv = imp.services;
