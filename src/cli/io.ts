@@ -37,7 +37,9 @@ export function toCsv(rows: Record<string, unknown>[], columns?: string[]): stri
   const cols = columns ?? (rows.length ? Object.keys(rows[0]) : []);
   const cell = (v: unknown): string => {
     let s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-    if (/^[=+\-@]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+    // OWASP CSV injection: a cell starting with = + - @ (or tab/CR) is a formula to Excel; plain
+    // numbers such as -3.5 stay numbers.
+    if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return '\uFEFF' + [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n') + '\n';

@@ -8,6 +8,12 @@ import { resolveSettings, type MpiSettings } from '../domain/mpi';
 import { lineage } from '../domain/adminCodes';
 import type { ClassMethod } from '../domain/classify';
 import { AF_NEEDS_HOUSEHOLDS, dimensionSetKey } from '../data/tpmap/tpmapMeasures';
+import { DIMENSION_IDS, type DimensionId } from '../domain/indicators';
+
+/** "10100" → ['health', 'education'] (TPMAP's file suffix, DIMENSIONS order). */
+export function dimensionsOfSetKey(key: string): DimensionId[] {
+  return DIMENSION_IDS.filter((_, i) => key[i] === '1');
+}
 
 let worker: Remote<ComputeApi> | null = null;
 
@@ -34,7 +40,11 @@ export function applyInit(init: InitResult): void {
   const datasets = s.datasets.some((d) => d.id === init.id)
     ? s.datasets
     : [...s.datasets, { id: init.id, title: init.manifest.title, synthetic: init.manifest.synthetic }];
-  const mpi = init.capabilities.af ? s.mpi : { ...s.mpi, measure: 'tpmap' as const, weights: null, dimensions: ['health', 'living', 'education', 'income', 'access'] as AppState['mpi']['dimensions'] };
+  // TPMAP tables exist only for the dimension sets exported (11111 and single dimensions):
+  // start on all five when present, else on the first set there is.
+  const sets = init.capabilities.dimensionSets;
+  const setKey = sets ? (sets.includes('11111') ? '11111' : sets[0]) : null;
+  const mpi = init.capabilities.af ? s.mpi : { ...s.mpi, measure: 'tpmap' as const, weights: null, dimensions: setKey ? dimensionsOfSetKey(setKey) : DIMENSION_IDS };
   appStore.setState({
     dataset,
     datasets,

@@ -39,7 +39,8 @@ export function DetailPanel() {
       ds.levelCodes[level].forEach((c, i) => { if (selection === 'TH' || c.startsWith(selection)) out.push({ code: c, i }); });
     }
     return out.map((o) => ({ ...o, rate: cols.rate[o.i], count: s.mpi.welfare === 'nocard' ? cols.poorNoCard[o.i] : cols.targetPoor[o.i] }))
-      .sort((a, b) => (b.rate - a.rate) || (b.count - a.count));
+      // Highest rate first; areas without a rate (no people surveyed) last.
+      .sort((a, b) => (Number.isFinite(b.rate) ? b.rate : -1) - (Number.isFinite(a.rate) ? a.rate : -1) || (b.count || 0) - (a.count || 0));
   }, [ds, result, selection, s.mpi.welfare]);
 
   if (!ds || !at) return <div className="panel muted">{t('loading', lang)}</div>;

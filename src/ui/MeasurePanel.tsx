@@ -4,9 +4,9 @@ import { BASE_MEASURES, measureInfo, type MapMeasure } from '../domain/mapMeasur
 import { resolveSettings } from '../domain/mpi';
 import type { ClassMethod } from '../domain/classify';
 import { useApp } from '../store/store';
-import { setClassification, setMapMeasure, setMpi } from '../store/actions';
+import { dimensionsOfSetKey, setClassification, setMapMeasure, setMpi } from '../store/actions';
 import { formatPercent } from './i18n';
-import { AF_NEEDS_HOUSEHOLDS } from '../data/tpmap/tpmapMeasures';
+import { AF_NEEDS_HOUSEHOLDS, dimensionSetKey } from '../data/tpmap/tpmapMeasures';
 import { AF_NEEDS_HOUSEHOLDS_TH } from './ruleLabel';
 
 /**
@@ -86,12 +86,27 @@ export function MeasurePanel() {
 
       <fieldset className="field dims">
         <legend>{th ? 'มิติที่นับ' : 'Dimensions counted'}</legend>
-        {caps?.dimensionSets && <p className="small muted">{th ? 'ข้อมูล TPMAP มีเฉพาะชุดมิติ: ' : 'TPMAP tables available for: '}{caps.dimensionSets.join(', ')}</p>}
-        {DIMENSIONS.map((d) => (
-          <label key={d.id}>
-            <input type="checkbox" checked={mpi.dimensions.includes(d.id)} onChange={(e) => toggleDim(d.id, e.target.checked)} data-testid={`dim-${d.id}`} /> {th ? d.th.replace('ด้าน', '') : d.en}
-          </label>
-        ))}
+        {caps?.dimensionSets ? (
+          // Imported TPMAP tables: only the exported dimension sets can be shown.
+          <>
+            <p className="small muted">{th ? 'ตาราง TPMAP ที่นำเข้ามีเฉพาะชุดมิติต่อไปนี้' : 'The imported TPMAP tables cover these dimension sets'}</p>
+            {caps.dimensionSets.map((key) => {
+              const dims = dimensionsOfSetKey(key);
+              const label = dims.length === 5 ? (th ? 'ครบ 5 มิติ' : 'All 5 dimensions') : DIMENSIONS.filter((d) => dims.includes(d.id)).map((d) => (th ? d.th.replace('ด้าน', '') : d.en)).join(', ');
+              return (
+                <label key={key}>
+                  <input type="radio" name="dimset" checked={dimensionSetKey(mpi.dimensions) === key} onChange={() => setMpi({ dimensions: dims })} data-testid={`dimset-${key}`} /> {label}
+                </label>
+              );
+            })}
+          </>
+        ) : (
+          DIMENSIONS.map((d) => (
+            <label key={d.id}>
+              <input type="checkbox" checked={mpi.dimensions.includes(d.id)} onChange={(e) => toggleDim(d.id, e.target.checked)} data-testid={`dim-${d.id}`} /> {th ? d.th.replace('ด้าน', '') : d.en}
+            </label>
+          ))
+        )}
       </fieldset>
 
       <fieldset className="field">
@@ -178,12 +193,12 @@ function WeightEditor() {
         <div key={d.id} className="weight-dim">
           <label>
             <strong>{th ? d.th.replace('ด้าน', '') : d.en}</strong>
-            <input type="number" min={0} step={0.5} value={dimShare[k]} onChange={(e) => { const v = [...dimShare]; v[k] = Math.max(0, Number(e.target.value)); setDimShare(v); apply(v, indWeight); }} data-testid={`wdim-${d.id}`} />
+            <input type="number" min={0} step={0.5} value={dimShare[k]} onChange={(e) => { const v = [...dimShare]; v[k] = Math.max(0, Number(e.target.value) || 0); setDimShare(v); apply(v, indWeight); }} data-testid={`wdim-${d.id}`} />
           </label>
           {INDICATORS.map((ind, j) => ind.dimension === d.id && (
             <label key={ind.id} className="weight-ind" title={th ? ind.th : ind.en}>
               {ind.bmn}
-              <input type="number" min={0} step={0.5} value={indWeight[j]} onChange={(e) => { const v = [...indWeight]; v[j] = Math.max(0, Number(e.target.value)); setIndWeight(v); apply(dimShare, v); }} />
+              <input type="number" min={0} step={0.5} value={indWeight[j]} onChange={(e) => { const v = [...indWeight]; v[j] = Math.max(0, Number(e.target.value) || 0); setIndWeight(v); apply(dimShare, v); }} />
               <span className="muted small">{(eff[j] * 100).toFixed(1)}%</span>
             </label>
           ))}

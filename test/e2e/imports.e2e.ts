@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { externalRequests, launch, openPage, waitForMap, type PageSession } from './browser';
 import { cliJson, type MpiRow } from './cli';
 import { parseShownNumber } from './reference';
-import { villages11111, villagesCommon } from '../../src/data/tpmap/testFixtures';
+import { csv, TABLE_HEADER, tableRow, villages11111, villagesCommon } from '../../src/data/tpmap/testFixtures';
 import { householdCsv } from '../../src/data/households/generateHouseholdCsv';
 
 const base = inject('baseUrl');
@@ -33,9 +33,11 @@ afterAll(async () => {
 
 describe('imports in the browser', () => {
   it('TPMAP exports: union measures equal the CLI import; AF disabled with the reason', async () => {
-    const files = [join(dir, '61_73_village_11111.csv'), join(dir, '61_73_village_common.csv')];
+    const files = [join(dir, '61_73_village_11111.csv'), join(dir, '61_73_village_common.csv'), join(dir, '61_73_village_10000.csv')];
     writeFileSync(files[0], villages11111);
     writeFileSync(files[1], villagesCommon);
+    // A single-dimension (health) table as TPMAP exports them, consistent with the 11111 rows.
+    writeFileSync(files[2], csv('village_ID', TABLE_HEADER, [tableRow('7301010101', 3, 1, [3, 0, 0, 0, 0]), tableRow('7301020101', 2, 2, [2, 0, 0, 0, 0])]));
     cli(['import-tpmap', ...files, '--out', join(dir, 'tpmap-ds')]);
     const ref = cliJson<MpiRow[]>(['mpi', '--data', join(dir, 'tpmap-ds'), '--level', 'country', '--measure', 'tpmap'])[0];
     await s.page.locator('[data-testid=open-file] input').setInputFiles(files);
@@ -44,6 +46,12 @@ describe('imports in the browser', () => {
     expect(await shown('stat-people')).toBe(ref.people);
     await expect.poll(() => s.page.locator('[data-testid=af-unavailable]').innerText()).toContain('ข้อมูลรายครัวเรือน');
     expect(await s.page.locator('[data-testid=rule-af]').isDisabled()).toBe(true);
+    // The exported single-dimension table is reachable and matches the CLI.
+    const health = cliJson<MpiRow[]>(['mpi', '--data', join(dir, 'tpmap-ds'), '--level', 'country', '--measure', 'tpmap', '--dimensions', 'health'])[0];
+    await s.page.click('[data-testid=dimset-10000]');
+    await expect.poll(() => shown('stat-target-poor')).toBe(health.target_poor);
+    await s.page.click('[data-testid=dimset-11111]');
+    await expect.poll(() => shown('stat-target-poor')).toBe(ref.target_poor);
     await s.page.screenshot({ path: 'test-results/import-tpmap.png' });
   });
 

@@ -13,6 +13,7 @@ import { normaliseAdminCode } from '../../domain/adminCodes';
 import { INDICATORS, WELFARE_CARD_MASK } from '../../domain/indicators';
 import { ProfileBuilder } from '../../domain/mpi/profileBuilder';
 import type { ProfileRows } from '../../domain/mpi/prepare';
+import { CITIZEN_ID_HEADER, isCitizenId, quoteForMessage } from '../privacy';
 
 export const HOUSEHOLD_COLUMNS = ['village_code', 'members', 'welfare_card', ...INDICATORS.map((i) => i.id)] as const;
 /** At most this many bad rows are listed; all are counted. */
@@ -45,8 +46,6 @@ export interface HouseholdIngestResult {
   report: HouseholdIngestReport;
 }
 
-const CITIZEN_ID = /^\d{13}$/;
-const CITIZEN_ID_HEADER = /citizen|national.?id|id.?card|^pid$|^cid$|เลขประจำตัว|บัตรประชาชน/i;
 
 /** Column positions of the required fields; extra columns listed. Throws naming the file. */
 export interface HouseholdHeader {
@@ -102,22 +101,22 @@ export function parseHouseholdRow(fields: readonly string[], header: HouseholdHe
   if (isEightDigitVillage(rawCode)) villageCode = Number(rawCode);
   else {
     rawCode = rawCode.trim();
-    if (CITIZEN_ID.test(rawCode)) return 'village_code holds 13 digits (a citizen id?); row not read';
+    if (isCitizenId(rawCode)) return 'village_code holds 13 digits (a citizen id?); row not read';
     const code = normaliseAdminCode(rawCode);
-    if (code === null || code.length !== 8) return `village_code "${rawCode}" is not an 8-digit village code (or TPMAP 10-digit id)`;
+    if (code === null || code.length !== 8) return `village_code "${quoteForMessage(rawCode)}" is not an 8-digit village code (or TPMAP 10-digit id)`;
     villageCode = Number(code);
   }
   const rawMembers = fields[idx[1]] ?? '';
   const members = rawMembers.length === 1 && rawMembers >= '0' && rawMembers <= '9' ? rawMembers.charCodeAt(0) - 48 : Number(rawMembers.trim());
-  if (rawMembers.trim() === '' || !Number.isInteger(members) || members < 1 || members > 1000) return `members "${rawMembers.trim()}" is not a whole number of people from 1 to 1000`;
+  if (rawMembers.trim() === '' || !Number.isInteger(members) || members < 1 || members > 1000) return `members "${quoteForMessage(rawMembers)}" is not a whole number of people from 1 to 1000`;
   let mask = 0;
   const card = flag(fields[idx[2]]);
   if (card === 1) mask |= WELFARE_CARD_MASK;
-  else if (card < 0) return `welfare_card "${(fields[idx[2]] ?? '').trim()}" must be 1, 0 or empty`;
+  else if (card < 0) return `welfare_card "${quoteForMessage(fields[idx[2]] ?? '')}" must be 1, 0 or empty`;
   for (let j = 0; j < INDICATORS.length; j++) {
     const g = flag(fields[idx[3 + j]]);
     if (g === 1) mask |= 1 << j;
-    else if (g < 0) return `${INDICATORS[j].id} "${(fields[idx[3 + j]] ?? '').trim()}" must be 1 (deprived), 0 (not) or empty (not applicable)`;
+    else if (g < 0) return `${INDICATORS[j].id} "${quoteForMessage(fields[idx[3 + j]] ?? '')}" must be 1 (deprived), 0 (not) or empty (not applicable)`;
   }
   return { villageCode, mask, members };
 }
@@ -151,7 +150,7 @@ export class HouseholdAccumulator {
     this.rows += 1;
     // A dropped column that holds 13-digit values is named as citizen ids (values not kept).
     for (const d of this.header.dropped) {
-      if (!this.citizenIdColumns.has(d.position) && !d.reason.includes('PDPA') && CITIZEN_ID.test((fields[d.position] ?? '').trim())) {
+      if (!this.citizenIdColumns.has(d.position) && !d.reason.includes('PDPA') && isCitizenId(fields[d.position] ?? '')) {
         this.citizenIdColumns.add(d.position);
         d.reason = 'holds 13-digit values (citizen ids?): dropped, values not kept (PDPA)';
       }
@@ -201,7 +200,11 @@ export function householdsFromCsv(text: string, file: string, year?: number): Ho
     skipEmptyLines: false,
     step: (res) => {
       line += 1;
-      for (const e of res.errors) if (acc.header !== null) acc.bad(line, e.message);
+      // A row with the wrong number of fields is reported once and not read (as the CLI does).
+      if (acc.header !== null && res.errors.length) {
+        acc.bad(line, res.errors[0].message);
+        return;
+      }
       acc.record(res.data, line);
     },
   });

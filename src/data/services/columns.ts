@@ -6,6 +6,7 @@
  * and any parenthesised suffix, so "Latitude (WGS84)", "LAT_DD" and "lat" all match. Candidates
  * are tried in the order listed; the first present wins.
  */
+import { CITIZEN_ID_HEADER, isCitizenId } from '../privacy';
 
 /**
  * Recognised header names per field (normalised). Longitude: lon, lng, long, longitude, x,
@@ -60,9 +61,6 @@ export function detectColumns(columns: string[], overrides: Partial<Record<Servi
   return out;
 }
 
-const CITIZEN_ID_HEADER = /citizen|nationalid|idcard|เลขประจำตัวประชาชน|บัตรประชาชน|เลขบัตร/;
-const THIRTEEN_DIGITS = /^\d{13}$/;
-
 /**
  * Columns that hold Thai citizen ids: a header that says so, or at least 80 % of the non-empty
  * values being 13 digits (dashes and spaces ignored, as in 1-2345-67890-12-3).
@@ -70,7 +68,7 @@ const THIRTEEN_DIGITS = /^\d{13}$/;
 export function citizenIdColumns(columns: string[], rows: { values: Record<string, string> }[]): string[] {
   const out: string[] = [];
   for (const c of columns) {
-    if (CITIZEN_ID_HEADER.test(normaliseHeader(c))) {
+    if (CITIZEN_ID_HEADER.test(normaliseHeader(c)) || CITIZEN_ID_HEADER.test(c)) {
       out.push(c);
       continue;
     }
@@ -81,7 +79,7 @@ export function citizenIdColumns(columns: string[], rows: { values: Record<strin
       if (!v) continue;
       filled++;
       // 13 digits plus at most 4 separators; the length test spares the regex on most cells.
-      if (v.length >= 13 && v.length <= 17 && THIRTEEN_DIGITS.test(v.replace(/[-\s]/g, ''))) ids++;
+      if (isCitizenId(v)) ids++;
     }
     if (filled > 0 && ids >= 0.8 * filled) out.push(c);
   }

@@ -14,6 +14,7 @@
 import Papa from 'papaparse';
 import { normaliseAdminCode, type AdminLevel } from '../../domain/adminCodes';
 import { DIMENSIONS, INDICATORS } from '../../domain/indicators';
+import { quoteForMessage } from '../privacy';
 
 /** Fields of a `common` row, in this order (also the counts-file columns). */
 export const COMMON_FIELDS = ['households', 'people', 'card_registered_people', 'card_people', ...INDICATORS.map((i) => `failing_${i.id}`)] as const;
@@ -120,7 +121,7 @@ export function parseTpmapTable(text: string, file: string): TpmapTable {
     const rawId = (row[idColumn] ?? '').trim();
     const code = normaliseAdminCode(rawId);
     if (code === null || code.length !== digits) {
-      table.problems.push({ file, line, column: header[idColumn], message: `"${rawId}" is not a ${kind.level} code (${digits === 8 ? '10-digit TPMAP id or 8 digits' : `${digits} digits`})` });
+      table.problems.push({ file, line, column: header[idColumn], message: `"${quoteForMessage(rawId)}" is not a ${kind.level} code (${digits === 8 ? '10-digit TPMAP id or 8 digits' : `${digits} digits`})` });
       continue;
     }
     if (kind.province && !code.startsWith(kind.province)) {
@@ -162,7 +163,7 @@ export function parseVillageNames(text: string, file: string): { names: Map<stri
   for (let r = 1; r < data.length; r++) {
     const raw = (data[r][idCol] ?? '').trim();
     const code = normaliseAdminCode(raw);
-    if (code === null || code.length !== 8) problems.push({ file, line: r + 1, column: 'village_ID', message: `"${raw}" is not a village code` });
+    if (code === null || code.length !== 8) problems.push({ file, line: r + 1, column: 'village_ID', message: `"${quoteForMessage(raw)}" is not a village code` });
     else names.set(code, (data[r][nameCol] ?? '').trim());
   }
   return { names, problems };
