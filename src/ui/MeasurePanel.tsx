@@ -77,7 +77,7 @@ export function MeasurePanel() {
           <button type="button" className="link" disabled={mpi.measure !== 'af'} onClick={() => setMpi({ k: rs.unionCutoff })} data-testid="k-union">
             {th ? 'ยูเนียน' : 'union'} ({formatPercent(rs.unionCutoff, lang, s.thaiDigits, 1)})
           </button>
-          <button type="button" className="link" disabled={mpi.measure !== 'af'} onClick={() => setMpi({ k: 1 / 3 })}>k = 1/3</button>
+          <button type="button" className="link" disabled={mpi.measure !== 'af'} onClick={() => setMpi({ k: 1 / 3 })} data-testid="k-third">k = 1/3</button>
           <button type="button" className="link" disabled={mpi.measure !== 'af'} onClick={() => setMpi({ k: 1 })} data-testid="k-intersection">
             {th ? 'อินเตอร์เซกชัน' : 'intersection'} (100 %)
           </button>

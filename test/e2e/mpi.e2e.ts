@@ -53,8 +53,16 @@ describe('live poverty measures', () => {
     const legend33 = await s.page.locator('[data-testid=legend]').innerText();
     expect(legend33).not.toBe(legendUnion);
     expect(legend33).toContain('k = 33 %');
-    // The choropleth recoloured: a visible share of the map changed colour.
+    // The choropleth recoloured: a visible share of the map changed colour (the 900×750 map
+    // area holds ~670k pixels; 5,000 is under 1 % of it, far above antialiasing noise).
     expect(await changedPixels(s.page, 'union', 'k33')).toBeGreaterThan(5_000);
+
+    // Exactly k = 1/3 (the button), against the CLI with --k 1/3.
+    await s.page.click('[data-testid=k-third]');
+    const third = province(['--measure', 'af', '--k', '1/3']);
+    await expect.poll(() => s.page.url()).toContain('k=0.333333');
+    await expect.poll(() => shown('stat-target-poor')).toBe(third.target_poor);
+    expect(await shown('stat-poor')).toBe(third.poor);
   });
 
   it('dimension toggles and the no-card view follow the CLI', async () => {
