@@ -3,18 +3,10 @@
  * benchmark: villages of one province, sparse deprivations, some welfare cards, some empty cells.
  */
 import { HOUSEHOLD_COLUMNS } from './householdCsv';
+import { mulberry32 } from '../../domain/random';
 
 /** Mulberry32: a small seeded PRNG (public domain, Tommy Ettinger). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../domain/random';
 
 /** Yields the CSV in pieces of about `chunkRows` rows (header first) so big files stream to disk. */
 export function* householdCsvChunks(rows: number, seed = 1, chunkRows = 50_000, villages = 2_000): Generator<string> {

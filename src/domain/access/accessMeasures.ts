@@ -10,7 +10,8 @@
  * (pointIndex.ts nearestPoint). Every distance is
  * haversineKm (R = 6371.0088 km), so results equal a brute-force scan exactly.
  */
-import { buildPointIndex, circleBox, haversineKmCos, nearestPoint, type PointIndex } from './pointIndex';
+import { haversineKmCos } from '../geo';
+import { buildPointIndex, circleBox, nearestPoint, type PointIndex } from './pointIndex';
 
 const RAD = Math.PI / 180;
 import { twoStepFloatingCatchment, type CatchmentPairs } from './twoStepFca';

@@ -4,15 +4,11 @@
  * so the indexed results must equal it exactly.
  */
 import { haversineKm } from '../geo';
+import { mulberry32 } from '../random';
 
-/** Park & Miller minimal standard generator (CACM 31(10), 1988): small, seedable, reproducible. */
+/** Seeded uniform [0, 1) numbers for fixtures (mulberry32, domain/random.ts). */
 export function seededRandom(seed: number): () => number {
-  let s = seed % 2147483647;
-  if (s <= 0) s += 2147483646;
-  return () => {
-    s = (s * 16807) % 2147483647;
-    return (s - 1) / 2147483646;
-  };
+  return mulberry32(seed);
 }
 
 export interface BruteNearest {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildPointIndex, circleBox, haversineKmCos, nearestByGeokdbush, nearestPoint, pointsWithinKm } from './pointIndex';
+import { haversineKmCos } from '../geo';
+import { buildPointIndex, circleBox, nearestByGeokdbush, nearestPoint, pointsWithinKm } from './pointIndex';
 import { haversineKm } from '../geo';
 
 describe('circleBox', () => {

@@ -9,7 +9,7 @@
  */
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import { EARTH_RADIUS_KM, haversineKm } from '../geo';
+import { EARTH_RADIUS_KM, haversineKm, haversineKmCos } from '../geo';
 
 const DEG = 180 / Math.PI;
 const RAD = Math.PI / 180;
@@ -63,16 +63,6 @@ function typicalSpacingKm(lon: Float64Array, lat: Float64Array): number {
   return Math.max(1, Math.sqrt((Math.max(widthKm, 1) * Math.max(heightKm, 1)) / lon.length));
 }
 
-/**
- * haversineKm (geo.ts) with both cos(latitude) factors supplied: the same operations in the same
- * order, so the result is bit-identical (tested), minus two cosines per pair in the inner loops.
- */
-export function haversineKmCos(lon1: number, lat1: number, cosLat1: number, lon2: number, lat2: number, cosLat2: number): number {
-  const dLat = (lat2 - lat1) * RAD;
-  const dLon = (lon2 - lon1) * RAD;
-  const s = Math.sin(dLat / 2) ** 2 + cosLat1 * cosLat2 * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
-}
 
 export interface Box {
   minLon: number;
