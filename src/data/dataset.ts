@@ -82,7 +82,4 @@ export async function readText(read: ByteReader, name: string): Promise<string> 
   return new TextDecoder().decode(await gunzipIfNeeded(await read(name)));
 }
 
-/** Village code as the 8-digit string used everywhere else. */
-export function villageCodeString(code: number): string {
-  return String(code).padStart(8, '0');
-}
+export { villageCodeString } from '../domain/adminCodes';

@@ -77,3 +77,8 @@ export function childLevel(level: AdminLevel): AdminLevel | null {
   const i = ADMIN_LEVELS.indexOf(level);
   return i < ADMIN_LEVELS.length - 1 ? ADMIN_LEVELS[i + 1] : null;
 }
+
+/** An 8-digit village code held as a number (villages.bin) as the string used everywhere else. */
+export function villageCodeString(code: number | string): string {
+  return String(code).padStart(8, '0');
+}

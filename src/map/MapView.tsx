@@ -19,6 +19,7 @@ import { areaFillLayer, areaPointLayer, selectedPointLayer } from './layers/area
 import { buildStyle, SUBDISTRICT_MIN_ZOOM } from './style';
 import { DEMO_BASE } from '../store/boot';
 import { LAYER_SOURCES } from './layerSources';
+import { villageCodeString, levelOfCode } from '../domain/adminCodes';
 
 setWorkerUrl(workerUrl);
 
@@ -68,16 +69,22 @@ function codeOfPick(info: PickingInfo, s: AppState): string | null {
   const id = info.layer?.id ?? '';
   if (id.startsWith('fill-')) return String((info.object as Feature).properties?.code);
   if (id === 'points-subdistrict' && s.dataset) return s.dataset.levelCodes.subdistrict[info.index];
-  if (id === 'points-village' && s.dataset) return String(s.dataset.villageCode[info.index]).padStart(8, '0');
+  if (id === 'points-village' && s.dataset) return villageCodeString(s.dataset.villageCode[info.index]);
   return null;
+}
+
+/** The selection's polygon when boundaries of its level are loaded (provinces, districts). */
+function boundaryFeature(s: AppState): Feature | undefined {
+  if (s.selection === 'TH') return undefined;
+  const level = levelOfCode(s.selection);
+  const fc = level === 'province' || level === 'district' ? s.boundaries[level] : undefined;
+  return fc?.features.find((x) => x.properties?.code === s.selection);
 }
 
 function selectionBounds(s: AppState): [number, number, number, number] | null {
   if (!s.dataset) return null;
   if (s.selection === 'TH') return [97.3, 5.6, 105.7, 20.5];
-  const level = s.selection.length === 2 ? 'province' : s.selection.length === 4 ? 'district' : null;
-  const fc = level ? s.boundaries[level] : undefined;
-  const f = fc?.features.find((x) => x.properties?.code === s.selection);
+  const f = boundaryFeature(s);
   if (f) return bbox(f) as [number, number, number, number];
   return villageBounds(s.dataset, s.selection);
 }
@@ -188,8 +195,7 @@ export function MapView() {
         if (s.boundaries.district) (map.getSource('district') as GeoJSONSource).setData(s.boundaries.district);
       }
       if (s.selection !== prev?.selection || s.boundaries !== prev?.boundaries) {
-        const level = s.selection.length === 2 ? 'province' : s.selection.length === 4 ? 'district' : null;
-        const f = level ? s.boundaries[level]?.features.find((x) => x.properties?.code === s.selection) : undefined;
+        const f = boundaryFeature(s);
         const fc: FeatureCollection = { type: 'FeatureCollection', features: f ? [f] : [] };
         (map.getSource('selected') as GeoJSONSource).setData(fc);
       }

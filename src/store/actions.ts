@@ -5,7 +5,7 @@ import { appStore, notify, type AppState, type LoadedDataset } from './store';
 import type { Lang } from '../ui/i18n';
 import { measureInfo, type MapMeasure } from '../domain/mapMeasures';
 import { resolveSettings, type MpiSettings } from '../domain/mpi';
-import { lineage } from '../domain/adminCodes';
+import { lineage, villageCodeString } from '../domain/adminCodes';
 import type { ClassMethod } from '../domain/classify';
 import { AF_NEEDS_HOUSEHOLDS, dimensionSetKey } from '../data/tpmap/tpmapMeasures';
 import { DIMENSION_IDS, type DimensionId } from '../domain/indicators';
@@ -33,7 +33,7 @@ export function applyInit(init: InitResult): void {
   for (const list of [init.areas.provinces, init.areas.districts, init.areas.subdistricts]) for (const a of list) names.set(a.code, { th: a.th, en: a.en });
   const position = new Map<string, number>();
   for (const list of Object.values(init.levelCodes)) list.forEach((c, i) => position.set(c, i));
-  init.villageCode.forEach((c, i) => position.set(String(c).padStart(8, '0'), i));
+  init.villageCode.forEach((c, i) => position.set(villageCodeString(c), i));
   const dataset: LoadedDataset = { ...init, names, position };
   const s = appStore.getState();
   const years = init.manifest.years;

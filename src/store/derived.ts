@@ -2,7 +2,7 @@
  * Values derived from state for the map and panels, memoised on the identity of their inputs
  * (state is immutable, so identity changes exactly when the inputs do).
  */
-import { levelOfCode, type AdminLevel } from '../domain/adminCodes';
+import { levelOfCode, type AdminLevel, villageCodeString } from '../domain/adminCodes';
 import { classBreaks } from '../domain/classify';
 import { measureValue, type MapMeasure } from '../domain/mapMeasures';
 import { sequentialPalette } from '../map/colors';
@@ -69,7 +69,7 @@ export const villagePoints = memo1((ds: LoadedDataset): Omit<PointSet, 'people'>
   const n = ds.villageCode.length;
   return {
     indices: Int32Array.from({ length: n }, (_, i) => i),
-    codes: Array.from(ds.villageCode, (c) => String(c).padStart(8, '0')),
+    codes: Array.from(ds.villageCode, (c) => villageCodeString(c)),
     lon: ds.lon,
     lat: ds.lat,
   };
@@ -81,7 +81,7 @@ export const subdistrictCentres = memo1((ds: LoadedDataset) => {
   const lon = new Float64Array(n), lat = new Float64Array(n), w = new Float64Array(n);
   ds.villageCode.forEach((code, i) => {
     if (!Number.isFinite(ds.lon[i]) || !Number.isFinite(ds.lat[i])) return;
-    const k = ds.position.get(String(code).padStart(8, '0').slice(0, 6))!;
+    const k = ds.position.get(villageCodeString(code).slice(0, 6))!;
     lon[k] += ds.lon[i];
     lat[k] += ds.lat[i];
     w[k] += 1;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { childLevel, levelOfCode, type AdminLevel } from '../domain/adminCodes';
+import { childLevel, levelOfCode, type AdminLevel, villageCodeString, parentCode as parentCodeOf } from '../domain/adminCodes';
 import type { ServiceCounts } from '../worker/datasetSession';
 import { DIMENSIONS, INDICATORS } from '../domain/indicators';
 import type { AreaDetail } from '../domain/mpi';
@@ -32,7 +32,7 @@ export function DetailPanel() {
     const out: { code: string; i: number }[] = [];
     if (level === 'village') {
       ds.villageCode.forEach((c, i) => {
-        const code = String(c).padStart(8, '0');
+        const code = villageCodeString(c);
         if (code.startsWith(selection)) out.push({ code, i });
       });
     } else {
@@ -50,7 +50,7 @@ export function DetailPanel() {
   const childKey = childLevel(level);
   const details = detail?.areas ?? [];
   const own = details.find((d) => d.code === selection);
-  const parentCode = selection === 'TH' ? null : selection.length === 2 ? 'TH' : selection.slice(0, selection.length - 2);
+  const parentCode = selection === 'TH' ? null : parentCodeOf(selection);
   const parent = parentCode ? details.find((d) => d.code === parentCode) : undefined;
   const country = details.find((d) => d.code === 'TH');
   const af = s.mpi.measure === 'af';

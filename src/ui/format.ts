@@ -1,6 +1,6 @@
 /** Formatting a map measure's value by its unit (fractions as %, people as integers). */
 import { measureInfo, type MapMeasure } from '../domain/mapMeasures';
-import { formatInt, formatPercent, type Lang } from './i18n';
+import { formatInt, formatPercent, locale, type Lang } from './i18n';
 
 export function formatMeasure(v: number, measure: MapMeasure, lang: Lang, thaiDigits: boolean, digits = 2): string {
   const unit = measureInfo(measure).unit;
@@ -12,5 +12,5 @@ export function formatMeasure(v: number, measure: MapMeasure, lang: Lang, thaiDi
 /** An index in [0, 1] such as M0, with four decimals (0.0093). */
 export function formatDecimal(x: number, lang: Lang, thaiDigits: boolean, digits = 4): string {
   if (!Number.isFinite(x)) return '–';
-  return new Intl.NumberFormat(lang === 'th' ? (thaiDigits ? 'th-TH-u-nu-thai' : 'th-TH') : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  return new Intl.NumberFormat(locale(lang, thaiDigits), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
 }

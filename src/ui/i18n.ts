@@ -51,7 +51,8 @@ export function t(key: StringKey, lang: Lang): string {
   return STRINGS[key][lang];
 }
 
-function locale(lang: Lang, thaiDigits: boolean): string {
+/** The Intl locale for a language, with Thai digits on request. */
+export function locale(lang: Lang, thaiDigits: boolean): string {
   return lang === 'th' ? (thaiDigits ? 'th-TH-u-nu-thai' : 'th-TH') : 'en-GB';
 }
 

@@ -3,7 +3,7 @@
  * measures those tables allow, in the same column layout as DatasetSession so the map, panel and
  * legend use one path. Alkire–Foster is unavailable and says why (AF_NEEDS_HOUSEHOLDS).
  */
-import { ADMIN_LEVELS, LEVEL_DIGITS, type AdminLevel } from '../domain/adminCodes';
+import { ADMIN_LEVELS, LEVEL_DIGITS, type AdminLevel, villageCodeString } from '../domain/adminCodes';
 import { DIMENSION_COUNT, type AreaDetail, type MpiSettings } from '../domain/mpi';
 import { INDICATOR_COUNT } from '../domain/indicators';
 import type { Villages } from '../data/dataset';
@@ -29,13 +29,13 @@ export class TpmapSession {
         for (const code of rows.keys()) all.add(code);
       }
     }
-    for (const v of imported.villageCodes) all.add(String(v).padStart(8, '0'));
+    for (const v of imported.villageCodes) all.add(villageCodeString(v));
     this.capabilities = { af: false, dimensionSets: [...sets].sort() };
     this.codes = {} as Record<AdminLevel, string[]>;
     this.index = {} as Record<AdminLevel, Map<string, number>>;
     for (const level of ADMIN_LEVELS) {
       const list = level === 'country' ? ['TH'] : level === 'village'
-        ? Array.from(imported.villageCodes, (v) => String(v).padStart(8, '0'))
+        ? Array.from(imported.villageCodes, (v) => villageCodeString(v))
         : [...new Set([...all].filter((c) => c.length >= LEVEL_DIGITS[level]).map((c) => c.slice(0, LEVEL_DIGITS[level])))].sort();
       this.codes[level] = list;
       this.index[level] = new Map(list.map((c, i) => [c, i]));

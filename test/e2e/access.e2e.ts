@@ -18,6 +18,7 @@ import { parseShownNumber } from './reference';
 import { DEMO_DATA_DIR, dirReader } from '../../src/data/nodeReader';
 import { haversineKm } from '../../src/domain/geo';
 import { seededRandom } from '../../src/domain/access/bruteForceReference';
+import { villageCodeString } from '../../src/domain/adminCodes';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -89,7 +90,7 @@ describe('services and access in the app', () => {
     const far = new Set(cli.filter((r) => r.by_type[HPH].nearest_km > FILTER_KM).map((r) => r.code));
     let farPeople = 0;
     for (let i = 0; i < villages.count; i++) {
-      if (!far.has(String(villages.code[i]).padStart(8, '0'))) continue;
+      if (!far.has(villageCodeString(villages.code[i]))) continue;
       for (let r = profiles.villageStart[i]; r < profiles.villageStart[i + 1]; r++) farPeople += profiles.persons[r];
     }
     expect(parseShownNumber(await s.page.locator('[data-testid=access-area-villages] td[data-type=health_promoting_hospital]').innerText())).toBe(expected);
@@ -112,7 +113,7 @@ describe('services and access in the app', () => {
     // Three รพ.สต. placed 1 km north of far villages spread through the list, plus 4 hospitals and 6 schools.
     const far = cli.filter((r) => r.by_type[HPH].nearest_km > FILTER_KM);
     const pos = new Map<string, number>();
-    villages.code.forEach((c, i) => pos.set(String(c).padStart(8, '0'), i));
+    villages.code.forEach((c, i) => pos.set(villageCodeString(c), i));
     const picks = [0, Math.floor(far.length / 2), far.length - 1].map((k) => pos.get(far[k].code)!);
     const rand = seededRandom(5);
     const lines = ['id,type,name_th,lon,lat,capacity'];

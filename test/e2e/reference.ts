@@ -5,6 +5,7 @@
 import { readManifest, readProfiles, readVillages } from '../../src/data/dataset';
 import { DEMO_DATA_DIR, dirReader } from '../../src/data/nodeReader';
 import { ALL_INDICATORS_MASK, WELFARE_CARD_MASK } from '../../src/domain/indicators';
+import { villageCodeString } from '../../src/domain/adminCodes';
 
 export interface AreaReference {
   people: number;
@@ -21,7 +22,7 @@ export async function bruteForceArea(prefix: string, year: number, dir = DEMO_DA
   const p = await readProfiles(read, m, year, v.count);
   const out: AreaReference = { people: 0, households: 0, targetPoor: 0, poorNoCard: 0, villages: 0 };
   for (let i = 0; i < v.count; i++) {
-    if (!String(v.code[i]).padStart(8, '0').startsWith(prefix === 'TH' ? '' : prefix)) continue;
+    if (!villageCodeString(v.code[i]).startsWith(prefix === 'TH' ? '' : prefix)) continue;
     out.villages++;
     for (let r = p.villageStart[i]; r < p.villageStart[i + 1]; r++) {
       out.people += p.persons[r];

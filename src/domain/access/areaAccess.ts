@@ -4,6 +4,7 @@
  * villages; groupByCodePrefix gives the admin levels from 8-digit DOPA village codes.
  */
 import type { AccessResult } from './accessMeasures';
+import { villageCodeString } from '../adminCodes';
 
 export interface VillageGroups {
   /** Group keys, e.g. subdistrict codes, ascending. */
@@ -17,7 +18,7 @@ export interface VillageGroups {
  * (2 = province, 4 = district, 6 = subdistrict, 8 = the village itself).
  */
 export function groupByCodePrefix(codes: ArrayLike<number | string>, digits: 2 | 4 | 6 | 8): VillageGroups {
-  const keyOf = (c: number | string) => String(c).padStart(8, '0').slice(0, digits);
+  const keyOf = (c: number | string) => villageCodeString(c).slice(0, digits);
   const keySet = new Set<string>();
   for (let i = 0; i < codes.length; i++) keySet.add(keyOf(codes[i]));
   const keys = [...keySet].sort();

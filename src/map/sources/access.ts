@@ -16,6 +16,7 @@ import { formatKm, tx } from '../../ui/access/strings';
 import { formatInt } from '../../ui/i18n';
 import type { NearestService } from '../../domain/access/queries';
 import type { AccessQueryResult, VillageNearest } from '../../worker/accessApi';
+import { villageCodeString } from '../../domain/adminCodes';
 
 /** Far-village highlight: magenta, a hue the YlOrRd need palette and the service symbols never use. */
 export const FAR_VILLAGE_RGB: [number, number, number] = [214, 0, 178];
@@ -86,7 +87,7 @@ export const farVillagesSource: LayerSource = {
     const q = accessStore.getState().query;
     const app = appStore.getState();
     if (!q || index < 0 || index >= q.filter.indices.length) return null;
-    const code = String(q.filter.codes[index]).padStart(8, '0');
+    const code = villageCodeString(q.filter.codes[index]);
     const lang = app.lang;
     return [
       `${areaName(app.dataset, code, lang)} (${code})`,
@@ -97,7 +98,7 @@ export const farVillagesSource: LayerSource = {
   click(_layerId, index) {
     const q = accessStore.getState().query;
     if (!q || index < 0 || index >= q.filter.indices.length) return false;
-    select(String(q.filter.codes[index]).padStart(8, '0'));
+    select(villageCodeString(q.filter.codes[index]));
     return true;
   },
 };

@@ -2,7 +2,7 @@
  * Text of the services-and-access tab, Thai (default) and English, in the style of ui/i18n.ts.
  * Kept beside the feature so the shared table stays small; numbers go through Intl like the rest.
  */
-import type { Lang } from '../i18n';
+import { locale, type Lang } from '../i18n';
 
 const STRINGS = {
   tab: { th: 'บริการและการเข้าถึง', en: 'Services & access' },
@@ -101,9 +101,6 @@ export function tx(key: string, lang: Lang, fallback = key): string {
   return e ? e[lang] : fallback;
 }
 
-function locale(lang: Lang, thaiDigits: boolean): string {
-  return lang === 'th' ? (thaiDigits ? 'th-TH-u-nu-thai' : 'th-TH') : 'en-GB';
-}
 
 /** Distance in km with one decimal (two below 1 km), e.g. "12.3 กม.". */
 export function formatKm(km: number, lang: Lang, thaiDigits = false): string {
