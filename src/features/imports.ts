@@ -5,14 +5,13 @@
 import { appStore, notify } from '../store/store';
 import { computeWorker, showImported } from '../store/actions';
 import { headText, registerFileHandler } from '../ui/fileHandlers';
+import { classifyTpmapFile } from '../data/tpmap/tpmapCsv';
 
-/** TPMAP export names: {yy}_{province}_{village|tambol|amphur}_{mask|common}.csv, {yy}_province_…, bmn…village_name… */
-const TPMAP_NAME = /^(\d{2}_(\d{2}|province)_(village|tambol|amphur)?_?(\d{5}|common)\.csv|bmn\d+\.village_name_\d+\.csv)$/i;
 
 registerFileHandler({
   id: 'tpmap',
   label: { th: 'ตาราง TPMAP', en: 'TPMAP tables' },
-  accepts: (name, head) => TPMAP_NAME.test(name) || /poor\.JPT\.MOFval|village_ID/.test(headText(head).split('\n')[0] ?? ''),
+  accepts: (name, head) => classifyTpmapFile(name) !== null || /poor\.JPT\.MOFval|village_ID/.test(headText(head).split('\n')[0] ?? ''),
   handle: async (file) => importTpmapFiles([file]),
   handleMany: importTpmapFiles,
 });
