@@ -27,3 +27,13 @@ describe('classBreaks', () => {
     expect(classBreaks([1, 2], 5, 'custom', [0.3, 0.1, NaN])).toEqual([0.1, 0.3]);
   });
 });
+
+describe('ckmeans on many values', () => {
+  it('finds the same gaps from the quantile sketch as from all values (three separated clusters)', () => {
+    // 30,000 values in three well-separated bands: exact ckmeans breaks fall at each band's start.
+    const values: number[] = [];
+    for (let i = 0; i < 30_000; i++) values.push(i % 3 === 0 ? 1 + (i % 97) / 1000 : i % 3 === 1 ? 5 + (i % 89) / 1000 : 9 + (i % 83) / 1000);
+    const breaks = classBreaks(values, 3, 'ckmeans');
+    expect(breaks).toEqual([5, 9]);
+  });
+});
