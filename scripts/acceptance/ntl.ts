@@ -13,6 +13,9 @@
  *    give identical grids and identical zonal statistics.
  * 3. The README's known values (Bangkok ≈ 68.7, Chiang Mai ≈ 27.9, rural Loei ≈ 0.44) and zonal
  *    statistics computed with GDAL are reproduced (reference numbers below, with provenance).
+ * 4. The same files through the app's lights worker API (as a dropped File): Thailand rasters are
+ *    drawn (national image and full-resolution grid), every other file is refused with a message
+ *    that starts with its name.
  * Exit code 1 if any check fails.
  */
 import { execFileSync } from 'node:child_process';
@@ -27,6 +30,7 @@ import { GeoTiffRefusal, readRasterGrid } from '../../src/data/geotiff/readRaste
 import { bufferZonalStats } from '../../src/domain/raster/bufferZonalStats';
 import { sampleRaster, type RasterGrid } from '../../src/domain/raster/grid';
 import { polygonZonalStats } from '../../src/domain/raster/polygonZonalStats';
+import { createNtlApi } from '../../src/worker/ntlApi';
 
 /** What each real file must do when dropped on the app (Thailand window). */
 const EXPECTED: Record<string, RegExp> = {
@@ -187,6 +191,26 @@ export default async function acceptance(realdata = '/work/shared/realdata'): Pr
     check(rel(p.sum[i], ref.sum) && p.validPixels[i] === ref.validPixels && p.litPixels[i] === ref.litPixels,
       `province ${ref.code}: sum ${p.sum[i].toFixed(6)} (gdal.RasterizeLayer ${ref.sum.toFixed(6)}), valid ${p.validPixels[i]} (${ref.validPixels}), lit ${p.litPixels[i]} (${ref.litPixels}), mean ${p.mean[i].toFixed(4)}, area ${p.areaKm2[i].toFixed(0)} km²`);
   });
+
+  process.stdout.write(`\n## 4. The app's path: each file dropped on the lights worker (src/worker/ntlApi.ts)\n\n`);
+  for (const folder of ['ntl', 'geotiff']) {
+    for (const f of readdirSync(join(realdata, folder)).filter((x) => x.endsWith('.tif')).sort()) {
+      const api = createNtlApi();
+      const file = new File([readFileSync(join(realdata, folder, f))], f);
+      const shouldLoad = /^\/loaded/.test(String(EXPECTED[f]));
+      try {
+        const r = await api.load({ file });
+        const full = await api.fullGrid(r.gen);
+        const d = r.info.display;
+        check(shouldLoad && !!full && full.grid.width === r.info.windowWidth,
+          `${f}: drawn — window ${r.info.windowWidth} × ${r.info.windowHeight}, national image ${d.width} × ${d.height} (level ${d.level}), ramp top ${r.info.maxRadianceNw.toFixed(1)} nW, ${r.info.bandCount} band(s)${r.info.bandCount > 1 ? ` [${r.info.bandDescriptions.join(', ')}]` : ''}`);
+      } catch (e) {
+        const msg = (e as Error).message;
+        check(!shouldLoad && msg.startsWith(`${f}: `), `${f}: refused — ${msg.slice(0, 160)}${msg.length > 160 ? '…' : ''}`);
+      }
+    }
+  }
+
   process.stdout.write(`\n${failures ? `${failures} check(s) FAILED` : 'all checks passed'}\n`);
   return failures;
 }

@@ -37,6 +37,8 @@ export interface NtlState {
   radiusKm: number;
   thresholdNw: number;
   zonal: NtlZonal | null;
+  /** The dataset whose villages `zonal.village` is aligned with. */
+  zonalDatasetId: string | null;
   computing: boolean;
   /** The last refused file's message. */
   lastError: string | null;
@@ -56,6 +58,7 @@ export const ntlStore = createStore<NtlState>()(() => ({
   radiusKm: DEFAULT_NTL_RADIUS_KM,
   thresholdNw: DEFAULT_LIT_THRESHOLD_NW,
   zonal: null,
+  zonalDatasetId: null,
   computing: false,
   lastError: null,
   timings: {},
@@ -85,6 +88,8 @@ const isTh = () => appStore.getState().lang === 'th';
 const t0 = performance.now();
 
 let loadSeq = 0;
+/** Where the raster on the map came from (a band switch re-reads it). */
+let currentSource: { source: NtlSource; displayName: string } | null = null;
 /** Opens a raster in the worker; a refusal is reported and the raster already shown stays. */
 async function loadRaster(source: NtlSource, displayName: string, band?: number): Promise<boolean> {
   const seq = ++loadSeq;
@@ -100,6 +105,7 @@ async function loadRaster(source: NtlSource, displayName: string, band?: number)
     return false;
   }
   if (seq !== loadSeq) return false;
+  currentSource = { source, displayName };
   ntlStore.setState((s) => ({
     status: 'ready',
     loadingName: null,
@@ -135,14 +141,9 @@ export function loadDemoRaster(): void {
   void loadRaster({ url: new URL(name, DEMO_BASE).href, name }, name);
 }
 
-let currentFile: File | null = null;
-
 /** A dropped or opened GeoTIFF replaces the raster on the map (and is shown); a refused one changes nothing. */
 export async function openNtlFile(file: File): Promise<void> {
-  if (await loadRaster({ file }, file.name)) {
-    currentFile = file;
-    ntlStore.setState({ visible: true });
-  }
+  if (await loadRaster({ file }, file.name)) ntlStore.setState({ visible: true });
 }
 
 /** TIFF magic: "II*\0", "MM\0*" (classic) or "II+\0", "MM\0+" (BigTIFF), or a .tif/.tiff name. */
@@ -156,13 +157,8 @@ export function acceptsGeoTiff(name: string, head: Uint8Array): boolean {
 /** Another band of the current file (multi-band rasters, e.g. 12 monthly composites). */
 export function setNtlBand(band: number): void {
   const info = ntlStore.getState().info;
-  if (!info || band === info.band) return;
-  if (currentFile && currentFile.name === info.name) void loadRaster({ file: currentFile }, currentFile.name, band);
-  else {
-    const ds = appStore.getState().dataset;
-    const name = ds?.manifest.files.ntl;
-    if (name) void loadRaster({ url: new URL(name, DEMO_BASE).href, name }, name, band);
-  }
+  if (!info || band === info.band || !currentSource) return;
+  void loadRaster(currentSource.source, currentSource.displayName, band);
 }
 
 export function setNtlVisible(visible: boolean): void {
@@ -205,12 +201,13 @@ export async function recomputeZonal(): Promise<void> {
       dirty = false;
       const s = ntlStore.getState();
       if (!s.grid) break;
-      if (s.zonal && s.zonal.gen === s.gen && s.zonal.radiusKm === s.radiusKm && s.zonal.thresholdNw === s.thresholdNw) continue;
+      if (s.zonal && s.zonal.gen === s.gen && s.zonal.radiusKm === s.radiusKm && s.zonal.thresholdNw === s.thresholdNw && s.zonalDatasetId === villagesFor) continue;
       try {
+        const datasetId = villagesFor;
         const z = await ntlWorker().zonal(s.gen, s.radiusKm, s.thresholdNw);
-        if (z && z.gen === ntlStore.getState().gen) {
-          ntlStore.setState((st) => ({ zonal: z, timings: { ...st.timings, villagesMs: z.ms.villages, polygonsMs: z.ms.polygons } }));
-        }
+        if (z && z.gen === ntlStore.getState().gen && datasetId === villagesFor) {
+          ntlStore.setState((st) => ({ zonal: z, zonalDatasetId: datasetId, timings: { ...st.timings, villagesMs: z.ms.villages, polygonsMs: z.ms.polygons } }));
+        } else dirty = true;
       } catch (e) {
         notify('error', `${s.info?.name ?? 'raster'}: ${(e as Error).message}`);
         break;
@@ -222,18 +219,32 @@ export async function recomputeZonal(): Promise<void> {
   }
 }
 
+/** The dataset whose village positions the worker has (datasets can be switched: imports). */
+let villagesFor: string | null = null;
+function syncVillages(): void {
+  const ds = appStore.getState().dataset;
+  if (!ds || ds.id === villagesFor) return;
+  villagesFor = ds.id;
+  const lon = ds.lon.slice();
+  const lat = ds.lat.slice();
+  void ntlWorker().setVillages(transfer(lon, [lon.buffer]), transfer(lat, [lat.buffer]));
+  void recomputeZonal();
+}
+
 let wired = false;
-/** Follows the app: once the dataset is there, hands villages and boundaries to the worker and loads the demo raster. */
+/**
+ * Follows the app: once the first dataset is there, hands boundaries to the worker and loads its
+ * raster; whenever the dataset changes (imports), hands over its villages so village statistics
+ * stay aligned with it (area polygons are the map's and stay).
+ */
 export function wireNtl(): void {
   if (wired) return;
   wired = true;
   const start = () => {
     const ds = appStore.getState().dataset;
+    syncVillages();
     if (!ds || ntlStore.getState().status !== 'idle') return;
     const w = ntlWorker();
-    const lon = ds.lon.slice();
-    const lat = ds.lat.slice();
-    void w.setVillages(transfer(lon, [lon.buffer]), transfer(lat, [lat.buffer]));
     const files = (ds.manifest.files.boundaries ?? {}) as Partial<Record<PolygonLevel, string>>;
     void w.setBoundaries(DEMO_BASE, files);
     loadDemoRaster();

@@ -71,6 +71,11 @@ describe('the lights worker API', () => {
     expect(await api.zonal(first.gen, 2, 0.5)).toBeNull();
   });
 
+  it('refuses a raster whose Thailand window is over the pixel budget, naming file and sizes', async () => {
+    const api = createNtlApi({ pixelBudget: 40_000 });
+    await expect(api.load({ file: file(good, 'big.tif') })).rejects.toThrow(/big\.tif: the window over Thailand is 168 × 300 = 50,400 px at full resolution, over the budget of 40,000 px/);
+  });
+
   it('refuses a raster outside Thailand', async () => {
     const api = createNtlApi();
     const europe = writeGeoTiff({ ...base, west: 2, north: 50 });

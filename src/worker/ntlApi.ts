@@ -122,8 +122,12 @@ function imageOf(grid: RasterGrid, maxNw: number): RgbaImage {
   return { width: img.width, height: img.height, data: img.data, bounds: bounds(grid) };
 }
 
-/** One worker's state and methods (the worker exposes one; tests create their own). */
-export function createNtlApi() {
+/**
+ * One worker's state and methods (the worker exposes one; tests create their own).
+ * `pixelBudget`: largest full-resolution window over Thailand accepted (default 16 Mpx, 64 MB).
+ */
+export function createNtlApi(options: { pixelBudget?: number } = {}) {
+  const pixelBudget = options.pixelBudget ?? DEFAULT_PIXEL_BUDGET;
   let current: Current | null = null;
   let genCounter = 0;
   let villages: { lon: Float32Array; lat: Float32Array } | null = null;
@@ -146,9 +150,9 @@ export function createNtlApi() {
           );
         }
         // Zonal statistics need the full-resolution window: refuse now rather than after drawing.
-        if (w0.pixels > DEFAULT_PIXEL_BUDGET) {
+        if (w0.pixels > pixelBudget) {
           throw new GeoTiffRefusal(
-            `${info.sourceName}: the window over Thailand is ${w0.cols} × ${w0.rows} = ${w0.pixels.toLocaleString('en')} px at full resolution, over the budget of ${DEFAULT_PIXEL_BUDGET.toLocaleString('en')} px (${(DEFAULT_PIXEL_BUDGET * 4 / 1e6).toFixed(0)} MB of float32); resample it first (gdalwarp -tr 0.00416666667 0.00416666667 -te 97.3 5.5 105.7 20.5 in.tif out.tif)`,
+            `${info.sourceName}: the window over Thailand is ${w0.cols} × ${w0.rows} = ${w0.pixels.toLocaleString('en')} px at full resolution, over the budget of ${pixelBudget.toLocaleString('en')} px (${((pixelBudget * 4) / 1e6).toFixed(0)} MB of float32); resample it first (gdalwarp -tr 0.00416666667 0.00416666667 -te 97.3 5.5 105.7 20.5 in.tif out.tif)`,
           );
         }
         const tDisplay = performance.now();

@@ -32,7 +32,11 @@ export function NtlMapControl() {
   const loadingName = useNtl((s) => s.loadingName);
   if (!info && !loadingName) return null;
   const maxNw = info?.maxRadianceNw ?? DEFAULT_MAX_RADIANCE_NW;
-  const ticks = ntlLegendTicks(maxNw).filter((t, i, all) => i === all.length - 1 || t.position < 0.93);
+  // Ticks at least 13 % of the bar apart, the ramp's top always shown.
+  const all = ntlLegendTicks(maxNw);
+  const ticks = all.filter((t, i) => i === all.length - 1 ? true : t.position < 0.8);
+  const spaced: typeof all = [];
+  for (const t of ticks) if (!spaced.length || t === ticks[ticks.length - 1] || t.position - spaced[spaced.length - 1].position >= 0.13) spaced.push(t);
   const isDemo = !!info && info.name === demoName;
   return (
     <div className="ntl-control" data-testid="ntl-control">
@@ -48,8 +52,8 @@ export function NtlMapControl() {
           </label>
           <div className="ntl-ramp" style={{ background: rampGradient(maxNw) }} />
           <div className="ntl-ticks">
-            {ticks.map((t) => (
-              <span key={t.radianceNw} style={{ left: `${t.position * 100}%` }}>{formatSig(t.radianceNw, lang, thaiDigits)}{t === ticks[ticks.length - 1] ? '+' : ''}</span>
+            {spaced.map((t) => (
+              <span key={t.radianceNw} style={{ left: `${t.position * 100}%` }}>{formatSig(t.radianceNw, lang, thaiDigits)}{t === spaced[spaced.length - 1] ? '+' : ''}</span>
             ))}
           </div>
           <div className="small muted">{tn('unit', lang)}</div>

@@ -6,7 +6,7 @@
  * Also the rank of an area among its siblings (same level, same parent).
  */
 import { EARTH_RADIUS_KM } from '../../domain/geo';
-import { levelOfCode, parentCode } from '../../domain/adminCodes';
+import { childLevel, levelOfCode, parentCode } from '../../domain/adminCodes';
 import { perCapita, perKm2 } from '../../domain/raster/zonalStats';
 import type { NtlZonal, PolygonLevel, StatsColumns } from '../../worker/ntl.worker';
 
@@ -91,6 +91,15 @@ export function siblingCodes(ctx: LightContext, code: string): string[] {
   const parent = parentCode(code) ?? 'TH';
   const all = level === 'village' ? ctx.villageCodes : ctx.zonal.areas[level as PolygonLevel]?.codes ?? [];
   return parent === 'TH' ? all : all.filter((c) => c.startsWith(parent));
+}
+
+/** Codes of the areas one level below `code` ('TH' → provinces, subdistrict → its villages). */
+export function childCodes(ctx: LightContext, code: string): string[] {
+  const level = levelOfCode(code);
+  const child = childLevel(level);
+  if (!child || child === 'country') return [];
+  const all = child === 'village' ? ctx.villageCodes : ctx.zonal.areas[child as PolygonLevel]?.codes ?? [];
+  return code === 'TH' ? all : all.filter((c) => c.startsWith(code));
 }
 
 /**
