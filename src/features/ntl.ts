@@ -1,16 +1,13 @@
 /**
  * Nighttime lights (issue 4): registers the "lights" side-panel tab, the raster map layer and the
- * GeoTIFF file handler, mounts the lights control (toggle, opacity, legend) on the map, and starts
+ * GeoTIFF file handler and the lights control over the map (toggle, opacity, legend), and starts
  * following the app state (the demo raster loads in the lights worker once the dataset is there).
  */
-import { createElement } from 'react';
-import { createRoot } from 'react-dom/client';
-import { registerPanel } from '../ui/panelRegistry';
+import { registerMapControl, registerPanel } from '../ui/panelRegistry';
 import { registerLayerSource } from '../map/layerSources';
 import { registerFileHandler } from '../ui/fileHandlers';
 import { ntlSource } from '../map/sources/ntl';
 import { acceptsGeoTiff, openNtlFile, wireNtl } from '../store/ntlStore';
-import { appStore } from '../store/store';
 import { NtlPanel } from '../ui/ntl/NtlPanel';
 import { NtlMapControl } from '../ui/ntl/NtlMapControl';
 import { tn } from '../ui/ntl/strings';
@@ -25,20 +22,4 @@ registerFileHandler({
 });
 wireNtl();
 
-// The map area has no slot for feature controls: the lights control gets its own React root in
-// the map's container, mounted once the app shell has rendered it.
-let mounted = false;
-function mountControl(): void {
-  if (mounted || typeof document === 'undefined') return;
-  const wrap = document.querySelector('.map-wrap');
-  if (!wrap) return;
-  mounted = true;
-  const host = document.createElement('div');
-  host.className = 'ntl-control-host';
-  wrap.appendChild(host);
-  createRoot(host).render(createElement(NtlMapControl));
-}
-const unsubscribe = appStore.subscribe(() => {
-  mountControl();
-  if (mounted) unsubscribe();
-});
+registerMapControl({ id: 'lights', order: 10, Component: NtlMapControl });

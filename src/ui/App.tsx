@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../store/store';
-import { FEATURE_PANELS } from './panelRegistry';
+import { FEATURE_PANELS, MAP_CONTROLS } from './panelRegistry';
 import { MapView } from '../map/MapView';
 import { Header } from './Header';
 import { Breadcrumb } from './Breadcrumb';
@@ -28,6 +28,11 @@ export function App() {
       <main className="body">
         <section className="map-wrap">
           <MapView />
+          {MAP_CONTROLS.length > 0 && (
+            <div className="map-controls">
+              {MAP_CONTROLS.map((c) => <c.Component key={c.id} />)}
+            </div>
+          )}
           <Legend />
           {status === 'loading' && <div className="loading" role="status">{t('loading', lang)}</div>}
           {status === 'error' && (

@@ -59,7 +59,9 @@ export function ServiceSymbol({ type }: { type: string }) {
 /** Digits-only integer input that commits valid values (≥ 0) and keeps what the user types. */
 function KmInput({ value, onCommit, testId, label }: { value: number; onCommit: (v: number) => void; testId: string; label: string }) {
   const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
+  useEffect(() => {
+    setText(String(value));
+  }, [value]);
   return (
     <input
       type="number"
@@ -79,7 +81,9 @@ function KmInput({ value, onCommit, testId, label }: { value: number; onCommit: 
 }
 
 export function AccessPanel() {
-  useEffect(() => activateAccess(), []);
+  useEffect(() => {
+    activateAccess();
+  }, []);
   const lang = useApp((s) => s.lang);
   const services = useAccess((s) => s.services);
   const computed = useAccess((s) => s.computed);

@@ -62,7 +62,9 @@ export function NtlPanel() {
   const n = useNtl((s) => s);
   const ctx = useLightContext();
   const [metric, setMetric] = useState<LightMetric>('sum');
-  useEffect(() => showNtlForTab(), []);
+  useEffect(() => {
+    showNtlForTab();
+  }, []);
 
   const chain = lineage(selection);
   const parent = chain.length >= 2 ? chain[chain.length - 2] : null;
@@ -212,7 +214,9 @@ export function NtlPanel() {
 /** A number input that keeps what is typed ("0.", "") and commits only numbers within [min, max]. */
 function NumberField(p: { label: string; value: number; min: number; max: number; step: number; onCommit: (v: number) => void; testId: string }) {
   const [text, setText] = useState(String(p.value));
-  useEffect(() => setText((t) => (Number(t) === p.value ? t : String(p.value))), [p.value]);
+  useEffect(() => {
+    setText((t) => (Number(t) === p.value ? t : String(p.value)));
+  }, [p.value]);
   const v = Number(text);
   const valid = text.trim() !== '' && Number.isFinite(v) && v >= p.min && v <= p.max;
   return (
