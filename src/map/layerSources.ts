@@ -5,6 +5,7 @@
  * first (the need choropleth is 0, need points are 50).
  */
 import type { Layer } from '@deck.gl/core';
+import { orderedRegistry } from '../registry';
 
 export interface LayerSource {
   id: string;
@@ -19,11 +20,6 @@ export interface LayerSource {
   click?: (layerId: string, index: number, object: unknown) => boolean;
 }
 
-export const LAYER_SOURCES: LayerSource[] = [];
-
-export function registerLayerSource(source: LayerSource): void {
-  const i = LAYER_SOURCES.findIndex((s) => s.id === source.id);
-  if (i >= 0) LAYER_SOURCES.splice(i, 1);
-  LAYER_SOURCES.push(source);
-  LAYER_SOURCES.sort((a, b) => a.order - b.order);
-}
+const sources = orderedRegistry<LayerSource>();
+export const LAYER_SOURCES = sources.items;
+export const registerLayerSource = sources.register;

@@ -14,6 +14,7 @@ import type { TypeTarget } from '../data/services/typeMapping';
 import { detectColumns } from '../data/services/columns';
 import { headText } from '../ui/fileHandlers';
 import type { AccessQueryResult, ImportOutcome, MappingRequest, RecomputeResult, ServicesForMap } from '../worker/accessApi';
+import { latestWins } from './latestWins';
 
 export interface ImportRecord {
   report: ServiceImportReport;
@@ -107,36 +108,26 @@ export function activateAccess(): void {
   if (!accessStore.getState().computed) void recomputeAccess();
 }
 
-let recomputing = false;
-let recomputeDirty = false;
+const accessPass = latestWins(
+  async () => {
+    const a = accessStore.getState();
+    const year = appStore.getState().year;
+    try {
+      const computed = await computeWorker().accessRecompute({ radiusKm: a.radiusKm, catchmentKm: a.catchmentKm, year });
+      accessStore.setState({ computed });
+    } catch (e) {
+      notify('error', (e as Error).message);
+      return;
+    }
+    await refreshQuery();
+  },
+  (computing) => accessStore.setState({ computing }),
+);
 
-/** Full access pass in the worker (services, radius, catchment or year changed), then the panel's query. */
+/** Full access pass in the worker (services, radius, catchment or year changed), then the panel's query (latest wins). */
 export async function recomputeAccess(): Promise<void> {
-  if (recomputing) {
-    recomputeDirty = true;
-    return;
-  }
   if (!appStore.getState().dataset || !accessStore.getState().services) return;
-  recomputing = true;
-  accessStore.setState({ computing: true });
-  try {
-    do {
-      recomputeDirty = false;
-      const a = accessStore.getState();
-      const year = appStore.getState().year;
-      try {
-        const computed = await computeWorker().accessRecompute({ radiusKm: a.radiusKm, catchmentKm: a.catchmentKm, year });
-        accessStore.setState({ computed });
-      } catch (e) {
-        notify('error', (e as Error).message);
-        break;
-      }
-      await refreshQuery();
-    } while (recomputeDirty);
-  } finally {
-    recomputing = false;
-    accessStore.setState({ computing: false });
-  }
+  return accessPass();
 }
 
 let querySeq = 0;

@@ -6,6 +6,7 @@ import type { Lang } from '../ui/i18n';
 import { measureInfo, type MapMeasure } from '../domain/mapMeasures';
 import { resolveSettings, type MpiSettings } from '../domain/mpi';
 import { lineage, villageCodeString } from '../domain/adminCodes';
+import { latestWins } from './latestWins';
 import type { ClassMethod } from '../domain/classify';
 import { AF_NEEDS_HOUSEHOLDS, dimensionSetKey } from '../data/tpmap/tpmapMeasures';
 import { DIMENSION_IDS, type DimensionId } from '../domain/indicators';
@@ -91,53 +92,32 @@ function settingsKey(s: Pick<AppState, 'year' | 'mpi' | 'dataset'>): string {
   return JSON.stringify([s.dataset?.id, s.year, s.mpi]);
 }
 
-// Latest wins: while the worker computes, further slider moves only mark the state dirty, and
-// one more pass runs with whatever the settings are when it finishes. The page never queues
-// a backlog of stale recomputations (DESIGN.md §5, no long main-thread tasks).
-let inFlight = false;
-let dirty = false;
-
-export async function recompute(): Promise<void> {
-  if (inFlight) {
-    dirty = true;
+/**
+ * Recompute every measure for the current dataset, year and settings in the worker (latest wins,
+ * latestWins.ts: a fast slider drag never queues a backlog, and the main thread only posts).
+ */
+export const recompute = latestWins(async () => {
+  const s = appStore.getState();
+  if (!s.dataset) return;
+  const wantDetail = measureInfo(s.mapMeasure).detail;
+  const key = settingsKey(s);
+  if (s.result && s.result.key === key && (s.result.hasDetail || !wantDetail)) {
+    void refreshDetail();
     return;
   }
-  inFlight = true;
   try {
-    do {
-      dirty = false;
-      const s = appStore.getState();
-      if (!s.dataset) break;
-      const wantDetail = measureInfo(s.mapMeasure).detail;
-      const key = settingsKey(s);
-      if (s.result && s.result.key === key && (s.result.hasDetail || !wantDetail)) {
-        void refreshDetail();
-        continue;
-      }
-      try {
-        const r = await computeWorker().measures(s.dataset.id, s.year, s.mpi, wantDetail);
-        // The user may have switched dataset, year or rule meanwhile: an answer for other inputs
-        // is never painted (its columns would be read through another dataset's code positions).
-        if (settingsKey(appStore.getState()) !== key) {
-          dirty = true;
-          continue;
-        }
-        appStore.setState({ result: { year: s.year, key, hasDetail: wantDetail, levels: r.levels, ms: r.ms } });
-      } catch (e) {
-        notify('error', (e as Error).message);
-        // Settings changed while this one failed: try those; otherwise stop.
-        if (settingsKey(appStore.getState()) !== key) {
-          dirty = true;
-          continue;
-        }
-        break;
-      }
-      void refreshDetail();
-    } while (dirty);
-  } finally {
-    inFlight = false;
+    const r = await computeWorker().measures(s.dataset.id, s.year, s.mpi, wantDetail);
+    // The user may have switched dataset, year or rule meanwhile: an answer for other inputs is
+    // never painted (its columns would be read through another dataset's code positions).
+    if (settingsKey(appStore.getState()) !== key) return true;
+    appStore.setState({ result: { year: s.year, key, hasDetail: wantDetail, levels: r.levels, ms: r.ms } });
+  } catch (e) {
+    notify('error', (e as Error).message);
+    // Settings changed while this one failed: try those; otherwise stop.
+    return settingsKey(appStore.getState()) !== key;
   }
-}
+  void refreshDetail();
+});
 
 let detailSeq = 0;
 /** Detail (indicators, dimensions, contributions) of the selection, its parent and the country. */

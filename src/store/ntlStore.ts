@@ -14,6 +14,7 @@ import type { RasterGrid } from '../domain/raster/grid';
 import { DEFAULT_LIT_THRESHOLD_NW } from '../domain/raster/zonalStats';
 import type { NtlApi, NtlLoaded, NtlRasterInfo, NtlSource, NtlZonal, PolygonLevel, RgbaImage } from '../worker/ntl.worker';
 import type { PlacedImage } from '../map/layers/ntlLayer';
+import { latestWins } from './latestWins';
 
 export const DEFAULT_NTL_RADIUS_KM = 2;
 /** Layer opacity when shown: strong enough to read the lights, the choropleth glows through the dark zero pixels (transparent). */
@@ -186,38 +187,23 @@ export function showNtlForTab(): void {
   if (!ntlStore.getState().visibleTouched) ntlStore.setState({ visible: true });
 }
 
-let inFlight = false;
-let dirty = false;
 /** Village buffers and area polygons for the current raster, radius and threshold (latest wins). */
-export async function recomputeZonal(): Promise<void> {
-  if (inFlight) {
-    dirty = true;
-    return;
-  }
-  inFlight = true;
-  ntlStore.setState({ computing: true });
-  try {
-    do {
-      dirty = false;
-      const s = ntlStore.getState();
-      if (!s.grid) break;
-      if (s.zonal && s.zonal.gen === s.gen && s.zonal.radiusKm === s.radiusKm && s.zonal.thresholdNw === s.thresholdNw && s.zonalDatasetId === villagesFor) continue;
-      try {
-        const datasetId = villagesFor;
-        const z = await ntlWorker().zonal(s.gen, s.radiusKm, s.thresholdNw);
-        if (z && z.gen === ntlStore.getState().gen && datasetId === villagesFor) {
-          ntlStore.setState((st) => ({ zonal: z, zonalDatasetId: datasetId, timings: { ...st.timings, villagesMs: z.ms.villages, polygonsMs: z.ms.polygons } }));
-        } else dirty = true;
-      } catch (e) {
-        notify('error', `${s.info?.name ?? 'raster'}: ${(e as Error).message}`);
-        break;
-      }
-    } while (dirty);
-  } finally {
-    inFlight = false;
-    ntlStore.setState({ computing: false });
-  }
-}
+export const recomputeZonal = latestWins(
+  async () => {
+    const s = ntlStore.getState();
+    if (!s.grid) return;
+    if (s.zonal && s.zonal.gen === s.gen && s.zonal.radiusKm === s.radiusKm && s.zonal.thresholdNw === s.thresholdNw && s.zonalDatasetId === villagesFor) return;
+    try {
+      const datasetId = villagesFor;
+      const z = await ntlWorker().zonal(s.gen, s.radiusKm, s.thresholdNw);
+      if (!z || z.gen !== ntlStore.getState().gen || datasetId !== villagesFor) return true;
+      ntlStore.setState((st) => ({ zonal: z, zonalDatasetId: datasetId, timings: { ...st.timings, villagesMs: z.ms.villages, polygonsMs: z.ms.polygons } }));
+    } catch (e) {
+      notify('error', `${s.info?.name ?? 'raster'}: ${(e as Error).message}`);
+    }
+  },
+  (computing) => ntlStore.setState({ computing }),
+);
 
 /** The dataset whose village positions the worker has (datasets can be switched: imports). */
 let villagesFor: string | null = null;

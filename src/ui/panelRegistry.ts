@@ -3,21 +3,13 @@
  * access, nighttime lights, later targeting) registers its own. Order follows `order`.
  */
 import type { ComponentType } from 'react';
+import { orderedRegistry } from '../registry';
 
 export interface FeaturePanel {
   id: string;
   order: number;
   label: { th: string; en: string };
   Component: ComponentType;
-}
-
-export const FEATURE_PANELS: FeaturePanel[] = [];
-
-export function registerPanel(p: FeaturePanel): void {
-  const i = FEATURE_PANELS.findIndex((x) => x.id === p.id);
-  if (i >= 0) FEATURE_PANELS.splice(i, 1);
-  FEATURE_PANELS.push(p);
-  FEATURE_PANELS.sort((a, b) => a.order - b.order);
 }
 
 /** Controls drawn over the map (top-left, stacked by order), e.g. the nighttime-lights toggle. */
@@ -27,11 +19,10 @@ export interface MapControl {
   Component: ComponentType;
 }
 
-export const MAP_CONTROLS: MapControl[] = [];
+const panels = orderedRegistry<FeaturePanel>();
+export const FEATURE_PANELS = panels.items;
+export const registerPanel = panels.register;
 
-export function registerMapControl(c: MapControl): void {
-  const i = MAP_CONTROLS.findIndex((x) => x.id === c.id);
-  if (i >= 0) MAP_CONTROLS.splice(i, 1);
-  MAP_CONTROLS.push(c);
-  MAP_CONTROLS.sort((a, b) => a.order - b.order);
-}
+const controls = orderedRegistry<MapControl>();
+export const MAP_CONTROLS = controls.items;
+export const registerMapControl = controls.register;

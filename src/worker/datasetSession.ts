@@ -4,7 +4,7 @@
  * lazily per year; every measure is computed by src/domain/mpi.
  */
 import { ADMIN_LEVELS, type AdminLevel } from '../domain/adminCodes';
-import { buildHierarchy, computeAreaDetail, computeMeasures, prepareProfiles, type AreaDetail, type Hierarchy, type MpiSettings, type PreparedProfiles, type ProfileRows } from '../domain/mpi';
+import { buildHierarchy, computeAreaDetail, computeMeasures, prepareProfiles, type AreaDetail, type Hierarchy, type MpiSettings, type LevelMeasures, type PreparedProfiles, type ProfileRows } from '../domain/mpi';
 import { readAreas, readManifest, readProfiles, readVillages, type ByteReader, type Villages } from '../data/dataset';
 import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
 import { readDatasetServices } from '../data/services/datasetServices';
@@ -12,23 +12,18 @@ import type { ServiceImport } from '../data/services/importServices';
 import { buildAreaLocator } from '../domain/areaLocator';
 import type { FeatureCollection } from 'geojson';
 
-/** Numeric columns of one level, as the UI uses them (codes live with the dataset). */
-export interface LevelColumns {
-  households: Float64Array;
-  people: Float64Array;
-  poor: Float64Array;
-  targetPoor: Float64Array;
-  poorNoCard: Float64Array;
-  rate: Float64Array;
-  headcountRatio: Float64Array;
-  intensity: Float64Array;
-  adjustedHeadcount: Float64Array;
+/**
+ * Numeric columns of one level, as the UI uses them: the domain's LevelMeasures without the
+ * codes (those live with the dataset on the main thread), plus villages per area and, when
+ * requested, the two detail columns the map can colour by.
+ */
+export type LevelColumns = Pick<LevelMeasures, 'households' | 'people' | 'poor' | 'targetPoor' | 'poorNoCard' | 'rate' | 'headcountRatio' | 'intensity' | 'adjustedHeadcount'> & {
   villages: Float64Array;
   /** Per dimension ×5, row-major (only when detail was requested). */
   targetPoorByDimension?: Float64Array;
   /** Per indicator ×17, row-major (only when detail was requested). */
   targetPoorFailing?: Float64Array;
-}
+};
 
 export type MeasuresByLevel = Record<AdminLevel, LevelColumns>;
 
