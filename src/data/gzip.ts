@@ -1,7 +1,7 @@
 /**
- * gzip in both runtimes without a dependency: the browser's DecompressionStream (Chromium 80+)
- * and Node's zlib. Data files are stored gzip-compressed; a server that already removed the
- * compression (Content-Encoding) hands us plain bytes, so the magic number decides.
+ * gzip without a dependency: DecompressionStream exists in browsers, workers and Node ≥ 18, so
+ * one code path serves the app and the CLI. Data files are stored gzip-compressed; a server that
+ * already removed the compression (Content-Encoding) hands us plain bytes, so the magic decides.
  */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -9,10 +9,6 @@ export function isGzip(bytes: Uint8Array): boolean {
 
 export async function gunzipIfNeeded(bytes: Uint8Array): Promise<Uint8Array> {
   if (!isGzip(bytes)) return bytes;
-  if (typeof process !== 'undefined' && process.versions?.node && typeof window === 'undefined' && typeof self === 'undefined') {
-    const zlib = await import('node:zlib');
-    return new Uint8Array(zlib.gunzipSync(bytes));
-  }
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
