@@ -265,11 +265,12 @@ export function wireAccess(): void {
   if (wired) return;
   wired = true;
   appStore.subscribe((s, prev) => {
-    if (s.status === 'ready' && prev.status !== 'ready') loadServices();
+    // Services load after the first map is drawn, so they never compete with it.
+    if (s.mapReady && !prev.mapReady) loadServices();
     if (s.year !== prev.year && accessStore.getState().computed) void recomputeAccess();
     else if (s.selection !== prev.selection) void refreshQuery();
   });
-  if (appStore.getState().status === 'ready') loadServices();
+  if (appStore.getState().mapReady) loadServices();
 }
 
 /**

@@ -25,6 +25,14 @@ export function startApp(): void {
   });
   document.documentElement.lang = appStore.getState().lang;
 
+  // Services per area (a point-in-polygon pass over the subdistrict outlines) once the first map
+  // is drawn, so it never delays it.
+  const unsubscribeCounts = appStore.subscribe((s, prev) => {
+    if (!s.mapReady || prev.mapReady) return;
+    unsubscribeCounts();
+    computeWorker().serviceCounts().then((serviceCounts) => appStore.setState({ serviceCounts }), (e) => notify('error', `services: ${(e as Error).message}`));
+  });
+
   appStore.subscribe((s, prev) => {
     if (s.selection !== prev.selection || s.year !== prev.year || s.lang !== prev.lang || s.thaiDigits !== prev.thaiDigits || s.mpi !== prev.mpi || s.mapMeasure !== prev.mapMeasure) {
       const url = formatUrlView({
@@ -46,7 +54,6 @@ export function startApp(): void {
       ]);
       appStore.setState({ boundaries: { province, district } });
       await recompute();
-      computeWorker().serviceCounts().then((serviceCounts) => appStore.setState({ serviceCounts }), (e) => notify('error', `services: ${(e as Error).message}`));
       appStore.setState({ status: 'ready' });
     } catch (e) {
       appStore.setState({ status: 'error', loadError: (e as Error).message });

@@ -229,7 +229,8 @@ export function wireNtl(): void {
   const start = () => {
     const ds = appStore.getState().dataset;
     syncVillages();
-    if (!ds || ntlStore.getState().status !== 'idle') return;
+    // The raster (≈3 MB and a decode) waits for the first map, so it never competes with it.
+    if (!ds || !appStore.getState().mapReady || ntlStore.getState().status !== 'idle') return;
     const w = ntlWorker();
     const files = (ds.manifest.files.boundaries ?? {}) as Partial<Record<PolygonLevel, string>>;
     void w.setBoundaries(DEMO_BASE, files);
@@ -238,6 +239,6 @@ export function wireNtl(): void {
   };
   start();
   appStore.subscribe((s, prev) => {
-    if (s.dataset !== prev.dataset) start();
+    if (s.dataset !== prev.dataset || (s.mapReady && !prev.mapReady)) start();
   });
 }
