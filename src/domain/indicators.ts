@@ -13,6 +13,9 @@ export interface Dimension {
   id: DimensionId;
   th: string;
   en: string;
+  /** Short labels for charts and toggles. */
+  shortTh: string;
+  shortEn: string;
 }
 
 export interface Indicator {
@@ -27,11 +30,11 @@ export interface Indicator {
 }
 
 export const DIMENSIONS: readonly Dimension[] = [
-  { id: 'health', th: 'ด้านสุขภาพ', en: 'Health' },
-  { id: 'living', th: 'ด้านความเป็นอยู่', en: 'Living conditions' },
-  { id: 'education', th: 'ด้านการศึกษา', en: 'Education' },
-  { id: 'income', th: 'ด้านรายได้', en: 'Income' },
-  { id: 'access', th: 'ด้านการเข้าถึงบริการรัฐ', en: 'Access to public services' },
+  { id: 'health', th: 'ด้านสุขภาพ', en: 'Health', shortTh: 'สุขภาพ', shortEn: 'Health' },
+  { id: 'living', th: 'ด้านความเป็นอยู่', en: 'Living conditions', shortTh: 'ความเป็นอยู่', shortEn: 'Living' },
+  { id: 'education', th: 'ด้านการศึกษา', en: 'Education', shortTh: 'การศึกษา', shortEn: 'Education' },
+  { id: 'income', th: 'ด้านรายได้', en: 'Income', shortTh: 'รายได้', shortEn: 'Income' },
+  { id: 'access', th: 'ด้านการเข้าถึงบริการรัฐ', en: 'Access to public services', shortTh: 'บริการรัฐ', shortEn: 'Access' },
 ];
 
 export const INDICATORS: readonly Indicator[] = [

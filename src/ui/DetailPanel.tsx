@@ -88,7 +88,7 @@ export function DetailPanel() {
           <h3>{lang === 'th' ? 'คนจนเป้าหมายรายมิติ (ต่อ 100 คนที่สำรวจ)' : 'Target poor by dimension (per 100 people surveyed)'}</h3>
           <div className="radar-wrap">
             <Radar
-              axes={DIMENSIONS.map((d) => (lang === 'th' ? d.th.replace('ด้าน', '') : d.en.split(' ')[0]))}
+              axes={DIMENSIONS.map((d) => (lang === 'th' ? d.shortTh : d.shortEn))}
               series={[
                 { label: 'country', colour: '#7f8c8d', values: Array.from(country.targetPoorByDimension, (v) => (100 * v) / country.people) },
                 ...(own.code !== 'TH' ? [{ label: 'area', colour: '#c0392b', values: Array.from(own.targetPoorByDimension, (v) => (100 * v) / own.people) }] : []),
@@ -100,7 +100,7 @@ export function DetailPanel() {
               <table className="compare">
                 <tbody>
                   {DIMENSIONS.map((d, k) => (
-                    <tr key={d.id}><td>{lang === 'th' ? d.th.replace('ด้าน', '') : d.en}</td><td className="num">{n(own.targetPoorByDimension[k])}</td></tr>
+                    <tr key={d.id}><td>{lang === 'th' ? d.shortTh : d.en}</td><td className="num">{n(own.targetPoorByDimension[k])}</td></tr>
                   ))}
                 </tbody>
               </table>
@@ -119,7 +119,7 @@ export function DetailPanel() {
             <p className="muted small">{lang === 'th' ? AF_NEEDS_HOUSEHOLDS_TH : AF_NEEDS_HOUSEHOLDS}</p>
           ) : own.adjustedHeadcount > 0 ? (
             <ContributionBar
-              segments={DIMENSIONS.map((d, k) => ({ label: lang === 'th' ? d.th.replace('ด้าน', '') : d.en, share: own.contributionByDimension[k], colour: DIM_COLOURS[k] })).filter((x) => Number.isFinite(x.share))}
+              segments={DIMENSIONS.map((d, k) => ({ label: lang === 'th' ? d.shortTh : d.en, share: own.contributionByDimension[k], colour: DIM_COLOURS[k] })).filter((x) => Number.isFinite(x.share))}
               format={(x) => p(x, 1)}
             />
           ) : (

@@ -92,7 +92,7 @@ export function MeasurePanel() {
             <p className="small muted">{th ? 'ตาราง TPMAP ที่นำเข้ามีเฉพาะชุดมิติต่อไปนี้' : 'The imported TPMAP tables cover these dimension sets'}</p>
             {caps.dimensionSets.map((key) => {
               const dims = dimensionsOfSetKey(key);
-              const label = dims.length === 5 ? (th ? 'ครบ 5 มิติ' : 'All 5 dimensions') : DIMENSIONS.filter((d) => dims.includes(d.id)).map((d) => (th ? d.th.replace('ด้าน', '') : d.en)).join(', ');
+              const label = dims.length === 5 ? (th ? 'ครบ 5 มิติ' : 'All 5 dimensions') : DIMENSIONS.filter((d) => dims.includes(d.id)).map((d) => (th ? d.shortTh : d.en)).join(', ');
               return (
                 <label key={key}>
                   <input type="radio" name="dimset" checked={dimensionSetKey(mpi.dimensions) === key} onChange={() => setMpi({ dimensions: dims })} data-testid={`dimset-${key}`} /> {label}
@@ -103,7 +103,7 @@ export function MeasurePanel() {
         ) : (
           DIMENSIONS.map((d) => (
             <label key={d.id}>
-              <input type="checkbox" checked={mpi.dimensions.includes(d.id)} onChange={(e) => toggleDim(d.id, e.target.checked)} data-testid={`dim-${d.id}`} /> {th ? d.th.replace('ด้าน', '') : d.en}
+              <input type="checkbox" checked={mpi.dimensions.includes(d.id)} onChange={(e) => toggleDim(d.id, e.target.checked)} data-testid={`dim-${d.id}`} /> {th ? d.shortTh : d.en}
             </label>
           ))
         )}
@@ -192,7 +192,7 @@ function WeightEditor() {
       {DIMENSIONS.map((d, k) => (
         <div key={d.id} className="weight-dim">
           <label>
-            <strong>{th ? d.th.replace('ด้าน', '') : d.en}</strong>
+            <strong>{th ? d.shortTh : d.en}</strong>
             <input type="number" min={0} step={0.5} value={dimShare[k]} onChange={(e) => { const v = [...dimShare]; v[k] = Math.max(0, Number(e.target.value) || 0); setDimShare(v); apply(v, indWeight); }} data-testid={`wdim-${d.id}`} />
           </label>
           {INDICATORS.map((ind, j) => ind.dimension === d.id && (

@@ -6,7 +6,7 @@ import type { Lang } from './i18n';
 export function ruleLabel(mpi: MpiSettings, lang: Lang): string {
   const dims = mpi.dimensions.length === 5
     ? (lang === 'th' ? 'ครบ 5 มิติ' : 'all 5 dimensions')
-    : DIMENSIONS.filter((d) => mpi.dimensions.includes(d.id)).map((d) => (lang === 'th' ? d.th.replace('ด้าน', '') : d.en)).join(', ');
+    : DIMENSIONS.filter((d) => mpi.dimensions.includes(d.id)).map((d) => (lang === 'th' ? d.shortTh : d.en)).join(', ');
   const rule = mpi.measure === 'tpmap'
     ? (lang === 'th' ? 'เกณฑ์ TPMAP (ตกเกณฑ์ตัวชี้วัดใดก็ได้)' : 'TPMAP rule (any indicator failed)')
     : `Alkire–Foster k = ${Math.round(mpi.k * 1000) / 10} %`;

@@ -9,7 +9,8 @@ export interface RadarSeries {
 }
 
 export function Radar({ axes, series, size = 220 }: { axes: string[]; series: RadarSeries[]; size?: number }) {
-  const cx = size / 2, cy = size / 2 + 4, r = size / 2 - 42;
+  // Labels sit outside the web: leave ~50 px each side so Thai labels are never clipped.
+  const cx = size / 2, cy = size / 2 + 4, r = size / 2 - 52;
   const max = Math.max(1e-9, ...series.flatMap((s) => s.values.filter(Number.isFinite)));
   const pt = (k: number, v: number) => {
     const a = -Math.PI / 2 + (2 * Math.PI * k) / axes.length;
