@@ -47,9 +47,15 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
-export function t(key: StringKey, lang: Lang): string {
-  return STRINGS[key][lang];
+/**
+ * A bilingual text table's lookup (each feature keeps its own table beside its components);
+ * unknown keys — e.g. a class a user's file brought — give `fallback` (the key itself).
+ */
+export function textLookup<K extends string>(table: Readonly<Record<K, { th: string; en: string }>>) {
+  return (key: K, lang: Lang, fallback: string = key): string => (table as Record<string, { th: string; en: string } | undefined>)[key]?.[lang] ?? fallback;
 }
+
+export const t = textLookup(STRINGS);
 
 /** The Intl locale for a language, with Thai digits on request. */
 export function locale(lang: Lang, thaiDigits: boolean): string {

@@ -2,7 +2,7 @@
  * Text of the services-and-access tab, Thai (default) and English, in the style of ui/i18n.ts.
  * Kept beside the feature so the shared table stays small; numbers go through Intl like the rest.
  */
-import { locale, type Lang } from '../i18n';
+import { locale, textLookup, type Lang } from '../i18n';
 
 const STRINGS = {
   tab: { th: 'บริการและการเข้าถึง', en: 'Services & access' },
@@ -96,10 +96,7 @@ const STRINGS = {
 export type AccessStringKey = keyof typeof STRINGS;
 
 /** Text for a key; unknown keys (e.g. a class a user's file brought) give `fallback`. */
-export function tx(key: string, lang: Lang, fallback = key): string {
-  const e = (STRINGS as Record<string, { th: string; en: string }>)[key];
-  return e ? e[lang] : fallback;
-}
+export const tx = textLookup<string>(STRINGS as Record<string, { th: string; en: string }>);
 
 
 /** Distance in km with one decimal (two below 1 km), e.g. "12.3 กม.". */

@@ -1,5 +1,5 @@
 /** Thai and English text of the nighttime-lights feature. */
-import type { Lang } from '../i18n';
+import { textLookup } from '../i18n';
 
 const S = {
   tab: { th: 'แสงไฟ', en: 'Lights' },
@@ -52,6 +52,4 @@ const S = {
 
 export type NtlStringKey = keyof typeof S;
 
-export function tn(key: NtlStringKey, lang: Lang): string {
-  return S[key][lang];
-}
+export const tn = textLookup(S);
