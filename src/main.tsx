@@ -6,7 +6,7 @@ import '@fontsource/noto-sans-thai/600.css';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/styles.css';
 import './features';
-import { App } from './ui/App';
+import { App } from './app/App';
 import { startApp } from './store/boot';
 
 startApp();

@@ -9,7 +9,7 @@ import { registerFileHandler } from '../ui/fileHandlers';
 import { farVillagesSource, nearestLinesSource, servicesSource } from '../map/sources/access';
 import { AccessPanel } from '../ui/access/AccessPanel';
 import { acceptsServiceFile, importServiceFile, wireAccess } from '../store/accessStore';
-import { tx } from '../ui/access/strings';
+import { tx } from '../text/accessStrings';
 
 registerPanel({ id: 'access', order: 20, label: { th: tx('tab', 'th'), en: tx('tab', 'en') }, Component: AccessPanel });
 registerLayerSource(farVillagesSource);

@@ -10,7 +10,7 @@ import { ntlSource } from '../map/sources/ntl';
 import { acceptsGeoTiff, openNtlFile, wireNtl } from '../store/ntlStore';
 import { NtlPanel } from '../ui/ntl/NtlPanel';
 import { NtlMapControl } from '../ui/ntl/NtlMapControl';
-import { tn } from '../ui/ntl/strings';
+import { tn } from '../text/ntlStrings';
 
 registerPanel({ id: 'lights', order: 30, label: { th: tn('tab', 'th'), en: tn('tab', 'en') }, Component: NtlPanel });
 registerLayerSource(ntlSource);

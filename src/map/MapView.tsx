@@ -13,7 +13,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { appStore, notify, type AppState } from '../store/store';
 import { select } from '../store/actions';
 import { fillLevelForZoom, measureClassed, pointLevelForZoom, subdistrictCentres, valueAt, villageBounds, villagePoints } from '../store/derived';
-import { formatMeasure } from '../ui/format';
+import { formatMeasure } from '../text/format';
 import { areaName } from '../store/names';
 import { areaFillLayer, areaPointLayer, selectedPointLayer } from './layers/areaLayers';
 import { buildStyle, SUBDISTRICT_MIN_ZOOM } from './style';

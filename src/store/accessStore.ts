@@ -12,7 +12,7 @@ import { DEFAULT_CATCHMENT_KM, DEFAULT_RADIUS_KM } from '../domain/access/access
 import type { ServiceImportReport } from '../data/services/services';
 import type { TypeTarget } from '../data/services/typeMapping';
 import { detectColumns } from '../data/services/columns';
-import { headText } from '../ui/fileHandlers';
+import { headText } from '../data/fileHead';
 import type { AccessQueryResult, ImportOutcome, MappingRequest, RecomputeResult, ServicesForMap } from '../worker/accessApi';
 import { latestWins } from './latestWins';
 

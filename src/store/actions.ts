@@ -2,7 +2,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { ComputeApi, InitResult } from '../worker/compute.worker';
 import { appStore, notify, type AppState, type LoadedDataset } from './store';
-import type { Lang } from '../ui/i18n';
+import type { Lang } from '../text/i18n';
 import { measureInfo, type MapMeasure } from '../domain/mapMeasures';
 import { resolveSettings, type MpiSettings } from '../domain/mpi';
 import { lineage, villageCodeString } from '../domain/adminCodes';

@@ -1,6 +1,6 @@
 /** Display names of areas in the chosen language; villages are named by moo within their subdistrict. */
 import { levelOfCode } from '../domain/adminCodes';
-import { t, type Lang } from '../ui/i18n';
+import { t, type Lang } from '../text/i18n';
 import type { LoadedDataset } from './store';
 
 export function areaName(ds: LoadedDataset | null, code: string, lang: Lang): string {

@@ -10,7 +10,7 @@ import type { MeasuresByLevel, ServiceCounts } from '../worker/datasetSession';
 import type { AreaDetail, MpiSettings } from '../domain/mpi';
 import type { MapMeasure } from '../domain/mapMeasures';
 import type { ClassMethod } from '../domain/classify';
-import type { Lang } from '../ui/i18n';
+import type { Lang } from '../text/i18n';
 
 export interface Notice {
   id: number;

@@ -3,7 +3,7 @@
  * welfare view, map measure) so a reload or a shared link restores it. Query parameters,
  * replaced in place (no history entry per click). Custom weights are not in the URL.
  */
-import type { Lang } from '../ui/i18n';
+import type { Lang } from '../text/i18n';
 import { DIMENSION_IDS, type DimensionId } from '../domain/indicators';
 import { isMapMeasure, type MapMeasure } from '../domain/mapMeasures';
 

@@ -7,14 +7,14 @@ import { useApp } from '../store/store';
 import { select } from '../store/actions';
 import { areaRow } from '../store/derived';
 import { areaName } from '../store/names';
-import { formatInt, formatPercent, formatYear, t } from './i18n';
+import { formatInt, formatPercent, formatYear, t } from '../text/i18n';
 import { Radar } from './charts/Radar';
 import { IndicatorBars } from './charts/IndicatorBars';
 import { ContributionBar } from './charts/ContributionBar';
-import { ruleLabel } from './ruleLabel';
-import { formatDecimal } from './format';
+import { ruleLabel } from '../text/ruleLabel';
+import { formatDecimal } from '../text/format';
 import { AF_NEEDS_HOUSEHOLDS } from '../data/tpmap/tpmapMeasures';
-import { AF_NEEDS_HOUSEHOLDS_TH } from './ruleLabel';
+import { AF_NEEDS_HOUSEHOLDS_TH } from '../text/ruleLabel';
 
 const DIM_COLOURS = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e'];
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { notify, useApp } from '../store/store';
 import { FILE_HANDLERS, type FileHandler } from './fileHandlers';
-import { t } from './i18n';
+import { t } from '../text/i18n';
 
 /**
  * Routes files to the first registered handler that accepts each; files for a handler that takes

@@ -1,6 +1,6 @@
 import { useApp } from '../store/store';
 import { activateDataset, setLang, setThaiDigits, setYear } from '../store/actions';
-import { formatYear, t } from './i18n';
+import { formatYear, t } from '../text/i18n';
 import { OpenFileButton } from './DropZone';
 
 export function Header() {

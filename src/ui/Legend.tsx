@@ -2,9 +2,9 @@ import { useApp } from '../store/store';
 import { classScope, fillLevelForZoom, measureClassed, pointLevelForZoom } from '../store/derived';
 import { areaName } from '../store/names';
 import { measureInfo } from '../domain/mapMeasures';
-import { formatMeasure } from './format';
-import { formatYear, t } from './i18n';
-import { ruleLabel } from './ruleLabel';
+import { formatMeasure } from '../text/format';
+import { formatYear, t } from '../text/i18n';
+import { ruleLabel } from '../text/ruleLabel';
 
 const METHOD = {
   quantile: { th: 'ควอนไทล์', en: 'quantiles' },

@@ -5,9 +5,9 @@ import { resolveSettings } from '../domain/mpi';
 import type { ClassMethod } from '../domain/classify';
 import { useApp } from '../store/store';
 import { dimensionsOfSetKey, setClassification, setMapMeasure, setMpi } from '../store/actions';
-import { formatPercent } from './i18n';
+import { formatPercent } from '../text/i18n';
 import { AF_NEEDS_HOUSEHOLDS, dimensionSetKey } from '../data/tpmap/tpmapMeasures';
-import { AF_NEEDS_HOUSEHOLDS_TH } from './ruleLabel';
+import { AF_NEEDS_HOUSEHOLDS_TH } from '../text/ruleLabel';
 
 /**
  * The analyst's controls: what the map shows, the identification rule (TPMAP union or

@@ -1,5 +1,5 @@
 import { dismissNotice, useApp } from '../store/store';
-import { t } from './i18n';
+import { t } from '../text/i18n';
 
 export function Notices() {
   const notices = useApp((s) => s.notices);

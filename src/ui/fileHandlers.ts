@@ -1,8 +1,11 @@
-/**
- * Files dropped on the app (or chosen with the file picker) go to the first handler that
+/** * Files dropped on the app (or chosen with the file picker) go to the first handler that
  * accepts them. Each feature registers its handler; a handler reports problems through
  * notify() and never discards data already loaded when a file is refused.
  */
+import { headText } from '../data/fileHead';
+
+export { headText };
+
 export interface FileHandler {
   id: string;
   /** Human label for messages, Thai and English. */
@@ -22,6 +25,3 @@ export function registerFileHandler(h: FileHandler): void {
   FILE_HANDLERS.push(h);
 }
 
-export function headText(head: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/^\uFEFF/, '');
-}

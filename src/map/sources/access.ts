@@ -12,14 +12,15 @@ import { accessStore, type AccessState } from '../../store/accessStore';
 import { appStore } from '../../store/store';
 import { select } from '../../store/actions';
 import { areaName } from '../../store/names';
-import { formatKm, tx } from '../../ui/access/strings';
-import { formatInt } from '../../ui/i18n';
+import { formatKm, tx } from '../../text/accessStrings';
+import { formatInt } from '../../text/i18n';
 import type { NearestService } from '../../domain/access/queries';
 import type { AccessQueryResult, VillageNearest } from '../../worker/accessApi';
 import { villageCodeString } from '../../domain/adminCodes';
+import { FAR_VILLAGE_RGB, SERVICE_MIN_ZOOM } from '../../theme/serviceStyle';
+export { FAR_VILLAGE_RGB, SERVICE_MIN_ZOOM };
 
 /** Far-village highlight: magenta, a hue the YlOrRd need palette and the service symbols never use. */
-export const FAR_VILLAGE_RGB: [number, number, number] = [214, 0, 178];
 
 function onChange(pick: (s: AccessState) => unknown[], also?: (onChange: () => void) => () => void) {
   return (cb: () => void) => {
@@ -41,7 +42,6 @@ function onChange(pick: (s: AccessState) => unknown[], also?: (onChange: () => v
  * changes (MapView: district fills from 6.8, subdistrict points from 8.3), so the thresholds sit
  * on those steps: รพ.สต. with the district map, schools with the subdistrict points.
  */
-export const SERVICE_MIN_ZOOM: Record<string, number> = { hospital: 0, health_promoting_hospital: 6.8, school: 8.3 };
 
 /** Dot radius for far villages: legible at national zoom (75,000 villages), larger when zoomed in. */
 export function farVillageRadiusPx(zoom: number): number {

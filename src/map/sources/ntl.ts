@@ -14,10 +14,10 @@ import { appStore } from '../../store/store';
 import { select } from '../../store/actions';
 import { fillLevelForZoom, valueAt } from '../../store/derived';
 import { areaName } from '../../store/names';
-import { formatMeasure } from '../../ui/format';
+import { formatMeasure } from '../../text/format';
 import { sampleRaster } from '../../domain/raster/grid';
 import { buildAreaLocator, type AreaLocator } from '../../domain/areaLocator';
-import { formatRadiance } from '../../ui/ntl/format';
+import { formatRadiance } from '../../text/ntlFormat';
 
 /** Map zoom from which full-resolution tiles replace the national image (its ~30″ pixels are then about one screen pixel). */
 export const NTL_TILES_FROM_ZOOM = 6.5;

@@ -22,12 +22,11 @@ import {
   useAccess,
   type ImportRecord,
 } from '../../store/accessStore';
-import { styleOf } from '../../map/layers/serviceLayers';
-import { FAR_VILLAGE_RGB, SERVICE_MIN_ZOOM } from '../../map/sources/access';
+import { FAR_VILLAGE_RGB, SERVICE_MIN_ZOOM, styleOf } from '../../theme/serviceStyle';
 import type { TypeTarget } from '../../data/services/typeMapping';
 import type { AreaAccessRow, MappingRequest } from '../../worker/accessApi';
-import { formatInt, formatPercent, type Lang } from '../i18n';
-import { formatKm, formatNumber, tx } from './strings';
+import { formatInt, formatPercent, type Lang } from '../../text/i18n';
+import { formatKm, formatNumber, tx } from '../../text/accessStrings';
 import './access.css';
 
 const TARGETS: TypeTarget[] = ['hospital', 'health_promoting_hospital', 'school', 'ignore'];

@@ -5,8 +5,8 @@
 import { useApp } from '../../store/store';
 import { setNtlOpacity, setNtlVisible, useNtl } from '../../store/ntlStore';
 import { DEFAULT_MAX_RADIANCE_NW, ntlColour, ntlLegendTicks } from '../../domain/raster/ntlColour';
-import { formatSig } from './format';
-import { tn } from './strings';
+import { formatSig } from '../../text/ntlFormat';
+import { tn } from '../../text/ntlStrings';
 import './ntl.css';
 
 /** CSS gradient sampled along the ramp (24 stops, evenly in log(1 + x)). */

@@ -9,10 +9,10 @@ import { select } from '../../store/actions';
 import { areaName } from '../../store/names';
 import { setNtlBand, setNtlRadius, setNtlThreshold, showNtlForTab, useNtl } from '../../store/ntlStore';
 import { childLevel, lineage, levelOfCode, villageCodeString } from '../../domain/adminCodes';
-import { formatPercent, formatInt, t, type Lang } from '../i18n';
-import { formatRadiance, formatSig } from './format';
+import { formatPercent, formatInt, t, type Lang } from '../../text/i18n';
+import { formatRadiance, formatSig } from '../../text/ntlFormat';
 import { LIGHT_METRICS, childCodes, lightRow, rankAmong, siblingCodes, type LightContext, type LightMetric, type LightRow } from './lightStats';
-import { tn } from './strings';
+import { tn } from '../../text/ntlStrings';
 import './ntl.css';
 
 const COMPRESSION: Record<number, string> = { 1: 'none', 5: 'LZW', 7: 'JPEG', 8: 'Deflate', 32773: 'PackBits', 32946: 'Deflate', 34887: 'LERC', 50000: 'ZSTD', 50001: 'WebP' };

@@ -1,5 +1,5 @@
 /** Number formatting for the nighttime-lights UI (radiance and light statistics), Thai or English. */
-import type { Lang } from '../i18n';
+import type { Lang } from './i18n';
 
 function locale(lang: Lang, thaiDigits: boolean): string {
   return lang === 'th' ? (thaiDigits ? 'th-TH-u-nu-thai' : 'th-TH') : 'en-GB';

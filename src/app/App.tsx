@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../store/store';
-import { FEATURE_PANELS, MAP_CONTROLS } from './panelRegistry';
+import { FEATURE_PANELS, MAP_CONTROLS } from '../ui/panelRegistry';
 import { MapView } from '../map/MapView';
-import { Header } from './Header';
-import { Breadcrumb } from './Breadcrumb';
-import { DetailPanel } from './DetailPanel';
-import { MeasurePanel } from './MeasurePanel';
-import { Legend } from './Legend';
-import { Notices } from './Notices';
-import { DropZone } from './DropZone';
-import { t } from './i18n';
+import { Header } from '../ui/Header';
+import { Breadcrumb } from '../ui/Breadcrumb';
+import { DetailPanel } from '../ui/DetailPanel';
+import { MeasurePanel } from '../ui/MeasurePanel';
+import { Legend } from '../ui/Legend';
+import { Notices } from '../ui/Notices';
+import { DropZone } from '../ui/DropZone';
+import { t } from '../text/i18n';
 
 export function App() {
   const lang = useApp((s) => s.lang);

@@ -1,5 +1,5 @@
 /** Thai and English text of the nighttime-lights feature. */
-import { textLookup } from '../i18n';
+import { textLookup } from './i18n';
 
 const S = {
   tab: { th: 'แสงไฟ', en: 'Lights' },

@@ -2,7 +2,7 @@
  * Text of the services-and-access tab, Thai (default) and English, in the style of ui/i18n.ts.
  * Kept beside the feature so the shared table stays small; numbers go through Intl like the rest.
  */
-import { locale, textLookup, type Lang } from '../i18n';
+import { locale, textLookup, type Lang } from './i18n';
 
 const STRINGS = {
   tab: { th: 'บริการและการเข้าถึง', en: 'Services & access' },
