@@ -25,7 +25,7 @@ export interface ConsistencyCheck {
 }
 
 export interface TpmapImportReport {
-  files: { file: string; year: number; level: string; table: string; rows: number; skipped: number; missingColumns: string[] }[];
+  files: { file: string; year: number; level: string; table: string; rows: number; records: number; split: { villages: number; records: number }; skipped: number; missingColumns: string[] }[];
   ignoredFiles: { file: string; reason: string }[];
   problemCount: number;
   problems: CellProblem[];
@@ -86,7 +86,7 @@ export function importTpmap(files: readonly { name: string; text: string }[]): T
     }
     const t = parseTpmapTable(text, name);
     t.problems.forEach(problem);
-    report.files.push({ file: name, year: t.year, level: t.level, table: t.table, rows: t.rows.size, skipped: t.problems.length, missingColumns: t.missingColumns });
+    report.files.push({ file: name, year: t.year, level: t.level, table: t.table, rows: t.rows.size, records: t.records, split: t.split, skipped: t.problems.length, missingColumns: t.missingColumns });
     const c = yearCounts(t.year);
     const into = c.tables.get(t.table) ?? new Map<string, Float64Array>();
     for (const [code, v] of t.rows) {
@@ -175,7 +175,10 @@ export function importTpmap(files: readonly { name: string; text: string }[]): T
 /** People-readable summary of an import report. */
 export function describeTpmapReport(r: TpmapImportReport): string {
   const out: string[] = [];
-  for (const f of r.files) out.push(`${f.file}: ${f.level} table ${f.table}, ${f.rows} rows${f.skipped ? `, ${f.skipped} skipped` : ''}`);
+  for (const f of r.files) {
+    const merged = f.split.villages ? ` (${f.records} records; ${f.split.records} records of ${f.split.villages} split villages summed)` : '';
+    out.push(`${f.file}: ${f.level} table ${f.table}, ${f.rows} rows${merged}${f.skipped ? `, ${f.skipped} skipped` : ''}`);
+  }
   for (const f of r.ignoredFiles) out.push(`${f.file}: ignored (${f.reason})`);
   if (r.problemCount) {
     out.push(`${r.problemCount} row problem${r.problemCount > 1 ? 's' : ''}${r.problemCount > r.problems.length ? ` (first ${r.problems.length})` : ''}:`);

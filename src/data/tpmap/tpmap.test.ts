@@ -97,3 +97,30 @@ describe('importTpmap → counts → measures', () => {
     expect(() => tpmapMeasures(counts, { ...all, dimensions: ['health'] })).toThrow(/dimension set 10000 \(health\) were not imported; available: 11111/);
   });
 });
+
+describe('split villages (TPMAP issue 8: one moo published as …01, …02 parts)', () => {
+  const header = villages11111.split('\n')[0];
+  const rows = [
+    tableRow('7301010101', 5, 2, [1, 0, 0, 1, 0]),
+    tableRow('7301010102', 7, 3, [0, 1, 0, 2, 0]),
+    tableRow('7301010103', 1, 1, [0, 0, 0, 1, 0]),
+    tableRow('7301010201', 4, 4, [0, 0, 0, 4, 0]),
+  ];
+  it('sums the parts into their 8-digit village and counts the merge', () => {
+    const t = parseTpmapTable([header, ...rows].join('\n'), '61_73_village_11111.csv');
+    expect(t.problems).toEqual([]);
+    expect([...t.rows.keys()]).toEqual(['73010101', '73010102']);
+    // Hand sums of the three parts of 73010101: poor 5+7+1, target poor 2+3+1.
+    expect(t.rows.get('73010101')![TABLE_FIELDS.indexOf('poor')]).toBe(13);
+    expect(t.rows.get('73010101')![TABLE_FIELDS.indexOf('target_poor')]).toBe(6);
+    expect(t.rows.get('73010101')![TABLE_FIELDS.indexOf('target_poor_income')]).toBe(4);
+    expect(t.records).toBe(4);
+    expect(t.split).toEqual({ villages: 1, records: 3 });
+  });
+  it('still refuses a raw id that repeats', () => {
+    const t = parseTpmapTable([header, rows[0], rows[1], rows[0]].join('\n'), '61_73_village_11111.csv');
+    expect(t.problems.map((p) => p.line)).toEqual([4]);
+    expect(t.problems[0].message).toMatch(/appears twice/);
+    expect(t.rows.get('73010101')![TABLE_FIELDS.indexOf('poor')]).toBe(12);
+  });
+});

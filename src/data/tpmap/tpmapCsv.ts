@@ -87,6 +87,13 @@ export interface TpmapTable {
   problems: CellProblem[];
   /** Columns of TABLE_/COMMON_SOURCE the file does not have. */
   missingColumns: string[];
+  /** Data rows read (records), before split villages were summed. */
+  records: number;
+  /**
+   * Villages published as several records (`…01`, `…02`: one moo split between local
+   * administrations, disjoint households): how many villages, and how many records they had.
+   */
+  split: { villages: number; records: number };
 }
 
 function parseCsv(text: string, file: string): string[][] {
@@ -113,8 +120,13 @@ export function parseTpmapTable(text: string, file: string): TpmapTable {
   const missingRequired = required.filter((c) => !header.includes(c));
   if (missingRequired.length) throw new Error(`${file}: line 1: missing column${missingRequired.length > 1 ? 's' : ''} ${missingRequired.join(', ')}`);
   const position = source.map((c) => header.indexOf(c));
-  const table: TpmapTable = { file, year: kind.year, level: kind.level, table: kind.table, rows: new Map(), problems: [], missingColumns: source.filter((_, f) => position[f] < 0) };
+  const table: TpmapTable = { file, year: kind.year, level: kind.level, table: kind.table, rows: new Map(), problems: [], missingColumns: source.filter((_, f) => position[f] < 0), records: 0, split: { villages: 0, records: 0 } };
   const digits = CODE_DIGITS[kind.level];
+  // TPMAP's 10-digit village_ID is the 8-digit DOPA code plus a 2-digit part number: a moo split
+  // between a municipality and an SAO is published as one record per part. The parts hold
+  // disjoint households, so they are summed into their village; only a repeated raw id is a
+  // duplicate. rawIds: 8-digit code → the raw ids seen for it.
+  const rawIds = new Map<string, string[]>();
   for (let r = 1; r < data.length; r++) {
     const line = r + 1;
     const row = data[r];
@@ -128,7 +140,9 @@ export function parseTpmapTable(text: string, file: string): TpmapTable {
       table.problems.push({ file, line, column: header[idColumn], message: `code ${code} is outside province ${kind.province} named in the file name` });
       continue;
     }
-    if (table.rows.has(code)) {
+    const seenIds = rawIds.get(code);
+    const normalisedRaw = rawId.replace(/\.0+$/, '');
+    if (seenIds?.includes(normalisedRaw) || (seenIds && digits !== 8)) {
       table.problems.push({ file, line, column: header[idColumn], message: `code ${code} appears twice` });
       continue;
     }
@@ -145,8 +159,25 @@ export function parseTpmapTable(text: string, file: string): TpmapTable {
       }
       values[f] = v;
     }
-    if (bad) table.problems.push(bad);
-    else table.rows.set(code, values);
+    if (bad) {
+      table.problems.push(bad);
+      continue;
+    }
+    table.records += 1;
+    const earlier = table.rows.get(code);
+    if (earlier) {
+      for (let f = 0; f < source.length; f++) earlier[f] += values[f];
+      // The first extra part makes the village split: count its first record too.
+      if (seenIds!.length === 1) {
+        table.split.villages += 1;
+        table.split.records += 1;
+      }
+      table.split.records += 1;
+      seenIds!.push(normalisedRaw);
+    } else {
+      table.rows.set(code, values);
+      rawIds.set(code, [normalisedRaw]);
+    }
   }
   return table;
 }
