@@ -1,0 +1,274 @@
+/**
+ * Rank stability (issue 9 item 6): a Monte Carlo uncertainty analysis of the priority ranking
+ * (OECD/JRC Handbook on Constructing Composite Indicators 2008, §1.7 "uncertainty and sensitivity
+ * analysis"; COINr `get_sensitivity`, whose rank summary is Nominal, Median, Q5, Q95).
+ *
+ * Each draw perturbs
+ *   - the potential weights: Dirichlet around the chosen effective weights with concentration α
+ *     (dirichlet.ts; mean = the chosen weights, α = ∞ = no perturbation);
+ *   - optionally the need/potential weights of the priority formula the same way;
+ *   - optionally the normalisation method: minmax, z or rank, uniformly;
+ * and records every area's rank and whether its quadrant differs from the nominal one. The set of
+ * ranked areas is the nominal one (no draw changes which inputs an area has).
+ *
+ * Speed: normalised input matrices are prepared once per method (potential.ts) and gathered into
+ * compact arrays of the ranked areas; a draw is one weighted sum over m × k values, the priority
+ * formula, a median and a radix sort (rank.ts). Quantiles are R's type 7 (COINr uses
+ * stats::quantile).
+ */
+import { mulberry32 } from '../random';
+import { GammaSampler } from './dirichlet';
+import { NORMALISATION_METHODS, quantileSorted, type NormalisationMethod } from './normalise';
+import { GEOMETRIC_HIGH, GEOMETRIC_LOW } from './potential';
+import { rankAreas, prepareRanking, resolveRankSettings, type RankOptions, type TargetingAreas, type TargetingResult } from './rankAreas';
+import { radixSortDesc, RadixScratch } from './rank';
+import { medianOf } from './typology';
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export interface StabilityOptions {
+  /** Number of draws (default 1,000). */
+  draws?: number;
+  seed?: number;
+  /** Dirichlet concentration around the chosen weights (default 50; Infinity = weights fixed). */
+  concentration?: number;
+  /** Choose the normalisation method uniformly among minmax, z and rank in each draw (default true). */
+  varyNormalisation?: boolean;
+  /** Also perturb the need/potential weights of the priority formula (default false). */
+  varyPriorityWeights?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between draws; when it returns true the run throws CancelledError. */
+  shouldCancel?: () => boolean;
+}
+
+export interface StabilityResult {
+  draws: number;
+  seed: number;
+  concentration: number;
+  varyNormalisation: boolean;
+  varyPriorityWeights: boolean;
+  /** Per area (NaN when unranked): COINr's Nominal, Median, Q5, Q95. */
+  rankNominal: Float64Array;
+  rankMedian: Float64Array;
+  rankQ05: Float64Array;
+  rankQ95: Float64Array;
+  /** Share of draws whose quadrant differs from the nominal quadrant. */
+  quadrantFlipShare: Float64Array;
+  /** Draws per method actually used. */
+  methodCounts: Record<NormalisationMethod, number>;
+}
+
+/** Largest m × draws the rank store holds (4 bytes each): 60 M ≈ 240 MB. */
+export const MAX_RANK_CELLS = 60_000_000;
+
+/** A Monte Carlo run that can be advanced step by step (sync here, with yields in the async form). */
+class StabilityRun {
+  readonly total: number;
+  done = 0;
+  private readonly m: number;
+  private readonly k: number;
+  private readonly idx: Uint32Array;
+  private readonly ranks: Uint32Array;
+  private readonly flips: Uint32Array;
+  private readonly nominalQuadrant: Uint8Array;
+  private readonly perMethod = new Map<NormalisationMethod, { x: Float64Array; lnY: Float64Array; need: Float64Array }>();
+  private readonly avail: Uint8Array;
+  private readonly rng: GammaSampler;
+  private readonly uniform: () => number;
+  private readonly w: Float64Array;
+  private readonly wPri = new Float64Array(2);
+  private readonly P: Float64Array;
+  private readonly S: Float64Array;
+  private readonly sortBuf: Float64Array;
+  private readonly people: Float64Array | null;
+  private readonly scratch: RadixScratch;
+  readonly methodCounts: Record<NormalisationMethod, number> = { minmax: 0, z: 0, rank: 0 };
+
+  constructor(
+    private readonly areas: TargetingAreas,
+    private readonly options: RankOptions,
+    readonly nominal: TargetingResult,
+    readonly o: Required<Pick<StabilityOptions, 'draws' | 'seed' | 'concentration' | 'varyNormalisation' | 'varyPriorityWeights'>>,
+  ) {
+    const p = prepareRanking(areas, options);
+    const s = resolveRankSettings(p, options);
+    this.settings = s;
+    this.total = o.draws;
+    this.k = p.potential.inputs.length;
+    const idx: number[] = [];
+    for (let c = 0; c < p.codeOrder.length; c++) if (nominal.rank[p.codeOrder[c]] > 0) idx.push(p.codeOrder[c]);
+    this.idx = Uint32Array.from(idx);
+    this.m = idx.length;
+    if (this.m * o.draws > MAX_RANK_CELLS) throw new Error(`stability: ${this.m} areas × ${o.draws} draws is more than ${MAX_RANK_CELLS.toLocaleString('en')} ranks to hold; use fewer draws (≤ ${Math.floor(MAX_RANK_CELLS / Math.max(1, this.m))})`);
+    this.ranks = new Uint32Array(this.m * o.draws);
+    this.flips = new Uint32Array(this.m);
+    this.nominalQuadrant = Uint8Array.from(idx, (i) => nominal.quadrant[i]);
+    const k = this.k;
+    this.avail = new Uint8Array(this.m * k);
+    for (let e = 0; e < this.m; e++) for (let j = 0; j < k; j++) this.avail[e * k + j] = p.potential.available[idx[e] * k + j];
+    const methods = o.varyNormalisation ? NORMALISATION_METHODS : [s.method];
+    for (const method of methods) {
+      const X = s.aggregate === 'linear' ? p.potential.matrix(method) : p.potential.logMatrix(method);
+      const x = new Float64Array(this.m * k);
+      for (let e = 0; e < this.m; e++) for (let j = 0; j < k; j++) x[e * k + j] = X[idx[e] * k + j];
+      const needAll = p.needNormalised(method);
+      this.perMethod.set(method, { x, lnY: x, need: Float64Array.from(idx, (i) => needAll[i]) });
+    }
+    this.uniform = mulberry32(o.seed);
+    this.rng = new GammaSampler(this.uniform);
+    this.w = new Float64Array(k);
+    this.P = new Float64Array(this.m);
+    this.S = new Float64Array(this.m);
+    this.sortBuf = new Float64Array(this.m);
+    const rule = s.rule;
+    this.people = rule.kind === 'median' && rule.weighting === 'people' ? Float64Array.from(idx, (i) => areas.people[i]) : null;
+    this.scratch = new RadixScratch(this.m);
+  }
+  private readonly settings: ReturnType<typeof resolveRankSettings>;
+
+  /** Runs up to `count` more draws. */
+  step(count: number): void {
+    const { m, k, settings: s, o } = this;
+    const end = Math.min(this.total, this.done + count);
+    const ones = new Uint8Array(m).fill(1);
+    const span = GEOMETRIC_HIGH - GEOMETRIC_LOW;
+    for (let d = this.done; d < end; d++) {
+      const method = o.varyNormalisation ? NORMALISATION_METHODS[Math.min(2, Math.floor(this.uniform() * 3))] : s.method;
+      this.methodCounts[method]++;
+      const { x, need } = this.perMethod.get(method)!;
+      const w = this.rng.dirichlet(s.weights.effective, o.concentration, this.w);
+      let wn = s.priorityWeights.need, wp = s.priorityWeights.potential;
+      if (o.varyPriorityWeights) {
+        this.rng.dirichlet([wn, wp], o.concentration, this.wPri);
+        wn = this.wPri[0];
+        wp = this.wPri[1];
+      }
+      const P = this.P;
+      const a = this.avail;
+      const linear = s.aggregate === 'linear';
+      for (let e = 0; e < m; e++) {
+        const row = e * k;
+        let ws = 0, acc = 0;
+        for (let j = 0; j < k; j++) {
+          if (a[row + j]) {
+            ws += w[j];
+            acc += w[j] * x[row + j];
+          }
+        }
+        // Dirichlet draws keep every nominally weighted input positive, so ws > 0 for ranked areas.
+        P[e] = linear ? acc / ws : (Math.exp(acc / ws) - GEOMETRIC_LOW) / span;
+      }
+      const protect = s.strategy === 'protection';
+      const S = this.S;
+      for (let e = 0; e < m; e++) S[e] = wn * need[e] + wp * (protect ? 1 - P[e] : P[e]);
+      for (let e = 0; e < m; e++) this.scratch.setKey(e, S[e], e);
+      const order = radixSortDesc(this.scratch, m);
+      const base = d;
+      for (let r = 0; r < m; r++) this.ranks[order[r] * o.draws + base] = r + 1;
+      // Quadrants under this draw's thresholds.
+      let tn: number, tp: number;
+      if (s.rule.kind === 'given') {
+        tn = s.rule.need;
+        tp = s.rule.potential;
+      } else {
+        tn = this.needMedian(method, need);
+        tp = medianOf(P, ones, this.people, this.sortBuf);
+      }
+      const nq = this.nominalQuadrant;
+      for (let e = 0; e < m; e++) {
+        const q = (need[e] >= tn ? 2 : 0) | (P[e] >= tp ? 1 : 0);
+        if (q !== nq[e]) this.flips[e]++;
+      }
+    }
+    this.done = end;
+  }
+
+  private needMedians = new Map<NormalisationMethod, number>();
+  private needMedian(method: NormalisationMethod, need: Float64Array): number {
+    let t = this.needMedians.get(method);
+    if (t === undefined) {
+      t = medianOf(need, new Uint8Array(this.m).fill(1), this.people);
+      this.needMedians.set(method, t);
+    }
+    return t;
+  }
+
+  finish(): StabilityResult {
+    const n = this.areas.codes.length;
+    const { m, o } = this;
+    const D = this.done;
+    const res: StabilityResult = {
+      draws: D,
+      seed: o.seed,
+      concentration: o.concentration,
+      varyNormalisation: o.varyNormalisation,
+      varyPriorityWeights: o.varyPriorityWeights,
+      rankNominal: new Float64Array(n).fill(NaN),
+      rankMedian: new Float64Array(n).fill(NaN),
+      rankQ05: new Float64Array(n).fill(NaN),
+      rankQ95: new Float64Array(n).fill(NaN),
+      quadrantFlipShare: new Float64Array(n).fill(NaN),
+      methodCounts: this.methodCounts,
+    };
+    for (let e = 0; e < m; e++) {
+      const i = this.idx[e];
+      const col = this.ranks.subarray(e * o.draws, e * o.draws + D).sort();
+      res.rankNominal[i] = this.nominal.rank[i];
+      res.rankMedian[i] = quantileSorted(col, 0.5);
+      res.rankQ05[i] = quantileSorted(col, 0.05);
+      res.rankQ95[i] = quantileSorted(col, 0.95);
+      res.quadrantFlipShare[i] = D ? this.flips[e] / D : NaN;
+    }
+    return res;
+  }
+}
+
+function resolveOptions(mc: StabilityOptions) {
+  const draws = mc.draws ?? 1000;
+  if (!Number.isInteger(draws) || draws < 1) throw new Error(`stability: draws must be a whole number ≥ 1 (got ${draws})`);
+  const concentration = mc.concentration ?? 50;
+  if (!(concentration > 0)) throw new Error(`stability: concentration must be > 0 (got ${concentration})`);
+  return { draws, seed: mc.seed ?? 1, concentration, varyNormalisation: mc.varyNormalisation ?? true, varyPriorityWeights: mc.varyPriorityWeights ?? false };
+}
+
+/**
+ * Monte Carlo rank stability, synchronous (Node, tests, a worker that only needs progress).
+ * `shouldCancel` is polled every few draws; cancelling throws CancelledError.
+ */
+export function rankStability(areas: TargetingAreas, options: RankOptions, mc: StabilityOptions = {}, nominal?: TargetingResult): StabilityResult {
+  const o = resolveOptions(mc);
+  const run = new StabilityRun(areas, options, nominal ?? rankAreas(areas, options), o);
+  const chunk = Math.max(1, Math.floor(o.draws / 100));
+  while (run.done < run.total) {
+    if (mc.shouldCancel?.()) throw new CancelledError();
+    run.step(chunk);
+    mc.onProgress?.(run.done, run.total);
+  }
+  return run.finish();
+}
+
+/**
+ * The same run, yielding to the event loop about every `sliceMs` so a worker can receive a cancel
+ * message between slices (shouldCancel then reads the flag that message set).
+ */
+export async function rankStabilityAsync(areas: TargetingAreas, options: RankOptions, mc: StabilityOptions & { sliceMs?: number } = {}, nominal?: TargetingResult): Promise<StabilityResult> {
+  const o = resolveOptions(mc);
+  const run = new StabilityRun(areas, options, nominal ?? rankAreas(areas, options), o);
+  const sliceMs = mc.sliceMs ?? 50;
+  let perSlice = 1;
+  while (run.done < run.total) {
+    if (mc.shouldCancel?.()) throw new CancelledError();
+    const t0 = performance.now();
+    run.step(perSlice);
+    const dt = performance.now() - t0;
+    mc.onProgress?.(run.done, run.total);
+    if (dt < sliceMs / 2) perSlice *= 2;
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  return run.finish();
+}

@@ -1,0 +1,109 @@
+/**
+ * Need × potential typology (DESIGN.md §2.5, issue 9 item 4): four quadrants split by visible
+ * thresholds — the median by default, over areas or over people (people-weighted), or values
+ * given — each named with its intervention family.
+ *
+ * An area is "high" on an axis when its value is ≥ the threshold (so the median area itself counts
+ * as high). Thresholds are in the normalised units of the current method.
+ *
+ * Palette: a 2 × 2 bivariate scheme, need = orange, potential = blue, both = dark indigo, neither =
+ * light grey. Joshua Stevens' teal–pink bivariate corners (#e8e8e8 #5ac8c8 #be64ac #3b4994) fall
+ * to a smallest pairwise CIELAB ΔE of ≈ 17 under simulated deuteranopia (Machado, Oliveira &
+ * Fernandes 2009, severity 1); this blue/orange set keeps ≥ 40 under deuteranopia, protanopia and
+ * tritanopia (typology.test.ts recomputes it).
+ */
+import { quantileSorted } from './normalise';
+
+export type QuadrantId = 'high_need_high_potential' | 'high_need_low_potential' | 'low_need_high_potential' | 'low_need_low_potential';
+
+/** Quadrant codes: bit 1 = high need, bit 0 = high potential; NO_QUADRANT for unranked areas. */
+export const QUADRANT_IDS: readonly QuadrantId[] = ['low_need_low_potential', 'low_need_high_potential', 'high_need_low_potential', 'high_need_high_potential'];
+export const NO_QUADRANT = 255;
+
+export interface QuadrantInfo {
+  id: QuadrantId;
+  /** DESIGN.md §2.5 intervention family. */
+  family: 'livelihoods_market_linkage' | 'social_protection_basic_infrastructure' | 'growth_poles' | 'monitor';
+  th: string;
+  en: string;
+  familyTh: string;
+  familyEn: string;
+  /** sRGB hex of the bivariate palette. */
+  colour: string;
+}
+
+export const QUADRANTS: Readonly<Record<QuadrantId, QuadrantInfo>> = {
+  high_need_high_potential: {
+    id: 'high_need_high_potential', family: 'livelihoods_market_linkage', colour: '#2d2d6e',
+    th: 'ความต้องการสูง ศักยภาพสูง', en: 'High need, high potential',
+    familyTh: 'ส่งเสริมอาชีพและเชื่อมโยงตลาด', familyEn: 'Livelihoods and market linkage',
+  },
+  high_need_low_potential: {
+    id: 'high_need_low_potential', family: 'social_protection_basic_infrastructure', colour: '#f2a654',
+    th: 'ความต้องการสูง ศักยภาพต่ำ', en: 'High need, low potential',
+    familyTh: 'คุ้มครองทางสังคมและโครงสร้างพื้นฐาน', familyEn: 'Social protection and basic infrastructure',
+  },
+  low_need_high_potential: {
+    id: 'low_need_high_potential', family: 'growth_poles', colour: '#6a9fd8',
+    th: 'ความต้องการต่ำ ศักยภาพสูง', en: 'Low need, high potential',
+    familyTh: 'ศูนย์กลางการเติบโตที่ควรเชื่อมโยง', familyEn: 'Growth poles to link to',
+  },
+  low_need_low_potential: {
+    id: 'low_need_low_potential', family: 'monitor', colour: '#e8e8e8',
+    th: 'ความต้องการต่ำ ศักยภาพต่ำ', en: 'Low need, low potential',
+    familyTh: 'ติดตามเฝ้าระวัง', familyEn: 'Monitor',
+  },
+};
+
+export type ThresholdRule = { kind: 'median'; weighting: 'areas' | 'people' } | { kind: 'given'; need: number; potential: number };
+export const DEFAULT_THRESHOLDS: ThresholdRule = { kind: 'median', weighting: 'areas' };
+
+/**
+ * Median of values[i] over eligible areas: type 7 (the mean of the two middle values) by areas;
+ * by people, the lower weighted median (smallest v with Σ people of values ≤ v ≥ half of all).
+ * `sortBuffer` avoids an allocation per call (Monte Carlo).
+ */
+export function medianOf(values: ArrayLike<number>, eligible: Uint8Array, people?: ArrayLike<number> | null, sortBuffer?: Float64Array): number {
+  const n = values.length;
+  if (!people) {
+    const buf = sortBuffer && sortBuffer.length >= n ? sortBuffer : new Float64Array(n);
+    let m = 0;
+    for (let i = 0; i < n; i++) if (eligible[i]) buf[m++] = values[i];
+    const s = buf.subarray(0, m).sort();
+    return quantileSorted(s, 0.5);
+  }
+  const idx: number[] = [];
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (!eligible[i]) continue;
+    idx.push(i);
+    total += people[i] > 0 ? people[i] : 0;
+  }
+  if (!idx.length) return NaN;
+  if (!(total > 0)) return medianOf(values, eligible, null);
+  idx.sort((a, b) => values[a] - values[b]);
+  let c = 0;
+  for (const i of idx) {
+    c += people[i] > 0 ? people[i] : 0;
+    if (c >= total / 2) return values[i];
+  }
+  return values[idx[idx.length - 1]];
+}
+
+/** Thresholds in force for need and potential. */
+export function thresholds(rule: ThresholdRule, need: ArrayLike<number>, potential: ArrayLike<number>, eligible: Uint8Array, people: ArrayLike<number>, sortBuffer?: Float64Array): { need: number; potential: number } {
+  if (rule.kind === 'given') return { need: rule.need, potential: rule.potential };
+  const w = rule.weighting === 'people' ? people : null;
+  return { need: medianOf(need, eligible, w, sortBuffer), potential: medianOf(potential, eligible, w, sortBuffer) };
+}
+
+/** Quadrant code per area (NO_QUADRANT where not eligible). */
+export function classifyQuadrants(need: ArrayLike<number>, potential: ArrayLike<number>, eligible: Uint8Array, t: { need: number; potential: number }, out?: Uint8Array): Uint8Array {
+  const n = need.length;
+  const q = out ?? new Uint8Array(n);
+  for (let i = 0; i < n; i++) q[i] = eligible[i] ? ((need[i] >= t.need ? 2 : 0) | (potential[i] >= t.potential ? 1 : 0)) : NO_QUADRANT;
+  return q;
+}
+
+/** The id of a quadrant code, null for NO_QUADRANT. */
+export const quadrantId = (code: number): QuadrantId | null => (code === NO_QUADRANT ? null : QUADRANT_IDS[code]);
