@@ -12,7 +12,13 @@
  *   services.csv.gz          CSV: id,type,level,size_class,name_th,name_en,lon,lat,capacity
  *   village-basic.bin.gz     columnar aligned to villages: one u8 column per VILLAGE_BASIC_FIELDS
  *   ntl.tif                  nighttime-light GeoTIFF (EPSG:4326, nW/cm²/sr)
- *   boundaries/<level>.geojson  polygons with properties {code, th, en}
+ *   boundaries/<level>.geojson  polygons with properties {code, th, en} (full geometry: statistics)
+ *   boundaries/<level>.display.geojson  the same simplified for drawing (optional)
+ *
+ * A dataset directory is a workspace (DESIGN.md §3): `layers` lists what it holds, each with its
+ * source and a synthetic flag, so every panel and export can say where a number comes from and
+ * label what is made up. Manifests written before layers existed (the demo) get theirs derived
+ * by layersOf() (src/data/workspace/layers.ts).
  */
 import type { AdminLevel } from '../domain/adminCodes';
 
@@ -36,6 +42,10 @@ export interface DatasetManifest {
     villageBasic?: string;
     ntl?: string;
     boundaries?: Partial<Record<Exclude<AdminLevel, 'country' | 'village'>, string>>;
+    /** Simplified copies of `boundaries` for drawing; statistics always read the full ones. */
+    boundaryDisplay?: Partial<Record<Exclude<AdminLevel, 'country' | 'village'>, string>>;
+    /** Assistance records (issue 11). */
+    records?: string;
     /**
      * TPMAP aggregate counts (imports of TPMAP's public CSV exports, no household profiles):
      * year → gzip CSV, read and written by src/data/tpmap/countsFile.ts. One row per (code, table):
@@ -54,6 +64,55 @@ export interface DatasetManifest {
   };
   /** Free-form facts the generator records (seed, counts, generation time). */
   meta?: Record<string, unknown>;
+  /** The workspace's layers (absent in version-1 manifests: derived from `files`). */
+  layers?: WorkspaceLayer[];
+  /** How the poverty codes joined the polygons (written by the workspace import). */
+  joins?: JoinReport;
+}
+
+export type LayerKind = 'boundaries' | 'villages' | 'poverty' | 'services' | 'lights' | 'village_data' | 'records';
+export const LAYER_KINDS: readonly LayerKind[] = ['boundaries', 'villages', 'poverty', 'services', 'lights', 'village_data', 'records'];
+
+export interface LayerSource {
+  /** The user's files (name and size in bytes) this layer was made from. */
+  files: { name: string; size: number }[];
+  /** ISO time of the import. */
+  importedAt: string;
+  /** Attribution text from the file or the user (e.g. "OCHA COD-AB, RTSD 2019, CC BY-IGO"). */
+  attribution?: string;
+  /** Taken from the demo workspace at the user's request. */
+  fromDemo?: boolean;
+}
+
+export interface WorkspaceLayer {
+  /** Stable within the workspace: kind plus level or year, e.g. boundaries:district, poverty:2561. */
+  id: string;
+  kind: LayerKind;
+  level?: 'province' | 'district' | 'subdistrict';
+  year?: number;
+  /** Files of the dataset directory holding this layer. */
+  files: string[];
+  synthetic: boolean;
+  source: LayerSource;
+  /** One line for the layer list, e.g. "928 district polygons". */
+  summary: string;
+  /** Counts for `cli summary` and the panels. */
+  stats?: Record<string, number>;
+}
+
+export interface JoinSide {
+  count: number;
+  examples: string[];
+}
+
+/** Poverty codes without a polygon and polygons without poverty, per level (issue 8 item 2). */
+export interface JoinReport {
+  poverty_without_polygon: Partial<Record<'province' | 'district' | 'subdistrict', JoinSide>>;
+  polygons_without_poverty: Partial<Record<'province' | 'district' | 'subdistrict', JoinSide>>;
+  /** TPMAP municipal pseudo-subdistricts (digits 5–6 ≥ 51) among the poverty codes. */
+  municipal_subdistricts: JoinSide;
+  /** Villages with poverty data but no location. */
+  villages_without_location: JoinSide;
 }
 
 export type Region = 'north' | 'northeast' | 'central' | 'east' | 'west' | 'south' | 'bangkok';
@@ -71,6 +130,8 @@ export interface AreaNames {
   provinces: ProvinceName[];
   districts: AreaName[];
   subdistricts: AreaName[];
+  /** Village names when a file gave them (village points, TPMAP name lists). */
+  villages?: AreaName[];
 }
 
 /** Service classes used for access measures (DESIGN.md §2.4). */

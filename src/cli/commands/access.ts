@@ -51,7 +51,7 @@ import { readDatasetServices, readLatestPeople } from '../../data/services/datas
 import { importServicesText, summariseReport, type ServiceImport } from '../../data/services/importServices';
 import { gunzipIfNeeded } from '../../data/gzip';
 import { ServiceImportError, type Services } from '../../data/services/services';
-import { gistdaLandmarkTypeMapper, keepAnyTypeMapper, tableTypeMapper, type TypeMapper, type TypeTarget } from '../../data/services/typeMapping';
+import { parseTypeMapSpec, type TypeMapper } from '../../data/services/typeMapping';
 import { readVillagePointsCsv } from '../../data/services/villagePointsCsv';
 import { computeAccess, DEFAULT_CATCHMENT_KM, DEFAULT_RADIUS_KM, type AccessResult } from '../../domain/access/accessMeasures';
 import { CliError, dataDir, parseFormat, parseNumber, toCsv, type Command } from '../io';
@@ -74,15 +74,11 @@ async function readTextFile(path: string): Promise<string> {
 }
 
 function parseTypeMap(spec: string | undefined): { mapper: TypeMapper; column?: string } {
-  if (spec === undefined) return { mapper: keepAnyTypeMapper };
-  if (spec.toLowerCase() === 'gistda') return { mapper: gistdaLandmarkTypeMapper, column: 'lm_type' };
-  const table: Record<string, TypeTarget> = {};
-  for (const part of spec.split(',')) {
-    const m = /^\s*([^=]+?)\s*=\s*([^=]+?)\s*$/.exec(part);
-    if (!m) throw new CliError(`--type-map: "${part}" is not CODE=CLASS (e.g. 04104=school,04105=hospital,04102=ignore)`);
-    table[m[1]] = m[2] as TypeTarget;
+  try {
+    return parseTypeMapSpec(spec);
+  } catch (e) {
+    throw new CliError(`--${(e as Error).message}`);
   }
-  return { mapper: tableTypeMapper(table, keepAnyTypeMapper) };
 }
 
 const access: Command = async (argv, io) => {

@@ -79,3 +79,20 @@ export const gistdaLandmarkTypeMapper: TypeMapper = (value, row) => {
 
 /** The GISTDA mapping with the column it reads. */
 export const GISTDA_LANDMARK_MAPPING = { typeColumn: 'lm_type', mapper: gistdaLandmarkTypeMapper } as const;
+
+/**
+ * A type mapping written as text (the CLI's --type-map, the app's preset choice): `gistda` (the
+ * GISTDA landmark preset on lm_type) or `CODE=CLASS,…` (CLASS may be `ignore`); undefined keeps
+ * the file's own class names (canonical spellings normalised).
+ */
+export function parseTypeMapSpec(spec: string | undefined): { mapper: TypeMapper; column?: string } {
+  if (spec === undefined) return { mapper: keepAnyTypeMapper };
+  if (spec.toLowerCase() === 'gistda') return { mapper: gistdaLandmarkTypeMapper, column: GISTDA_LANDMARK_MAPPING.typeColumn };
+  const table: Record<string, TypeTarget> = {};
+  for (const part of spec.split(',')) {
+    const m = /^\s*([^=]+?)\s*=\s*([^=]+?)\s*$/.exec(part);
+    if (!m) throw new Error(`type-map: "${part}" is not CODE=CLASS (e.g. 04104=school,04105=hospital,04102=ignore)`);
+    table[m[1]] = m[2] as TypeTarget;
+  }
+  return { mapper: tableTypeMapper(table, keepAnyTypeMapper) };
+}

@@ -1,0 +1,556 @@
+/**
+ * One import for the browser and the CLI (issue 8 item 7): files → a workspace (a dataset
+ * directory, datasetFormat.ts), new or added to. Every file is classified by the one rule
+ * (classify.ts), read by its own importer, and the workspace's files are rewritten so they stay
+ * consistent: one sorted village list that every village-aligned file follows (profiles, basic
+ * data), names from the boundary files, layers with their sources, and the join report.
+ *
+ * It returns the files to write (name → bytes) and the new manifest; the caller writes them all
+ * at once (a directory in Node; one IndexedDB transaction in the browser), so a failure leaves
+ * the previous workspace whole. Nothing here touches the DOM or the file system.
+ */
+import simplify from '@turf/simplify';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { LEVEL_DIGITS, villageCodeString } from '../../domain/adminCodes';
+import type { ProfileRows } from '../../domain/mpi/prepare';
+import { describeBoundaryReport, importBoundaries, nestingProblems, type BoundaryLevel, type BoundaryReport } from '../boundaries/importBoundaries';
+import { encodeColumnar } from '../columnar';
+import { readAreas, readProfiles, readText, readVillages, readVillageBasic, type ByteReader } from '../dataset';
+import { DATASET_FORMAT, DATASET_VERSION, VILLAGE_BASIC_FIELDS, type AreaName, type AreaNames, type DatasetManifest, type JoinReport, type JoinSide, type WorkspaceLayer } from '../datasetFormat';
+import { gzip } from '../gzip';
+import { describeHouseholdReport, householdsFromCsv } from '../households/householdCsv';
+import { PROVINCES } from '../provinceTable';
+import { importServicesText, summariseReport } from '../services/importServices';
+import { parseTypeMapSpec } from '../services/typeMapping';
+import { decodeTpmapCounts, encodeTpmapCounts, type TpmapCounts } from '../tpmap/countsFile';
+import { importTpmap, type TpmapImportReport } from '../tpmap/importTpmap';
+import { describeVillageLocations, importVillageLocations } from '../villages/villageLocations';
+import { importVillageBasic, MISSING } from '../villages/villageBasic';
+import { classifyFile, type FileKind } from './classify';
+import { layersOf, withLayers } from './layers';
+import { openRaster } from '../geotiff/readRasterGrid';
+
+/** A file to import: name, size and lazy readers (a browser File, a Node file). */
+export interface InputFile {
+  name: string;
+  size: number;
+  text(): Promise<string>;
+  bytes(): Promise<Uint8Array>;
+  /** For rasters in the browser: the Blob itself (geotiff reads slices, not the whole file). */
+  blob?: Blob;
+  /** Attribution given with the file (e.g. by the user, or for a layer taken from the demo). */
+  attribution?: string;
+  /** A layer taken from the demo workspace at the user's request. */
+  fromDemo?: boolean;
+}
+
+export interface WorkspaceImportOptions {
+  title?: { th: string; en: string };
+  /** Service type mapping: `gistda` or `CODE=CLASS,…` (default: GISTDA when lm_type is present). */
+  typeMap?: string;
+  /** Boundary level of boundary files (default: detected). */
+  level?: BoundaryLevel;
+  /** Code field of boundary / village files (default: detected). */
+  codeField?: string;
+  /** CRS of village x/y columns (default EPSG:4326; never guessed). */
+  crs?: string;
+  /** Data year of a household CSV (Buddhist era; default: latest poverty year, else 2565). */
+  year?: number;
+  /** Called between files: (files done, total, current file). */
+  onProgress?: (done: number, total: number, file: string) => void;
+  /** Checked between files; true stops the import (nothing is written). */
+  cancelled?: () => boolean;
+  now?: () => Date;
+}
+
+export interface ImportLine {
+  kind: FileKind;
+  /** One line, e.g. "TPMAP 2561 · 152 files · 84,090 records → 82,373 villages · all checks match". */
+  summary: string;
+  files: string[];
+  ok: boolean;
+  /** Details on demand (problems name the file and line). */
+  details: string[];
+}
+
+export interface WorkspaceImportReport {
+  lines: ImportLine[];
+  /** Files refused as a whole, with why (nothing of them was imported). */
+  refused: { file: string; message: string }[];
+  joins: JoinReport;
+}
+
+export interface WorkspaceWrite {
+  manifest: DatasetManifest;
+  /** Files to write (relative name → bytes), manifest.json included. */
+  files: Map<string, Uint8Array>;
+  /** Files of the previous workspace no longer referenced. */
+  obsolete: string[];
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('import cancelled; nothing was written');
+  }
+}
+
+interface Base {
+  manifest: DatasetManifest;
+  read: ByteReader;
+}
+
+const enc = new TextEncoder();
+const fmt = (n: number) => n.toLocaleString('en-US');
+const SIMPLIFY_TOLERANCE_DEG: Record<BoundaryLevel, number> = { province: 0.004, district: 0.0015, subdistrict: 0.0006 };
+
+/** Reads everything that the import rewrites from the previous workspace. */
+async function loadBase(base: Base | null) {
+  if (!base) return { areas: { provinces: [], districts: [], subdistricts: [] } as AreaNames, codes: new Uint32Array(0), lon: new Float32Array(0), lat: new Float32Array(0), profiles: new Map<number, ProfileRows>(), basic: null as Record<string, Uint8Array> | null, counts: new Map<number, TpmapCounts>() };
+  const m = base.manifest;
+  const [areas, villages] = await Promise.all([
+    m.files.areas ? readAreas(base.read, m) : Promise.resolve({ provinces: [], districts: [], subdistricts: [] } as AreaNames),
+    readVillages(base.read, m),
+  ]);
+  const profiles = new Map<number, ProfileRows>();
+  for (const y of Object.keys(m.files.profiles ?? {})) profiles.set(Number(y), await readProfiles(base.read, m, Number(y), villages.count));
+  const counts = new Map<number, TpmapCounts>();
+  for (const [y, f] of Object.entries(m.files.tpmapCounts ?? {})) counts.set(Number(y), decodeTpmapCounts(await readText(base.read, f), f, Number(y)));
+  return { areas, codes: villages.code, lon: villages.lon, lat: villages.lat, profiles, basic: await readVillageBasic(base.read, m), counts };
+}
+
+/** Profile rows re-aligned from one sorted village list to another (villages absent get none). */
+function realignProfiles(from: Uint32Array, to: Uint32Array, p: ProfileRows): ProfileRows {
+  const villageStart = new Uint32Array(to.length + 1);
+  const mask: number[] = [];
+  const households: number[] = [];
+  const persons: number[] = [];
+  let j = 0;
+  for (let i = 0; i < to.length; i++) {
+    villageStart[i] = mask.length;
+    while (j < from.length && from[j] < to[i]) j++;
+    if (j < from.length && from[j] === to[i]) {
+      for (let r = p.villageStart[j]; r < p.villageStart[j + 1]; r++) {
+        mask.push(p.mask[r]);
+        households.push(p.households[r]);
+        persons.push(p.persons[r]);
+      }
+    }
+  }
+  villageStart[to.length] = mask.length;
+  return { villageStart, mask: Uint32Array.from(mask), households: Uint32Array.from(households), persons: Uint32Array.from(persons) };
+}
+
+function mergeCounts(into: TpmapCounts | undefined, add: TpmapCounts): TpmapCounts {
+  if (!into) return add;
+  for (const [key, rows] of add.tables) {
+    const t = into.tables.get(key) ?? new Map<string, Float64Array>();
+    for (const [code, v] of rows) t.set(code, v);
+    into.tables.set(key, t);
+  }
+  for (const [k, v] of add.villageNames) into.villageNames.set(k, v);
+  return into;
+}
+
+function side(codes: Iterable<string>): JoinSide {
+  const all = [...codes].sort();
+  return { count: all.length, examples: all.slice(0, 25) };
+}
+
+/** Codes of the poverty layers per level (published rows and the areas their villages imply). */
+function povertyCodes(counts: Map<number, TpmapCounts>, profileVillages: Uint32Array | null): Record<BoundaryLevel, Set<string>> {
+  const out: Record<BoundaryLevel, Set<string>> = { province: new Set(), district: new Set(), subdistrict: new Set() };
+  const addCode = (code: string) => {
+    for (const l of ['province', 'district', 'subdistrict'] as const) if (code.length >= LEVEL_DIGITS[l]) out[l].add(code.slice(0, LEVEL_DIGITS[l]));
+  };
+  for (const c of counts.values()) for (const rows of c.tables.values()) for (const code of rows.keys()) addCode(code);
+  if (profileVillages) for (const v of profileVillages) addCode(villageCodeString(v));
+  return out;
+}
+
+export function computeJoins(poverty: Record<BoundaryLevel, Set<string>>, polygons: Partial<Record<BoundaryLevel, Set<string>>>, villagesWithPoverty: Iterable<string>, located: (code: string) => boolean): JoinReport {
+  const joins: JoinReport = { poverty_without_polygon: {}, polygons_without_poverty: {}, municipal_subdistricts: side([...poverty.subdistrict].filter((c) => Number(c.slice(4, 6)) >= 51)), villages_without_location: side([...villagesWithPoverty].filter((c) => !located(c))) };
+  const anyPoverty = BOUNDARY_LEVELS_LIST.some((l) => poverty[l].size > 0);
+  for (const l of BOUNDARY_LEVELS_LIST) {
+    const poly = polygons[l];
+    if (!poly) continue;
+    if (anyPoverty) {
+      joins.poverty_without_polygon[l] = side([...poverty[l]].filter((c) => !poly.has(c)));
+      joins.polygons_without_poverty[l] = side([...poly].filter((c) => !poverty[l].has(c)));
+    }
+  }
+  return joins;
+}
+const BOUNDARY_LEVELS_LIST: BoundaryLevel[] = ['province', 'district', 'subdistrict'];
+
+/**
+ * Import files into a workspace (new when `base` is null). Files that cannot be used are refused
+ * (reported, the rest still imported); if none could be used, throws with every reason.
+ */
+export async function importIntoWorkspace(base: Base | null, inputs: InputFile[], options: WorkspaceImportOptions = {}): Promise<{ write: WorkspaceWrite; report: WorkspaceImportReport }> {
+  const now = (options.now ?? (() => new Date()))().toISOString();
+  const prev = await loadBase(base);
+  const report: WorkspaceImportReport = { lines: [], refused: [], joins: emptyJoins() };
+  const files = new Map<string, Uint8Array>();
+  const added: WorkspaceLayer[] = [];
+  const source = (fs: InputFile[]) => ({ files: fs.map((f) => ({ name: f.name, size: f.size })), importedAt: now, ...(fs[0]?.attribution ? { attribution: fs[0].attribution } : {}), ...(fs.some((f) => f.fromDemo) ? { fromDemo: true } : {}) });
+  const manifestFiles: DatasetManifest['files'] = base ? structuredClone(base.manifest.files) : { areas: 'areas.json', villages: 'villages.bin.gz', profiles: {} };
+  const check = () => {
+    if (options.cancelled?.()) throw new ImportCancelled();
+  };
+
+  // 1. Classify every file by the one rule.
+  const groups = new Map<FileKind, InputFile[]>();
+  let done = 0;
+  for (const f of inputs) {
+    const head = (await f.bytes()).subarray(0, 65536);
+    const c = classifyFile(f.name, head);
+    if (c.kind === 'unknown') report.refused.push({ file: f.name, message: `${f.name}: not a file Cheepao reads (${c.reason}); expected TPMAP CSV exports, a household CSV, boundary GeoJSON, village points, village basic data, services or a GeoTIFF` });
+    else groups.set(c.kind, [...(groups.get(c.kind) ?? []), f]);
+  }
+  const total = inputs.length;
+  const progress = (f: string) => options.onProgress?.(++done, total, f);
+
+  // 2. Poverty: TPMAP tables (read one file at a time; the texts are not all held at once).
+  const counts = prev.counts;
+  const tpmapFiles = groups.get('tpmap') ?? [];
+  if (tpmapFiles.length) {
+    const texts: { name: string; text: string }[] = [];
+    for (const f of tpmapFiles) {
+      check();
+      texts.push({ name: f.name, text: await f.text() });
+      progress(f.name);
+    }
+    const imported = importTpmap(texts);
+    texts.length = 0;
+    if (imported.counts.size === 0) report.refused.push({ file: tpmapFiles.map((f) => f.name).join(', '), message: 'no TPMAP table recognised' });
+    for (const [year, c] of imported.counts) {
+      counts.set(year, mergeCounts(counts.get(year), c));
+      added.push({ id: `poverty:${year}`, kind: 'poverty', year, files: [`tpmap-${year}.csv.gz`], synthetic: false, source: source(tpmapFiles), summary: `TPMAP ${year}`, stats: { villages: imported.report.villages } });
+    }
+    report.lines.push(tpmapLine(imported.report, tpmapFiles.map((f) => f.name)));
+  }
+
+  // Households: profiles of one year.
+  const householdProfiles: { year: number; codes: Uint32Array; rows: ProfileRows; files: InputFile[] }[] = [];
+  for (const f of groups.get('households') ?? []) {
+    check();
+    const year = options.year ?? (Math.max(0, ...counts.keys(), ...prev.profiles.keys()) || 2565);
+    const r = householdsFromCsv(await f.text(), f.name, year);
+    progress(f.name);
+    if (!r.villageCodes.length) {
+      report.refused.push({ file: f.name, message: `${f.name}: no valid household rows (${describeHouseholdReport(r.report)})` });
+      continue;
+    }
+    householdProfiles.push({ year, codes: r.villageCodes, rows: r.profiles, files: [f] });
+    report.lines.push({ kind: 'households', summary: `${f.name} · household profiles ${year} · ${fmt(r.villageCodes.length)} villages`, files: [f.name], ok: true, details: describeHouseholdReport(r.report).split('\n') });
+  }
+
+  // 3. Boundaries: full geometry for statistics, a simplified copy for drawing.
+  const areas = prev.areas;
+  const polygonCodes: Partial<Record<BoundaryLevel, Set<string>>> = {};
+  for (const l of BOUNDARY_LEVELS_LIST) {
+    const name = manifestFiles.boundaries?.[l];
+    if (name && base) {
+      const fc = JSON.parse(await readText(base.read, name)) as FeatureCollection;
+      polygonCodes[l] = new Set(fc.features.map((x) => String(x.properties?.code)));
+    }
+  }
+  const boundaryReports: BoundaryReport[] = [];
+  for (const f of groups.get('boundaries') ?? []) {
+    check();
+    try {
+      const b = importBoundaries(await f.text(), f.name, { level: options.level, codeField: options.codeField });
+      const full = `boundaries/${b.level}.geojson`;
+      const display = `boundaries/${b.level}.display.geojson`;
+      files.set(full, enc.encode(JSON.stringify(b.polygons)));
+      files.set(display, enc.encode(JSON.stringify(simplifyForDisplay(b.polygons, SIMPLIFY_TOLERANCE_DEG[b.level]))));
+      manifestFiles.boundaries = { ...manifestFiles.boundaries, [b.level]: full };
+      manifestFiles.boundaryDisplay = { ...manifestFiles.boundaryDisplay, [b.level]: display };
+      polygonCodes[b.level] = new Set(b.polygons.features.map((x) => x.properties.code));
+      const list = b.polygons.features.map((x) => ({ code: x.properties.code, th: x.properties.th, en: x.properties.en }));
+      if (b.level === 'district') areas.districts = mergeNames(areas.districts, list);
+      if (b.level === 'subdistrict') areas.subdistricts = mergeNames(areas.subdistricts, list);
+      boundaryReports.push(b.report);
+      added.push({ id: `boundaries:${b.level}`, kind: 'boundaries', level: b.level, files: [full, display], synthetic: false, source: source([f]), summary: `${fmt(b.polygons.features.length)} ${b.level} polygons`, stats: { polygons: b.polygons.features.length } });
+      report.lines.push({
+        kind: 'boundaries', summary: describeBoundaryReport(b.report), files: [f.name], ok: b.report.skipped === 0,
+        details: b.report.problems.map((p) => `${f.name}: feature ${p.feature}${p.code ? ` (${p.code})` : ''}: ${p.message} — ${p.outcome}`),
+      });
+    } catch (e) {
+      report.refused.push({ file: f.name, message: (e as Error).message });
+    }
+    progress(f.name);
+  }
+  const nesting = nestingProblems(Object.fromEntries(Object.entries(polygonCodes).map(([k, v]) => [k, [...v]])));
+  if (nesting.length) {
+    report.lines.push({ kind: 'boundaries', summary: `${fmt(nesting.length)} polygons whose parent has no polygon (nesting by code)`, files: [], ok: false, details: nesting.slice(0, 50).map((n) => `${n.level} ${n.code}: no polygon for ${n.missingParent}`) });
+  }
+
+  // 4. Village locations and basic data (joined by 8-digit code).
+  const located = new Map<number, { lon: number; lat: number; name: string }>();
+  for (const f of groups.get('villages') ?? []) {
+    check();
+    try {
+      const v = importVillageLocations(await f.text(), f.name, { crs: options.crs, codeField: options.codeField });
+      v.code.forEach((c, i) => located.set(c, { lon: v.lon[i], lat: v.lat[i], name: v.name[i] }));
+      added.push({ id: 'villages', kind: 'villages', files: ['villages.bin.gz'], synthetic: false, source: source([f]), summary: `${fmt(v.code.length)} village locations`, stats: { located: v.code.length } });
+      report.lines.push({ kind: 'villages', summary: describeVillageLocations(v.report), files: [f.name], ok: v.report.badRows.count === 0, details: [...v.report.notes, ...v.report.badRows.examples.map((b) => `${f.name}: ${b.message}`)] });
+    } catch (e) {
+      report.refused.push({ file: f.name, message: (e as Error).message });
+    }
+    progress(f.name);
+  }
+  let basicImport: ReturnType<typeof importVillageBasic> | null = null;
+  for (const f of groups.get('village_data') ?? []) {
+    check();
+    try {
+      basicImport = importVillageBasic(await f.text(), f.name, { codeField: options.codeField });
+      added.push({ id: 'village_data', kind: 'village_data', files: ['village-basic.bin.gz'], synthetic: false, source: source([f]), summary: `basic data of ${fmt(basicImport.code.length)} villages`, stats: { villages: basicImport.code.length } });
+      report.lines.push({ kind: 'village_data', summary: `${f.name} · basic data of ${fmt(basicImport.code.length)} villages · ${Object.keys(basicImport.report.fields).join(', ')}`, files: [f.name], ok: basicImport.report.badCells.count === 0, details: [...basicImport.report.notes, ...basicImport.report.badCells.examples] });
+    } catch (e) {
+      report.refused.push({ file: f.name, message: (e as Error).message });
+    }
+    progress(f.name);
+  }
+
+  // 5. Services (written in the dataset's services CSV format).
+  for (const f of groups.get('services') ?? []) {
+    check();
+    try {
+      const text = await f.text();
+      const spec = options.typeMap ?? (/"lm_type"|(^|[,;\t])"?lm_type"?([,;\t]|$)/m.test(text.slice(0, 65536)) ? 'gistda' : undefined);
+      const { mapper, column } = parseTypeMapSpec(spec);
+      const imp = importServicesText(text, f.name, { mapper, ...(column ? { columns: { type: column } } : {}) });
+      if (imp.report.unmappedTypes?.length) throw new Error(`${f.name}: service types not mapped to a class: ${imp.report.unmappedTypes.slice(0, 8).map((u) => `"${u.value}" (${u.count})`).join(', ')}; give a type map (gistda or CODE=CLASS,…), or use the access tab's mapping step`);
+      if (!imp.services.count) throw new Error(`${f.name}: no service could be imported (${summariseReport(imp.report)})`);
+      files.set('services.csv.gz', await gzip(enc.encode(servicesCsv(imp.services))));
+      manifestFiles.services = 'services.csv.gz';
+      const byType = imp.services.typeNames.map((t, k) => `${Array.from(imp.services.typeCode).filter((c) => c === k).length} ${t}`).join(', ');
+      added.push({ id: 'services', kind: 'services', files: ['services.csv.gz'], synthetic: false, source: source([f]), summary: `${fmt(imp.services.count)} services (${byType})`, stats: { services: imp.services.count } });
+      report.lines.push({ kind: 'services', summary: `${f.name} · ${fmt(imp.services.count)} services${spec ? ` (type map ${spec})` : ''} · ${byType}`, files: [f.name], ok: imp.report.problemCount === 0, details: [summariseReport(imp.report)] });
+    } catch (e) {
+      report.refused.push({ file: f.name, message: (e as Error).message });
+    }
+    progress(f.name);
+  }
+
+  // 6. Nighttime lights: the GeoTIFF as given, checked by opening it (CRS, georeferencing).
+  for (const f of groups.get('lights') ?? []) {
+    check();
+    try {
+      const opened = await openRaster(f.blob ?? (await f.bytes()), f.name);
+      const info = opened.info;
+      files.set('ntl.tif', f.blob ? new Uint8Array(await f.blob.arrayBuffer()) : await f.bytes());
+      manifestFiles.ntl = 'ntl.tif';
+      added.push({ id: 'lights', kind: 'lights', files: ['ntl.tif'], synthetic: false, source: source([f]), summary: `${f.name} · ${info.width} × ${info.height} px, ${info.bandCount} band${info.bandCount > 1 ? 's' : ''}`, stats: { width: info.width, height: info.height, bands: info.bandCount } });
+      report.lines.push({ kind: 'lights', summary: `${f.name} · nighttime lights ${info.width} × ${info.height} px · ${info.bandCount} band${info.bandCount > 1 ? 's' : ''}`, files: [f.name], ok: true, details: [] });
+    } catch (e) {
+      report.refused.push({ file: f.name, message: (e as Error).message });
+    }
+    progress(f.name);
+  }
+  for (const f of groups.get('records') ?? []) report.refused.push({ file: f.name, message: `${f.name}: assistance records are imported in the follow-up tab` });
+
+  if (!added.length) throw new Error(report.refused.map((r) => r.message).join('\n') || 'no files to import');
+  check();
+
+  // 7. One sorted village list for every village-aligned file.
+  const codeSet = new Set<number>(prev.codes);
+  for (const c of counts.values()) for (const rows of c.tables.values()) for (const code of rows.keys()) if (code.length === 8) codeSet.add(Number(code));
+  for (const h of householdProfiles) for (const c of h.codes) codeSet.add(c);
+  for (const c of located.keys()) codeSet.add(c);
+  if (basicImport) for (const c of basicImport.code) codeSet.add(c);
+  const codes = Uint32Array.from(codeSet).sort();
+  const lon = new Float32Array(codes.length).fill(NaN);
+  const lat = new Float32Array(codes.length).fill(NaN);
+  {
+    let j = 0;
+    for (let i = 0; i < codes.length; i++) {
+      while (j < prev.codes.length && prev.codes[j] < codes[i]) j++;
+      if (j < prev.codes.length && prev.codes[j] === codes[i]) {
+        lon[i] = prev.lon[j];
+        lat[i] = prev.lat[j];
+      }
+      const p = located.get(codes[i]);
+      if (p) {
+        lon[i] = p.lon;
+        lat[i] = p.lat;
+      }
+    }
+  }
+  files.set('villages.bin.gz', await gzip(encodeColumnar({ code: codes, lon, lat })));
+  manifestFiles.villages = 'villages.bin.gz';
+  if (located.size) {
+    const names = new Map((areas.villages ?? []).map((a) => [a.code, a]));
+    for (const [c, p] of located) if (p.name) names.set(villageCodeString(c), { code: villageCodeString(c), th: p.name, en: '' });
+    areas.villages = [...names.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+  }
+
+  const profileFiles: Record<string, string> = {};
+  const aligned = new Map<number, ProfileRows>();
+  for (const [year, p] of prev.profiles) aligned.set(year, codes.length === prev.codes.length ? p : realignProfiles(prev.codes, codes, p));
+  for (const h of householdProfiles) {
+    aligned.set(h.year, realignProfiles(h.codes, codes, h.rows));
+    added.push({ id: `poverty:${h.year}`, kind: 'poverty', year: h.year, files: [`profiles-${h.year}.bin.gz`], synthetic: false, source: source(h.files), summary: `household profiles ${h.year}`, stats: { villages: h.codes.length } });
+  }
+  for (const [year, p] of aligned) {
+    const name = `profiles-${year}.bin.gz`;
+    profileFiles[String(year)] = name;
+    files.set(name, await gzip(encodeColumnar({ villageStart: p.villageStart, mask: p.mask, households: p.households, persons: p.persons }, { year })));
+  }
+  manifestFiles.profiles = profileFiles;
+  const tpmapFilesOut: Record<string, string> = {};
+  for (const [year, c] of counts) {
+    const name = `tpmap-${year}.csv.gz`;
+    tpmapFilesOut[String(year)] = name;
+    if (tpmapFiles.length || codes.length !== prev.codes.length) files.set(name, await gzip(enc.encode(encodeTpmapCounts(c))));
+  }
+  if (Object.keys(tpmapFilesOut).length) manifestFiles.tpmapCounts = tpmapFilesOut;
+  // Village names from TPMAP name lists.
+  for (const c of counts.values()) if (c.villageNames.size) {
+    const names = new Map((areas.villages ?? []).map((a) => [a.code, a]));
+    for (const [code, th] of c.villageNames) if (!names.has(code)) names.set(code, { code, th, en: '' });
+    areas.villages = [...names.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+  }
+
+  // Basic data aligned to the village list (MISSING where a village has none).
+  if (basicImport || prev.basic) {
+    const cols = Object.fromEntries(VILLAGE_BASIC_FIELDS.map((f) => [f, new Uint8Array(codes.length).fill(MISSING)])) as Record<string, Uint8Array>;
+    const fill = (from: Uint32Array, src: Record<string, Uint8Array>) => {
+      let j = 0;
+      for (let i = 0; i < codes.length; i++) {
+        while (j < from.length && from[j] < codes[i]) j++;
+        if (j < from.length && from[j] === codes[i]) for (const f of VILLAGE_BASIC_FIELDS) if (src[f]) cols[f][i] = src[f][j];
+      }
+    };
+    if (prev.basic) fill(prev.codes, prev.basic);
+    if (basicImport) fill(basicImport.code, basicImport.columns);
+    files.set('village-basic.bin.gz', await gzip(encodeColumnar(cols)));
+    manifestFiles.villageBasic = 'village-basic.bin.gz';
+  }
+
+  // Province names always come from the DOPA table (src/data/provinceTable.ts).
+  areas.provinces = PROVINCES.map((p) => ({ ...p }));
+  files.set('areas.json', enc.encode(JSON.stringify(areas)));
+  manifestFiles.areas = 'areas.json';
+
+  // 8. Joins: what the map cannot place, and polygons without data (they stay visible).
+  // Villages with household rows in any year.
+  const withRows = codes.filter((_, i) => [...aligned.values()].some((p) => p.villageStart[i + 1] > p.villageStart[i]));
+  const poverty = povertyCodes(counts, withRows);
+  const locatedIndex = new Set<number>();
+  codes.forEach((c, i) => Number.isFinite(lon[i]) && locatedIndex.add(c));
+  const villagesWithPoverty = new Set<string>();
+  for (const c of counts.values()) for (const rows of c.tables.values()) for (const code of rows.keys()) if (code.length === 8) villagesWithPoverty.add(code);
+  for (const c of withRows) villagesWithPoverty.add(villageCodeString(c));
+  report.joins = computeJoins(poverty, polygonCodes, villagesWithPoverty, (c) => locatedIndex.has(Number(c)));
+  report.lines.push(joinLine(report.joins));
+
+  const layers = withLayers(base ? layersOf(base.manifest) : [], added);
+  const years = [...new Set([...Object.keys(profileFiles), ...Object.keys(tpmapFilesOut)].map(Number))].sort();
+  const title = options.title ?? base?.manifest.title ?? defaultTitle(layers, polygonCodes, poverty);
+  const manifest: DatasetManifest = {
+    format: DATASET_FORMAT,
+    version: DATASET_VERSION,
+    title,
+    synthetic: layers.length > 0 && layers.every((l) => l.synthetic),
+    source: [...new Set(layers.map((l) => l.source.attribution ?? l.source.files.map((f) => f.name).join(', ')))].filter(Boolean).join('; '),
+    years,
+    files: manifestFiles,
+    layers,
+    joins: report.joins,
+    meta: { ...(base?.manifest.meta ?? {}), updatedAt: now, ...(base ? {} : { createdAt: now }) },
+  };
+  files.set('manifest.json', enc.encode(JSON.stringify(manifest, null, 2) + '\n'));
+  const keep = new Set(files.keys());
+  const referenced = new Set<string>(['manifest.json', manifestFiles.areas, manifestFiles.villages, ...Object.values(profileFiles), ...Object.values(tpmapFilesOut), ...layers.flatMap((l) => l.files)]);
+  const obsolete = base ? layersOf(base.manifest).flatMap((l) => l.files).filter((f) => !referenced.has(f) && !keep.has(f)) : [];
+  return { write: { manifest, files, obsolete }, report };
+}
+
+function emptyJoins(): JoinReport {
+  return { poverty_without_polygon: {}, polygons_without_poverty: {}, municipal_subdistricts: { count: 0, examples: [] }, villages_without_location: { count: 0, examples: [] } };
+}
+
+function mergeNames(a: AreaName[], b: AreaName[]): AreaName[] {
+  const m = new Map(a.map((x) => [x.code, x]));
+  for (const x of b) m.set(x.code, x);
+  return [...m.values()].sort((x, y) => (x.code < y.code ? -1 : 1));
+}
+
+function simplifyForDisplay(fc: FeatureCollection<Polygon | MultiPolygon>, toleranceDeg: number): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.map((f) => {
+      try {
+        return simplify(f as Feature<Polygon | MultiPolygon>, { tolerance: toleranceDeg, highQuality: false, mutate: false });
+      } catch {
+        return f;
+      }
+    }),
+  };
+}
+
+function servicesCsv(s: import('../services/services').Services): string {
+  const q = (v: string | number) => {
+    const t = String(v);
+    return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  const lines = ['id,type,level,size_class,name_th,name_en,lon,lat,capacity'];
+  for (let i = 0; i < s.count; i++) {
+    lines.push([s.id[i], s.typeNames[s.typeCode[i]], s.level[i], s.sizeClass[i], s.nameTh[i], s.nameEn[i], s.lon[i].toFixed(6), s.lat[i].toFixed(6), Number.isFinite(s.capacity[i]) ? s.capacity[i] : ''].map(q).join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function tpmapLine(r: TpmapImportReport, names: string[]): ImportLine {
+  const villageFiles = r.files.filter((f) => f.level === 'village' && f.table === (r.files.some((x) => x.table === '11111' && x.level === 'village') ? '11111' : f.table));
+  const records = villageFiles.reduce((s, f) => s + f.records, 0);
+  const rows = villageFiles.reduce((s, f) => s + f.rows, 0);
+  const allMatch = r.checks.every((c) => c.matched === c.compared);
+  const parts = [`TPMAP ${r.years.join(', ')}`, `${fmt(names.length)} file${names.length > 1 ? 's' : ''}`];
+  if (records) parts.push(`${fmt(records)} records → ${fmt(rows)} villages`);
+  const split = villageFiles.reduce((s, f) => s + f.split.villages, 0);
+  if (split) parts.push(`${fmt(split)} split villages summed`);
+  parts.push(r.checks.length ? (allMatch ? 'all checks match' : `${r.checks.filter((c) => c.matched !== c.compared).length} checks differ`) : 'no published totals to check');
+  if (r.problemCount) parts.push(`${fmt(r.problemCount)} row problems`);
+  const details: string[] = [];
+  for (const p of r.problems) details.push(`${p.file}: line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.message}`);
+  for (const f of r.ignoredFiles) details.push(`${f.file}: ignored (${f.reason})`);
+  for (const c of r.checks) details.push(`check ${c.year} ${c.table}: ${c.level} vs Σ ${c.summedLevel}: ${c.matched}/${c.compared} match${c.mismatches[0] ? ` (e.g. ${c.mismatches[0].code} ${c.mismatches[0].field}: published ${c.mismatches[0].published}, sum ${c.mismatches[0].summed})` : ''}`);
+  for (const u of r.unmatched) details.push(`${u.code}: ${u.reason}`);
+  return { kind: 'tpmap', summary: parts.join(' · '), files: names, ok: allMatch && r.problemCount === 0, details };
+}
+
+function joinLine(j: JoinReport): ImportLine {
+  const parts: string[] = [];
+  const details: string[] = [];
+  for (const l of BOUNDARY_LEVELS_LIST) {
+    const a = j.poverty_without_polygon[l];
+    const b = j.polygons_without_poverty[l];
+    if (a?.count) {
+      parts.push(`${fmt(a.count)} ${l} codes without polygon`);
+      details.push(`${l} codes with poverty data but no polygon (${a.count}): ${a.examples.join(', ')}${a.count > a.examples.length ? ', …' : ''}`);
+    }
+    if (b?.count) {
+      parts.push(`${fmt(b.count)} ${l} polygons without poverty data`);
+      details.push(`${l} polygons without poverty data (${b.count}): ${b.examples.join(', ')}${b.count > b.examples.length ? ', …' : ''}`);
+    }
+  }
+  if (j.municipal_subdistricts.count) details.push(`${j.municipal_subdistricts.count} TPMAP municipal pseudo-subdistricts (digits 5–6 ≥ 51; no OCHA polygon): ${j.municipal_subdistricts.examples.join(', ')}`);
+  if (j.villages_without_location.count) {
+    parts.push(`${fmt(j.villages_without_location.count)} villages without location`);
+    details.push(`villages with poverty data but no location (${j.villages_without_location.count}): ${j.villages_without_location.examples.join(', ')}${j.villages_without_location.count > 25 ? ', …' : ''} — they stay in the tables and their areas' totals`);
+  }
+  return { kind: 'unknown', summary: parts.length ? `joins: ${parts.join(' · ')}` : 'joins: every poverty code has a polygon', files: [], ok: parts.length === 0, details };
+}
+
+function defaultTitle(layers: WorkspaceLayer[], polygons: Partial<Record<BoundaryLevel, Set<string>>>, poverty: Record<BoundaryLevel, Set<string>>): { th: string; en: string } {
+  const provinces = [...new Set([...poverty.province, ...(polygons.province ?? [])])];
+  const named = provinces.length === 1 ? PROVINCES.find((p) => p.code === provinces[0]) : undefined;
+  const kinds = [...new Set(layers.map((l) => l.kind))].length;
+  if (named) return { th: `พื้นที่ทำงาน ${named.th}`, en: `${named.en} workspace` };
+  if (provinces.length > 1) return { th: `พื้นที่ทำงาน ${provinces.length} จังหวัด`, en: `Workspace of ${provinces.length} provinces` };
+  return { th: `พื้นที่ทำงานใหม่ (${kinds} ชั้นข้อมูล)`, en: `New workspace (${kinds} layers)` };
+}
+
