@@ -23,6 +23,19 @@ export interface DatasetSummary {
   villages: number;
   services: Record<string, number>;
   by_year: Record<string, YearSummary>;
+  /** What the workspace holds (issue 8 item 7). */
+  layers: {
+    boundaries: Record<string, number>;
+    villages: { total: number; located: number };
+    services: Record<string, number>;
+    rasters: { file: string; bands: number; width: number; height: number }[];
+    village_data: number;
+    poverty_years: number[];
+  };
+  /** Ids of the synthetic layers ([] for a real workspace). */
+  synthetic_layers: string[];
+  layer_sources: { id: string; synthetic: boolean; summary: string; files: string[]; attribution: string | null }[];
+  joins: { poverty_without_polygon: Record<string, number>; polygons_without_poverty: Record<string, number> };
 }
 
 export function summariseYear(villageCodes: Uint32Array, rows: ProfileRows): YearSummary {

@@ -3,7 +3,12 @@
  * JSON (stable interface, documented in README.md):
  *   { title, synthetic, provinces, districts, subdistricts, villages,
  *     services: { <type>: n, …, total }, by_year: { "<BE year>": { households, people,
- *     target_poor, poor_no_card, target_poor_rate } } }
+ *     target_poor, poor_no_card, target_poor_rate } },
+ *     layers: { boundaries: {province, district, subdistrict: polygons}, villages: {total, located},
+ *               services: {type: n}, rasters: [{file, bands, width, height}], village_data,
+ *               poverty_years },
+ *     synthetic_layers: [layer ids], joins: { poverty_without_polygon, polygons_without_poverty:
+ *               {level: count} } }
  */
 import { parseArgs } from 'node:util';
 import { readAreas, readManifest, readProfiles, readVillages } from '../../data/dataset';
@@ -15,6 +20,12 @@ import { DIMENSION_IDS } from '../../domain/indicators';
 import { readTpmapCounts } from '../../data/tpmap/countsFile';
 import { tpmapMeasures } from '../../data/tpmap/tpmapMeasures';
 import { CliError, dataDir, parseFormat, type Command } from '../io';
+import type { FeatureCollection } from 'geojson';
+import { readText, readVillageBasic } from '../../data/dataset';
+import { openRaster } from '../../data/geotiff/readRasterGrid';
+import { layersOf, syntheticLayerIds } from '../../data/workspace/layers';
+import { computeJoins } from '../../data/workspace/importWorkspace';
+import { MISSING } from '../../data/villages/villageBasic';
 
 const summary: Command = async (argv, io) => {
   let values;
@@ -44,6 +55,30 @@ const summary: Command = async (argv, io) => {
     new Set([...named.map((a) => a.code), ...Array.from(villages.code, (c) => villageCodeString(c).slice(0, digits))]).size;
   const imported = await readDatasetServices(read, m);
   const services = imported ? countByType(Array.from(imported.services.typeCode, (t) => imported.services.typeNames[t])) : { total: 0 };
+  const layers = layersOf(m);
+  const boundaries: Record<string, number> = {};
+  const polygonCodes: Record<string, Set<string>> = {};
+  for (const [level, f] of Object.entries(m.files.boundaries ?? {})) {
+    if (!f) continue;
+    const fc = JSON.parse(await readText(read, f)) as FeatureCollection;
+    boundaries[level] = fc.features.length;
+    polygonCodes[level] = new Set(fc.features.map((x) => String(x.properties?.code)));
+  }
+  const rasters: { file: string; bands: number; width: number; height: number }[] = [];
+  if (m.files.ntl) {
+    const r = await openRaster(await read(m.files.ntl), m.files.ntl);
+    rasters.push({ file: m.files.ntl, bands: r.info.bandCount, width: r.info.width, height: r.info.height });
+  }
+  const basic = await readVillageBasic(read, m);
+  const villageData = basic ? Array.from({ length: villages.count }, (_, i) => Object.values(basic).some((c) => c[i] !== MISSING)).filter(Boolean).length : 0;
+  let joins = m.joins;
+  if (!joins) {
+    const codes = new Set(Array.from(villages.code, (c) => villageCodeString(c)));
+    const poverty = { province: new Set<string>(), district: new Set<string>(), subdistrict: new Set<string>() };
+    for (const c of codes) for (const [l, d] of [['province', 2], ['district', 4], ['subdistrict', 6]] as const) poverty[l].add(c.slice(0, d));
+    joins = computeJoins(poverty, polygonCodes, codes, () => true);
+  }
+  const counts = (x: Record<string, { count: number } | undefined>) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, v?.count ?? 0]));
   const out: DatasetSummary = {
     title: m.title.en,
     synthetic: m.synthetic,
@@ -53,6 +88,17 @@ const summary: Command = async (argv, io) => {
     villages: villages.count,
     services,
     by_year: byYear,
+    layers: {
+      boundaries,
+      villages: { total: villages.count, located: Array.from(villages.lon).filter((x) => Number.isFinite(x)).length },
+      services: Object.fromEntries(Object.entries(services).filter(([k]) => k !== 'total')),
+      rasters,
+      village_data: villageData,
+      poverty_years: m.years,
+    },
+    synthetic_layers: syntheticLayerIds(m),
+    layer_sources: layers.map((l) => ({ id: l.id, synthetic: l.synthetic, summary: l.summary, files: l.source.files.map((f) => f.name), attribution: l.source.attribution ?? null })),
+    joins: { poverty_without_polygon: counts(joins.poverty_without_polygon), polygons_without_poverty: counts(joins.polygons_without_poverty) },
   };
   if (format === 'json') {
     io.stdout(JSON.stringify(out, null, 2) + '\n');

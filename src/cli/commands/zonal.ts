@@ -36,6 +36,10 @@ import type { BBox, RasterGrid } from '../../domain/raster/grid';
 import { polygonZonalStats, type AreaGeometry } from '../../domain/raster/polygonZonalStats';
 import { DEFAULT_LIT_THRESHOLD_NW, perKm2, type ZonalStats } from '../../domain/raster/zonalStats';
 import { CliError, parseFormat, parseNumber, toCsv, type Command } from '../io';
+import { join, resolve } from 'node:path';
+import { readManifest, readVillages } from '../../data/dataset';
+import { dirReader } from '../../data/nodeReader';
+import { villageCodeString } from '../../domain/adminCodes';
 
 interface Points {
   id: string[];
@@ -199,15 +203,40 @@ const zonal: Command = async (argv, io) => {
         'radius-km': { type: 'string' },
         threshold: { type: 'string' },
         format: { type: 'string' },
+        data: { type: 'string' },
+        level: { type: 'string' },
       },
       strict: true,
     }));
   } catch (e) {
     throw new CliError((e as Error).message);
   }
-  const usage = 'usage: zonal --raster FILE [--band N] (--points FILE.csv|geojson [--radius-km R] | --polygons FILE.geojson) [--threshold T] [--format json|csv]';
+  const usage = 'usage: zonal (--raster FILE | --data DIR) [--band N] (--points FILE.csv|geojson [--radius-km R] | --polygons FILE.geojson | --level L | --radius-km R with --data) [--threshold T] [--format json|csv]';
+  // --data DIR: the workspace's own raster, its level-L polygons (--level) or its located villages.
+  let datasetPoints: Points | null = null;
+  if (values.data) {
+    const dir = resolve(values.data);
+    const read = dirReader(dir);
+    const m = await readManifest(read);
+    if (!values.raster) {
+      if (!m.files.ntl) throw new CliError(`${dir}: the workspace has no nighttime-light raster (import a GeoTIFF into it, or give --raster)`);
+      values.raster = join(dir, m.files.ntl);
+    }
+    if (values.level) {
+      if (!['province', 'district', 'subdistrict'].includes(values.level)) throw new CliError(`--level must be province, district or subdistrict (got "${values.level}")`);
+      const f = m.files.boundaries?.[values.level as 'province'];
+      if (!f) throw new CliError(`${dir}: the workspace has no ${values.level} polygons (import a boundary GeoJSON of that level)`);
+      values.polygons = join(dir, f);
+    } else if (!values.points && !values.polygons) {
+      const v = await readVillages(read, m);
+      const keep = Array.from({ length: v.count }, (_, i) => i).filter((i) => Number.isFinite(v.lon[i]) && Number.isFinite(v.lat[i]));
+      if (!keep.length) throw new CliError(`${dir}: no village has a location (import village points), or give --level for polygons`);
+      datasetPoints = { id: keep.map((i) => villageCodeString(v.code[i])), lon: Float64Array.from(keep, (i) => v.lon[i]), lat: Float64Array.from(keep, (i) => v.lat[i]) } as Points;
+      if (keep.length < v.count) io.stderr(`${v.count - keep.length} of ${v.count} villages have no location and are not in the output\n`);
+    }
+  } else if (values.level) throw new CliError('--level needs --data DIR');
   if (!values.raster) throw new CliError(`--raster is required; ${usage}`);
-  if (!values.points === !values.polygons) throw new CliError(`give exactly one of --points or --polygons; ${usage}`);
+  if (!datasetPoints && !values.points === !values.polygons) throw new CliError(`give exactly one of --points or --polygons; ${usage}`);
   if (values.polygons && values['radius-km'] !== undefined) throw new CliError('--radius-km applies to --points only');
   const format = parseFormat(values.format, ['json', 'csv'] as const, 'json');
   const band = parseNumber('band', values.band, 1, 1, 65535);
@@ -215,9 +244,11 @@ const zonal: Command = async (argv, io) => {
   const radiusKm = parseNumber('radius-km', values['radius-km'], 2, 0, 1000);
   const thresholdNw = parseNumber('threshold', values.threshold, DEFAULT_LIT_THRESHOLD_NW);
 
-  let points: Points | null = null;
+  let points: Points | null = datasetPoints;
   let polygons: ReturnType<typeof parsePolygons> | null = null;
-  if (values.points) {
+  if (points) {
+    /* the workspace's villages */
+  } else if (values.points) {
     const text = await readText(values.points);
     points = isGeoJsonName(values.points) ? parsePointsGeoJson(values.points, text) : parsePointsCsv(values.points, text);
   } else {

@@ -448,7 +448,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
 
   const layers = withLayers(base ? layersOf(base.manifest) : [], added);
   const years = [...new Set([...Object.keys(profileFiles), ...Object.keys(tpmapFilesOut)].map(Number))].sort();
-  const title = options.title ?? base?.manifest.title ?? defaultTitle(layers, polygonCodes, poverty);
+  const title = options.title ?? base?.manifest.title ?? defaultTitle(layers, polygonCodes, villagesWithPoverty);
   const manifest: DatasetManifest = {
     format: DATASET_FORMAT,
     version: DATASET_VERSION,
@@ -545,8 +545,10 @@ function joinLine(j: JoinReport): ImportLine {
   return { kind: 'unknown', summary: parts.length ? `joins: ${parts.join(' · ')}` : 'joins: every poverty code has a polygon', files: [], ok: parts.length === 0, details };
 }
 
-function defaultTitle(layers: WorkspaceLayer[], polygons: Partial<Record<BoundaryLevel, Set<string>>>, poverty: Record<BoundaryLevel, Set<string>>): { th: string; en: string } {
-  const provinces = [...new Set([...poverty.province, ...(polygons.province ?? [])])];
+/** Named by the province of its villages' poverty data, else by its polygons. */
+function defaultTitle(layers: WorkspaceLayer[], polygons: Partial<Record<BoundaryLevel, Set<string>>>, villages: Set<string>): { th: string; en: string } {
+  const fromVillages = new Set([...villages].map((c) => c.slice(0, 2)));
+  const provinces = [...(fromVillages.size ? fromVillages : new Set(polygons.province ?? []))];
   const named = provinces.length === 1 ? PROVINCES.find((p) => p.code === provinces[0]) : undefined;
   const kinds = [...new Set(layers.map((l) => l.kind))].length;
   if (named) return { th: `พื้นที่ทำงาน ${named.th}`, en: `${named.en} workspace` };
