@@ -56,11 +56,11 @@ export type HotspotNote =
    * With R permutations no pseudo p is below minP = 1/(R + 1). Benjamini–Hochberg at α keeps the
    * k smallest only if p_(k) ≤ α·k/m, so it can keep anything only when at least
    * `areasNeededAtMinP` = ⌈m·minP/α⌉ areas all reach minP; Bonferroni (α/m) needs minP ≤ α/m.
-   * `permutationsNeeded` = ⌈m/α⌉ − 1 would let a single area pass alone (capped at the maximum,
-   * `reachable` false when even the maximum is not enough). The way out: more permutations, or Gi*'s
-   * analytic z (significanceFrom 'gi_star'), which has no floor.
+   * `permutationsNeeded` = ⌈m/α⌉ − 1 would let a single area pass alone (`reachable` false when
+   * that is beyond MAX_PERMUTATIONS). `kept` = areas the correction kept in this run. The way
+   * out: more permutations, or Gi*'s analytic z (significanceFrom 'gi_star'), which has no floor.
    */
-  | { kind: 'min_p_exceeds_fdr' | 'min_p_exceeds_bonferroni'; minP: number; n: number; alpha: number; areasNeededAtMinP: number; permutationsNeeded: number; reachable: boolean }
+  | { kind: 'min_p_exceeds_fdr' | 'min_p_exceeds_bonferroni'; minP: number; n: number; alpha: number; areasNeededAtMinP: number; permutationsNeeded: number; reachable: boolean; kept: number }
   | { kind: 'islands'; count: number }
   | { kind: 'missing_values'; count: number }
   | { kind: 'no_variation' };
@@ -142,7 +142,7 @@ export function computeHotspots(values: ArrayLike<number>, weights: SpatialWeigh
   for (let a = 0; a < m; a++) if (lm.neighbours[a] === 0) islands++;
   if (islands) notes.push({ kind: 'islands', count: islands });
   if (m > 1 && lm.z.every((v) => v === 0)) notes.push({ kind: 'no_variation' });
-  const floor = significanceFrom === 'local_moran' && inference === 'monte_carlo' ? permutationFloorNote(corr.tests, permutations, alpha, correction) : null;
+  const floor = significanceFrom === 'local_moran' && inference === 'monte_carlo' ? permutationFloorNote(corr.tests, permutations, alpha, correction, corr.count) : null;
   if (floor) notes.push(floor);
 
   return {
@@ -163,7 +163,7 @@ export function computeHotspots(values: ArrayLike<number>, weights: SpatialWeigh
  * area (α/m), so FDR keeps areas only in large groups at the floor and Bonferroni keeps none.
  * Null when a single area at the floor would pass, or without correction.
  */
-export function permutationFloorNote(tests: number, permutations: number, alpha: number, correction: Correction): HotspotNote | null {
+export function permutationFloorNote(tests: number, permutations: number, alpha: number, correction: Correction, kept = 0): HotspotNote | null {
   if (correction === 'none' || tests === 0) return null;
   const minP = 1 / (permutations + 1);
   if (minP <= alpha / tests) return null;
@@ -174,8 +174,9 @@ export function permutationFloorNote(tests: number, permutations: number, alpha:
     n: tests,
     alpha,
     areasNeededAtMinP: Math.ceil((tests * minP) / alpha - 1e-12),
-    permutationsNeeded: Math.min(needed, MAX_PERMUTATIONS),
+    permutationsNeeded: needed,
     reachable: needed <= MAX_PERMUTATIONS,
+    kept,
   };
 }
 
@@ -189,13 +190,15 @@ export function describeHotspotNote(note: HotspotNote): string {
   switch (note.kind) {
     case 'min_p_exceeds_fdr':
     case 'min_p_exceeds_bonferroni': {
-      const rule = note.kind === 'min_p_exceeds_fdr' ? 'Benjamini–Hochberg FDR' : 'Bonferroni';
-      const why =
+      const R = Math.round(1 / note.minP - 1);
+      const rule =
         note.kind === 'min_p_exceeds_fdr'
-          ? `${rule} at ${note.alpha} can keep areas only if at least ${note.areasNeededAtMinP.toLocaleString('en')} of them all reach that minimum, so it will keep few or none`
-          : `${rule} at ${note.alpha} needs p ≤ ${(note.alpha / note.n).toExponential(2)}, so it keeps none`;
-      const fix = note.reachable ? `use at least ${note.permutationsNeeded.toLocaleString('en')} permutations` : `even ${MAX_PERMUTATIONS.toLocaleString('en')} permutations are not enough`;
-      return `With ${(1 / note.minP - 1).toLocaleString('en')} permutations the smallest possible p is ${note.minP.toPrecision(3)}; over ${note.n.toLocaleString('en')} areas ${why}. To test each area on its own, ${fix}, or judge significance by Gi*'s analytic z.`;
+          ? `Benjamini–Hochberg FDR at ${note.alpha} keeps areas only in groups of at least ${note.areasNeededAtMinP.toLocaleString('en')} that all reach it`
+          : `Bonferroni at ${note.alpha} needs p ≤ ${(note.alpha / note.n).toExponential(2)}, which no area can reach`;
+      const more = note.reachable
+        ? `${note.permutationsNeeded.toLocaleString('en')} permutations would let a single area pass`
+        : `a single area would need ${note.permutationsNeeded.toLocaleString('en')} permutations, beyond the ${MAX_PERMUTATIONS.toLocaleString('en')} allowed`;
+      return `With ${R.toLocaleString('en')} permutations the smallest possible p is ${note.minP.toPrecision(3)}: over ${note.n.toLocaleString('en')} areas ${rule} (kept: ${note.kept.toLocaleString('en')}). More permutations lower that floor (${more}); Gi*'s analytic z has no floor.`;
     }
     case 'islands':
       return `${note.count.toLocaleString('en')} area(s) have no neighbours: they are listed as 'isolated' (kept in the mean and standard deviation).`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { checkPermutations, exactPermutationCounts, foldedPseudoP, permutationCounts } from './permutation';
+import { mulberry32 } from '../random';
+import { checkPermutations, exactPermutationCounts, foldedPseudoP, permutationCounts, TIE_TOLERANCE } from './permutation';
 import { weightsFromNeighbourLists, type SpatialWeights } from './weights';
 
 /** Random small weights with varying cardinalities (neighbour lists of up to 3 other areas). */
@@ -53,5 +54,43 @@ describe('conditional permutation engine', () => {
     const w = weightsFromNeighbourLists([[1], [0]]);
     w.neighbours[0] = 0;
     expect(() => permutationCounts(Float64Array.from([1, 2]), w, [1, 1])).toThrow(/itself/);
+  });
+});
+
+describe('fast counting equals the pair-by-pair loop over the same draws', () => {
+  /** Reference: the same mulberry32 stream and partial Fisher–Yates, every (area, draw) visited. */
+  function naive(x: Float64Array, w: SpatialWeights, factor: number[], R: number, seed: number): number[] {
+    const n = w.n;
+    const rand = mulberry32(seed);
+    let K = 0;
+    for (let i = 0; i < n; i++) K = Math.max(K, w.offsets[i + 1] - w.offsets[i]);
+    const m = Math.min(n, K + 1);
+    const perm = Array.from({ length: n }, (_, i) => i);
+    const maxAbs = Math.max(...x.map(Math.abs));
+    const larger = new Array(n).fill(0);
+    for (let r = 0; r < R; r++) {
+      for (let t = 0; t < m; t++) {
+        const j = t + Math.floor(rand() * (n - t));
+        [perm[t], perm[j]] = [perm[j], perm[t]];
+      }
+      for (let i = 0; i < n; i++) {
+        const k = w.offsets[i + 1] - w.offsets[i];
+        if (k === 0) continue;
+        const drawn = perm.slice(0, m).filter((v) => v !== i).slice(0, k);
+        const s = drawn.reduce((a, v) => a + x[v], 0);
+        let obs = 0;
+        for (let t = w.offsets[i]; t < w.offsets[i + 1]; t++) obs += x[w.neighbours[t]];
+        const tol = TIE_TOLERANCE * (k + 1) * maxAbs;
+        if (factor[i] > 0 ? s >= obs - tol : factor[i] < 0 ? s <= obs + tol : true) larger[i]++;
+      }
+    }
+    return larger;
+  }
+  test.prop([graph, fc.integer({ min: 0, max: 1000 })], { numRuns: 25 })('same counts (ties within floating-point noise aside)', ([n, lists, x], seed) => {
+    const w = weightsFromNeighbourLists(lists.map((l, i) => l.filter((j) => j !== i && j < n)));
+    // Integers: sums are exact in any order, so the two paths cannot differ by rounding.
+    const xs = Float64Array.from(x, (v) => Math.round(v));
+    const sign = Array.from({ length: n }, (_, i) => (i % 3) - 1);
+    expect([...permutationCounts(xs, w, sign, { permutations: 300, seed }).larger]).toEqual(naive(xs, w, sign, 300, seed));
   });
 });

@@ -18,11 +18,11 @@
  * by all areas. Draw r is a random ordered sample of K + 1 distinct areas out of all n (partial
  * Fisher–Yates; K = the largest neighbour count), and area i takes the first |N_i| sampled areas
  * that are not i itself. For each i that is a uniform random |N_i|-subset of the other n − 1
- * areas, exactly the conditional null; the sample's prefix sums give every area's permuted
- * neighbour sum in O(1) when its row's weights are equal (all queen, knn and band weights, binary
- * or row-standardised): Σ = P[k] if i is not among the first k sampled, else P[k + 1] − x_i.
- * Cost is O(R · n) instead of O(R · Σ|N_i|) random draws. As in esda, p-values of different areas
- * are dependent through the shared draws; each one's null distribution is exact.
+ * areas, exactly the conditional null. When a row's weights are equal (all queen, knn and band
+ * weights, binary or row-standardised) its permuted neighbour sum is the sample's prefix sum
+ * P[k] (or P[k + 1] − x_i when i itself was sampled), so areas are counted against sorted prefix
+ * sums instead of being visited draw by draw (see `permutationCounts`). As in esda, p-values of
+ * different areas are dependent through the shared draws; each one's null distribution is exact.
  *
  * Ties: sums that differ only by floating-point order count as equal (relative tolerance
  * TIE_TOLERANCE), so a permuted set with the observed neighbours' values is "as extreme".
@@ -78,8 +78,16 @@ interface Prepared {
   /** Weight of the row when all its weights are equal, NaN otherwise (general path). */
   rowWeight: Float64Array;
   obs: Float64Array;
-  tol: Float64Array;
+  /** A permuted neighbour sum s is "as extreme" when s ≥ lo (sign +), s ≤ hi (sign −), always (sign 0). */
+  lo: Float64Array;
+  hi: Float64Array;
   sign: Int8Array;
+}
+
+/** The one comparison every path uses, so sorted counting and per-draw checks agree exactly. */
+function passes(pr: Prepared, i: number, s: number): boolean {
+  const g = pr.sign[i];
+  return g > 0 ? s >= pr.lo[i] : g < 0 ? s <= pr.hi[i] : true;
 }
 
 function prepare(x: Float64Array, w: SpatialWeights, factor: ArrayLike<number>): Prepared {
@@ -88,7 +96,8 @@ function prepare(x: Float64Array, w: SpatialWeights, factor: ArrayLike<number>):
   const card = new Uint32Array(n);
   const rowWeight = new Float64Array(n);
   const obs = new Float64Array(n);
-  const tol = new Float64Array(n);
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
   const sign = new Int8Array(n);
   let maxAbsX = 0;
   for (let i = 0; i < n; i++) maxAbsX = Math.max(maxAbsX, Math.abs(x[i]));
@@ -110,37 +119,53 @@ function prepare(x: Float64Array, w: SpatialWeights, factor: ArrayLike<number>):
     // Uniform rows compare raw sums Σ x_j (the weight is a positive constant factor).
     for (let t = a; t < b; t++) s += (uniform ? 1 : w.weights[t]) * x[w.neighbours[t]];
     obs[i] = s;
-    tol[i] = TIE_TOLERANCE * (b - a + 1) * maxAbsX * (uniform ? 1 : maxW);
+    const tol = TIE_TOLERANCE * (b - a + 1) * maxAbsX * (uniform ? 1 : maxW);
+    lo[i] = s - tol;
+    hi[i] = s + tol;
     const f = factor[i];
     sign[i] = f > 0 ? 1 : f < 0 ? -1 : 0;
     if (uniform && b > a && !(w.weights[a] > 0)) throw new Error(`permutation: row ${i} has non-positive weights`);
   }
-  return { n, card, maxCard, rowWeight, obs, tol, sign };
+  return { n, card, maxCard, rowWeight, obs, lo, hi, sign };
 }
 
 /**
  * Monte Carlo conditional permutation counts for T_i = factor_i · Σ_j w_ij x_{π(j)} (see the
  * module header). `w` must have no self-loops.
+ *
+ * Counting without visiting every (area, draw) pair: for areas with equal row weights and |N_i| = k
+ * the permuted sum of draw r is the sample's prefix sum P_r[k], the same number for all of them,
+ * except for the ≤ K + 1 areas sampled in that draw (they must skip themselves). So the R values
+ * P_r[k] are sorted once per k, each area counts its passing draws by binary search, and the
+ * sampled areas are corrected draw by draw: O(R·K·log R + n·log R) instead of O(R·n), with exactly
+ * the counts the pair-by-pair loop gives (`passes` is the one comparison).
  */
 export function permutationCounts(x: Float64Array, w: SpatialWeights, factor: ArrayLike<number>, options: PermutationOptions = {}): PermutationCounts {
   const R = checkPermutations(options.permutations ?? DEFAULT_PERMUTATIONS);
   const rand = mulberry32(options.seed ?? 1);
   const pr = prepare(x, w, factor);
-  const { n, card, rowWeight, obs, tol, sign } = pr;
+  const { n, card, rowWeight, lo, hi, sign } = pr;
   const larger = new Uint32Array(n);
   const total = new Float64Array(n);
   for (let i = 0; i < n; i++) if (card[i] > 0) total[i] = R;
-  const m = Math.min(n, pr.maxCard + 1);
   if (pr.maxCard === 0) return { larger, total };
+  const K = pr.maxCard;
+  const m = Math.min(n, K + 1);
   const perm = new Uint32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
-  /** pos[a] = 1 + position of area a in the current sample, 0 when not sampled. */
-  const pos = new Uint32Array(n);
+  /** sums[(k − 1)·R + r] = P_r[k], the sum of the first k sampled values of draw r. */
+  const sums = new Float64Array(K * R);
   const prefix = new Float64Array(m + 1);
   const general: number[] = [];
   for (let i = 0; i < n; i++) if (card[i] > 0 && Number.isNaN(rowWeight[i])) general.push(i);
-  // ≤ 2 M area visits per chunk: progress and cancellation several times a second without overhead.
-  const chunk = Math.max(1, Math.min(1000, Math.floor(2_000_000 / n)));
+  /** Correction to the sorted count of sampled areas: +1/−1 per draw where the two answers differ. */
+  const fix = new Int32Array(n);
+  const check = (done: number) => {
+    if (options.shouldCancel?.()) throw new CancelledError();
+    options.onProgress?.(done, R);
+  };
+  // ≤ ~2 M operations per chunk: progress and cancellation several times a second.
+  const chunk = Math.max(1, Math.min(1000, Math.floor(2_000_000 / (m + general.length * K + 1))));
   for (let r = 0; r < R; r++) {
     // Partial Fisher–Yates continuing from the previous arrangement: still a uniform ordered sample.
     for (let t = 0; t < m; t++) {
@@ -149,14 +174,16 @@ export function permutationCounts(x: Float64Array, w: SpatialWeights, factor: Ar
       perm[j] = perm[t];
       perm[t] = v;
       prefix[t + 1] = prefix[t] + x[v];
-      pos[v] = t + 1;
     }
-    for (let i = 0; i < n; i++) {
-      const k = card[i];
-      if (k === 0 || rowWeight[i] !== rowWeight[i]) continue;
-      const p = pos[i];
-      const s = p !== 0 && p <= k ? prefix[k + 1] - x[i] : prefix[k];
-      if (sign[i] * (s - obs[i]) >= -tol[i]) larger[i]++;
+    for (let k = 1; k <= K; k++) sums[(k - 1) * R + r] = prefix[k];
+    // Sampled areas among their own first k: the true sum skips them and takes the (k+1)-th.
+    for (let t = 0; t < m; t++) {
+      const v = perm[t];
+      const k = card[v];
+      if (t >= k || k === 0 || rowWeight[v] !== rowWeight[v]) continue;
+      const wrong = passes(pr, v, prefix[k]);
+      const right = passes(pr, v, prefix[k + 1] - x[v]);
+      if (wrong !== right) fix[v] += right ? 1 : -1;
     }
     for (let g = 0; g < general.length; g++) {
       const i = general[g];
@@ -169,15 +196,33 @@ export function permutationCounts(x: Float64Array, w: SpatialWeights, factor: Ar
         s += w.weights[a + c] * x[v];
         c++;
       }
-      if (sign[i] * (s - obs[i]) >= -tol[i]) larger[i]++;
+      if (passes(pr, i, s)) larger[i]++;
     }
-    for (let t = 0; t < m; t++) pos[perm[t]] = 0;
-    if ((r + 1) % chunk === 0 || r + 1 === R) {
-      if (options.shouldCancel?.()) throw new CancelledError();
-      options.onProgress?.(r + 1, R);
-    }
+    if ((r + 1) % chunk === 0 && r + 1 < R) check(r + 1);
   }
+  for (let k = 1; k <= K; k++) sums.subarray((k - 1) * R, k * R).sort();
+  for (let i = 0; i < n; i++) {
+    const k = card[i];
+    if (k === 0 || rowWeight[i] !== rowWeight[i]) continue;
+    const sorted = sums.subarray((k - 1) * R, k * R);
+    const g = sign[i];
+    const c = g > 0 ? R - firstIndex(sorted, (v) => v >= lo[i]) : g < 0 ? firstIndex(sorted, (v) => v > hi[i]) : R;
+    larger[i] = c + fix[i];
+  }
+  check(R);
   return { larger, total };
+}
+
+/** First index of a sorted array where pred turns true (pred monotone false → true); length if never. */
+function firstIndex(a: Float64Array, pred: (v: number) => boolean): number {
+  let l = 0;
+  let h = a.length;
+  while (l < h) {
+    const mid = (l + h) >>> 1;
+    if (pred(a[mid])) h = mid;
+    else l = mid + 1;
+  }
+  return l;
 }
 
 /** Largest number of subsets per area that `exactPermutationCounts` will enumerate by default. */
@@ -191,7 +236,7 @@ export const MAX_EXACT_SUBSETS = 1_000_000;
  */
 export function exactPermutationCounts(x: Float64Array, w: SpatialWeights, factor: ArrayLike<number>, maxSubsets = MAX_EXACT_SUBSETS): PermutationCounts {
   const pr = prepare(x, w, factor);
-  const { n, card, rowWeight, obs, tol, sign } = pr;
+  const { n, card, rowWeight } = pr;
   const larger = new Uint32Array(n);
   const total = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -211,7 +256,7 @@ export function exactPermutationCounts(x: Float64Array, w: SpatialWeights, facto
       const depth = chosen.length;
       if (depth === k) {
         seen++;
-        if (sign[i] * (sum - obs[i]) >= -tol[i]) hits++;
+        if (passes(pr, i, sum)) hits++;
         return;
       }
       for (let a = uniform ? start : 0; a < n - 1; a++) {

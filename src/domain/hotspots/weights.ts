@@ -7,8 +7,8 @@
  * Builders:
  * - `queenContiguity`: polygons that share at least one vertex (the vertex-sharing rule of
  *   libpysal's `Queen.from_dataframe`, which also matches on shared vertices).
- * - `knnWeights`: k nearest neighbours of lon/lat points by great-circle distance (kdbush +
- *   geokdbush, re-measured with haversineKm as src/domain/access/pointIndex.ts does).
+ * - `knnWeights`: k nearest neighbours of lon/lat points by great-circle distance (kdbush box
+ *   queries re-measured with haversineKm, src/domain/access/pointIndex.ts; geokdbush fallback).
  * - `distanceBandWeights`: binary planar distance band (libpysal `DistanceBand(binary=True)`:
  *   neighbours at distance ≤ threshold), used by the esda Getis–Ord doctest.
  * - `rowStandardise` (libpysal transform 'R': each row sums to 1), `binaryWeights` ('B': every
@@ -20,7 +20,8 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { haversineKm } from '../geo';
+import { haversineKm, haversineKmCos } from '../geo';
+import { buildPointIndex, circleBox } from '../access/pointIndex';
 
 export interface SpatialWeights {
   /** Number of areas (rows). */
@@ -117,9 +118,11 @@ export function queenContiguity(geometries: readonly (Polygon | MultiPolygon | n
 /**
  * k nearest neighbours of each lon/lat point (WGS84 degrees) by great-circle distance.
  *
- * geokdbush's `around()` (Agafonkin) proposes the k + 4 nearest other points; they are re-measured
- * with haversineKm (R = 6,371.0088 km, geo.ts) and ordered by (distance, index), so ties at equal
- * distance go to the lower index unless more than 4 extra points tie at the k-th distance.
+ * The kd-tree (kdbush, via access/pointIndex.ts) returns every point within r km (spherical-cap
+ * bounding box, exact haversine test, R = 6,371.0088 km); r starts at twice the typical spacing
+ * and doubles until at least k other points are inside, so the k nearest are among them. They are
+ * ordered by (distance, index): ties at equal distance go to the lower index, exactly as a
+ * brute-force sort. Past 2,000 km geokdbush's great-circle `around()` (Agafonkin) takes over.
  * The relation is not symmetric (j may be among i's k nearest but not the reverse), as in
  * libpysal's KNN. With n ≤ k every other point is a neighbour.
  */
@@ -131,14 +134,44 @@ export function knnWeights(lon: ArrayLike<number>, lat: ArrayLike<number>, k: nu
   for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + kk;
   const neighbours = new Uint32Array(n * kk);
   if (kk > 0) {
-    const tree = new KDBush(n, 64, Float64Array);
-    for (let i = 0; i < n; i++) tree.add(lon[i], lat[i]);
-    tree.finish();
+    const index = buildPointIndex(lon, lat);
+    const start = Math.max(1e-3, index.spacingKm * 2);
+    // The kk best (distance, id) so far, kept sorted by insertion (kk is small).
+    const bestKm = new Float64Array(kk);
+    const bestId = new Int32Array(kk);
     for (let i = 0; i < n; i++) {
-      const ids = around(tree, lon[i], lat[i], kk + 4, Infinity, (id) => id !== i);
-      const d = ids.map((id) => ({ id, km: haversineKm(lon[i], lat[i], lon[id], lat[id]) }));
-      d.sort((a, b) => a.km - b.km || a.id - b.id);
-      for (let t = 0; t < kk; t++) neighbours[i * kk + t] = d[t].id;
+      const x = index.lon[i];
+      const y = index.lat[i];
+      const cosY = index.cosLat[i];
+      let found = 0;
+      for (let r = start; r <= 2000 && found < kk; r *= 2) {
+        const b = circleBox(x, y, r);
+        found = 0;
+        for (const id of index.tree.range(b.minLon, b.minLat, b.maxLon, b.maxLat)) {
+          if (id === i) continue;
+          const d = haversineKmCos(x, y, cosY, index.lon[id], index.lat[id], index.cosLat[id]);
+          if (d > r) continue;
+          // Insert (d, id) if it beats the current kk-th, ordering by (distance, index).
+          let pos = Math.min(found, kk);
+          if (pos === kk && !(d < bestKm[kk - 1] || (d === bestKm[kk - 1] && id < bestId[kk - 1]))) continue;
+          if (pos === kk) pos = kk - 1;
+          while (pos > 0 && (bestKm[pos - 1] > d || (bestKm[pos - 1] === d && bestId[pos - 1] > id))) {
+            bestKm[pos] = bestKm[pos - 1];
+            bestId[pos] = bestId[pos - 1];
+            pos--;
+          }
+          bestKm[pos] = d;
+          bestId[pos] = id;
+          found++;
+        }
+      }
+      if (found < kk) {
+        // Sparse or far-flung points: geokdbush walks the whole tree in great-circle order.
+        const d = around(index.tree, x, y, kk + 1, Infinity, (id) => id !== i).map((id) => ({ id, km: haversineKm(x, y, index.lon[id], index.lat[id]) }));
+        d.sort((p, q) => p.km - q.km || p.id - q.id);
+        for (let t = 0; t < kk; t++) bestId[t] = d[t].id;
+      }
+      for (let t = 0; t < kk; t++) neighbours[i * kk + t] = bestId[t];
     }
   }
   return { n, offsets, neighbours, weights: new Float64Array(n * kk).fill(1), description: `knn:${k} (great-circle)` };

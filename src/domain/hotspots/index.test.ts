@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { computeHotspots, describeHotspotNote, getisOrd, hotspotAreas, localMoran, permutationFloorNote, rowStandardise, weightsFromNeighbourLists, binaryWeights } from './index';
+import { LATTICE_LOCAL_I, LATTICE_Y, rookLattice } from './testLattice';
+
+const lattice = weightsFromNeighbourLists(rookLattice(3, 3), 'rook');
+
+describe('computeHotspots', () => {
+  it('on the issue-9 lattice: local I as published, Gi* as getisOrd on binary weights, p from local Moran', () => {
+    const r = computeHotspots(LATTICE_Y, lattice, { permutations: 999, seed: 4, correction: 'none' });
+    r.localI.forEach((v, i) => expect(v).toBeCloseTo(LATTICE_LOCAL_I[i], 6));
+    const gi = getisOrd(LATTICE_Y, binaryWeights(lattice), { star: true });
+    expect([...r.giStarZ]).toEqual([...gi.z]);
+    expect([...r.p]).toEqual([...localMoran(LATTICE_Y, rowStandardise(lattice), { permutations: 999, seed: 4 }).p]);
+    const areas = hotspotAreas(r);
+    expect(Object.keys(areas[0])).toEqual(['value', 'localI', 'giStarZ', 'p', 'cluster', 'neighbours']);
+    expect(areas.map((a) => a.neighbours)).toEqual([2, 3, 2, 3, 4, 3, 2, 3, 2]);
+    for (const a of areas) expect(a.cluster === 'not_significant' || (a.p <= 0.05 && ['high-high', 'low-low', 'high-low', 'low-high'].includes(a.cluster))).toBe(true);
+    expect(r.settings).toMatchObject({ permutations: 999, seed: 4, alpha: 0.05, correction: 'none', weights: 'rook' });
+  });
+
+  it('missing values are left out (no_data), islands stay in the mean (isolated), both noted', () => {
+    const w = weightsFromNeighbourLists([[1], [0, 2], [1, 3], [2], []]);
+    const y = [1, 2, NaN, 4, 9];
+    const r = computeHotspots(y, w, { permutations: 99, correction: 'none' });
+    expect(r.cluster[2]).toBe('no_data');
+    expect(r.cluster[4]).toBe('isolated');
+    expect(r.neighbours[1]).toBe(1); // the link to the missing area is dropped
+    expect(r.neighbours[4]).toBe(0);
+    expect(r.p[4]).toBeNaN();
+    // z over the four areas with values (island included): mean 4, n − 1 sd.
+    const sd = Math.sqrt(((1 - 4) ** 2 + (2 - 4) ** 2 + 0 + (9 - 4) ** 2) / 3);
+    expect(r.z[4]).toBeCloseTo(5 / sd, 14);
+    // Area 3's only neighbour was the missing area 2: it becomes an island too.
+    expect(r.cluster[3]).toBe('isolated');
+    expect(r.notes).toEqual(expect.arrayContaining([{ kind: 'missing_values', count: 1 }, { kind: 'islands', count: 2 }]));
+  });
+
+  it('significance from Gi*: the two-sided normal p of its z', () => {
+    const r = computeHotspots(LATTICE_Y, lattice, { significanceFrom: 'gi_star', correction: 'none' });
+    expect([...r.p]).toEqual([...r.giStarP]);
+  });
+
+  it('the permutation-floor note: 75,000 villages, 999 permutations, FDR at 0.05', () => {
+    const note = permutationFloorNote(75_000, 999, 0.05, 'fdr', 0);
+    // min p = 1/1000; BH rank k passes only if 1/1000 ≤ 0.05·k/75,000 → k ≥ 1,500.
+    expect(note).toEqual({ kind: 'min_p_exceeds_fdr', minP: 0.001, n: 75_000, alpha: 0.05, areasNeededAtMinP: 1500, permutationsNeeded: 1_499_999, reachable: false, kept: 0 });
+    expect(describeHotspotNote(note!)).toMatch(/smallest possible p is 0\.00100.*at least 1,500.*Gi\*'s analytic z/);
+    expect(permutationFloorNote(100, 9_999, 0.05, 'bonferroni')).toBeNull(); // 1e-4 ≤ 0.05/100
+    expect(permutationFloorNote(100, 999, 0.05, 'bonferroni')).toMatchObject({ kind: 'min_p_exceeds_bonferroni', permutationsNeeded: 1999, reachable: true });
+    expect(permutationFloorNote(75_000, 999, 0.05, 'none')).toBeNull();
+  });
+
+  it('refuses misaligned input and too many permutations', () => {
+    expect(() => computeHotspots([1, 2], lattice)).toThrow(/2 values for 9 areas/);
+    expect(() => computeHotspots(LATTICE_Y, lattice, { permutations: 100_000 })).toThrow(/permutations/);
+  });
+});
