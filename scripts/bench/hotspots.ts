@@ -22,7 +22,7 @@ const bench: BenchSection = async ({ dataDir, report }) => {
   const villages = await readVillages(read, m);
   t0 = performance.now();
   knnWeights(villages.lon, villages.lat, 8);
-  report(`knn:8 weights, ${villages.count} villages (geokdbush + haversine)`, performance.now() - t0, 'ms');
+  report(`knn:8 weights, ${villages.count} villages (kdbush boxes + haversine)`, performance.now() - t0, 'ms');
 
   t0 = performance.now();
   const sub = await hotspotInputs(read, m, 'subdistrict', 'rate', { kind: 'queen' });

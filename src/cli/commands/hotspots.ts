@@ -16,8 +16,8 @@
  * - `--level subdistrict` (default): `--weights queen` by default, from the polygons in the
  *   dataset's boundaries/subdistrict.geojson (features matched by their `code` property; an area
  *   without a polygon is an island). `--level village`: `--weights knn:8` by default, from the
- *   villages' lon/lat (great-circle). knn works at subdistrict level too (polygon centroids are
- *   not used: it needs points, so subdistricts take the mean position of their villages).
+ *   villages' lon/lat (great-circle). `--weights knn:K` also works for subdistricts, placed at
+ *   the mean position of their villages (not polygon centroids).
  * - `--permutations` R in 1 … 99,999 (default 999), `--seed` (default 1): the same seed gives the
  *   same p-values. `--alpha` (default 0.05), `--correction` (default fdr = Benjamini–Hochberg).
  *
