@@ -347,6 +347,7 @@ export function furthestBehind(l: LevelProgress, by: 'shortfall' | 'ratio' = 'sh
     const e = l.expectedByNow[a];
     out.push({ code: l.codes[a], index: a, targetGroup: l.targetGroup[a], resolved: l.resolved[a], expectedByNow: e, shortfallPeople: e - l.resolved[a], ratio: l.resolved[a] / e });
   }
-  out.sort(by === 'shortfall' ? (x, y) => y.shortfallPeople - x.shortfallPeople || x.code.localeCompare(y.code) : (x, y) => x.ratio - y.ratio || y.shortfallPeople - x.shortfallPeople || x.code.localeCompare(y.code));
+  const byCode = (x: BehindArea, y: BehindArea) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0);
+  out.sort(by === 'shortfall' ? (x, y) => y.shortfallPeople - x.shortfallPeople || byCode(x, y) : (x, y) => x.ratio - y.ratio || y.shortfallPeople - x.shortfallPeople || byCode(x, y));
   return out.slice(0, limit);
 }

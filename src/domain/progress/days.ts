@@ -6,15 +6,24 @@
 
 const MS_PER_DAY = 86_400_000;
 
-/** Day number of a Gregorian (CE) year, month 1–12 and day 1–31; NaN when the date does not exist. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/**
+ * Day number of a Gregorian (CE) year, month 1–12 and day 1–31; NaN when the date does not exist.
+ * Arithmetic, not Date: imports call this once per row (days_from_civil, H. Hinnant,
+ * "chrono-Compatible Low-Level Date Algorithms").
+ */
 export function dayOfYmd(yearCe: number, month: number, day: number): number {
   if (!Number.isInteger(yearCe) || !Number.isInteger(month) || !Number.isInteger(day)) return NaN;
-  if (month < 1 || month > 12 || day < 1 || day > 31) return NaN;
-  const ms = Date.UTC(yearCe, month - 1, day);
-  const d = new Date(ms);
-  // Date.UTC rolls 31 Feb over to March: a rolled date did not exist.
-  if (d.getUTCFullYear() !== yearCe || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return NaN;
-  return Math.round(ms / MS_PER_DAY);
+  if (month < 1 || month > 12 || day < 1) return NaN;
+  if (day > (month === 2 && isLeap(yearCe) ? 29 : DAYS_IN_MONTH[month - 1])) return NaN;
+  const y = month <= 2 ? yearCe - 1 : yearCe;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** ISO 8601 calendar date (CE), e.g. 2022-09-30. */

@@ -80,6 +80,17 @@ function area(r: ReturnType<typeof at>, code: string) {
   return { target: l.targetGroup[i], recorded: l.recorded[i], reached: l.reached[i], helped: l.helped[i], resolved: l.resolved[i], inProgress: l.inProgress[i], debt: l.debtResolvedBaht[i], outside: l.foundOutsideTarget[i], expected: l.expectedByNow[i], behind: l.behind[i] === 1, rate: l.resolutionRate[i] };
 }
 
+describe('day numbers', () => {
+  it('dayOfYmd agrees with Date.UTC on every day 1860–2189 and refuses days that do not exist', () => {
+    for (let d = -40000; d < 80000; d++) {
+      const x = new Date(d * 86_400_000);
+      if (dayOfYmd(x.getUTCFullYear(), x.getUTCMonth() + 1, x.getUTCDate()) !== d) throw new Error(`day ${d}`);
+    }
+    expect([dayOfYmd(2022, 2, 29), dayOfYmd(2022, 4, 31), dayOfYmd(2022, 13, 1)]).toEqual([NaN, NaN, NaN]);
+    expect(isoOfDay(dayOfYmd(2024, 2, 29))).toBe('2024-02-29');
+  });
+});
+
 describe('progress measures (hand-counted)', () => {
   it('as of the deadline: latest record per case, ties by later row, reopened cases, outside target apart', () => {
     const r = at('2022-09-30');
