@@ -223,7 +223,8 @@ export function computeProgress(prep: PreparedRecords, targets: AlignedTargets |
   for (const level of ADMIN_LEVELS) {
     const al = h.levels[level];
     const na = al.codes.length;
-    const target = targets ? targets.people[level] : new Float64Array(na).fill(NaN);
+    // Copies: results may be transferred out of a worker (progressBuffers) and the aligned targets reused.
+    const target = targets ? targets.people[level].slice() : new Float64Array(na).fill(NaN);
     const res = cols.resolved[level];
     const rate = new Float64Array(na), expected = new Float64Array(na), behind = new Uint8Array(na);
     for (let a = 0; a < na; a++) {
@@ -232,7 +233,7 @@ export function computeProgress(prep: PreparedRecords, targets: AlignedTargets |
       expected[a] = Number.isFinite(t) ? t * f : NaN;
       behind[a] = res[a] < expected[a] ? 1 : 0;
     }
-    const tbd = targets ? targets.byDimension[level] : new Float64Array(na * D).fill(NaN);
+    const tbd = targets ? targets.byDimension[level].slice() : new Float64Array(na * D).fill(NaN);
     levels[level] = {
       level,
       codes: al.codes,
@@ -256,6 +257,21 @@ export function computeProgress(prep: PreparedRecords, targets: AlignedTargets |
     };
   }
   return { schedule, levels, find: (code) => h.find(code) };
+}
+
+/**
+ * The fresh buffers of a result, to transfer from a worker without copying (codes and parent
+ * belong to the prepared hierarchy and are not listed: post them once, or send codes by level).
+ */
+export function progressBuffers(r: ProgressResult): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const level of ADMIN_LEVELS) {
+    const l = r.levels[level];
+    for (const a of [l.targetGroup, l.recorded, l.reached, l.helped, l.resolved, l.inProgress, l.resolutionRate, l.debtResolvedBaht, l.debtCases, l.foundOutsideTarget, l.expectedByNow, l.behind, l.targetByDimension, l.recordedByDimension, l.resolvedByDimension, l.byStage]) {
+      if (!out.includes(a.buffer as ArrayBuffer)) out.push(a.buffer as ArrayBuffer);
+    }
+  }
+  return out;
 }
 
 export interface BurnUpPoint {

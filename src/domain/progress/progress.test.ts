@@ -19,7 +19,7 @@
  * Targets (people): A 20, B 10, C 10, D 10 → province 50: 40, 90: 10, TH: 50.
  */
 import { describe, expect, it } from 'vitest';
-import { computeBurnUp, computeProgress, alignTargets, furthestBehind, expectedFractionAt } from './compute';
+import { computeBurnUp, computeProgress, alignTargets, furthestBehind, expectedFractionAt, progressBuffers } from './compute';
 import { dayOfYmd, DEFAULT_DEADLINE_DAY, isoOfDay } from './days';
 import { pdcaBoard } from './pdca';
 import { prepareRecords } from './prepare';
@@ -180,5 +180,16 @@ describe('progress measures (hand-counted)', () => {
     const plain = progressRows(r.levels.province, name)[0];
     expect(plain).toMatchObject({ in_progress: 4, debt_resolved_baht: 15000, by_stage: { sustainable: 2 } });
     expect(Object.keys(flattenProgressRow(plain))).toContain('by_dimension.debt.resolved');
+  });
+});
+
+describe('results leave the prepared state intact', () => {
+  it('transferable buffers are fresh per call: targets and hierarchy are not among them', () => {
+    const r1 = at('2022-09-30');
+    const bufs = progressBuffers(r1);
+    expect(bufs).not.toContain(targets.people.province.buffer);
+    expect(new Set(bufs).size).toBe(bufs.length);
+    for (const b of bufs) structuredClone(b, { transfer: [b] }); // detach them all
+    expect(area(at('2022-09-30'), '50')).toMatchObject({ target: 40, resolved: 7 });
   });
 });
