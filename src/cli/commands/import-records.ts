@@ -9,7 +9,8 @@
  * kept unless `--replace`. `--data` is required: the embedded demo is never written to.
  * stdout: the import report as JSON.
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importRecordsFile, writeRecordsToDataset } from '../../data/records/nodeImport';
 import { describeRecordsReport } from '../../data/records/recordCsv';
@@ -27,9 +28,10 @@ export default async function importRecords(argv: string[], io: CliIo): Promise<
   if (!values.data) throw new CliError('--data DIR is required (an existing dataset directory)');
   const t0 = performance.now();
   try {
-    const imp = await importRecordsFile(resolve(positionals[0]));
+    const file = resolve(positionals[0]);
+    const imp = await importRecordsFile(file);
     io.stderr(describeRecordsReport(imp.report) + '\n');
-    const path = await writeRecordsToDataset(resolve(values.data), { records: imp.records, caseIds: imp.caseIds, source: imp.report.file, synthetic: false }, { replace: values.replace === true });
+    const path = await writeRecordsToDataset(resolve(values.data), { records: imp.records, caseIds: imp.caseIds, source: imp.report.file, synthetic: false }, { replace: values.replace === true, sourceFile: { name: basename(file), size: statSync(file).size } });
     io.stderr(`wrote ${path} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
     io.stdout(JSON.stringify(imp.report, null, 2) + '\n');
   } catch (e) {

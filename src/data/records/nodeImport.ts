@@ -8,6 +8,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { DatasetManifest, WorkspaceLayer } from '../datasetFormat';
 import { CsvLineSplitter, RecordsBuilder, type RecordsImport } from './recordCsv';
 import { decodeRecordsFile, encodeRecordsFile, RECORDS_FILE_NAME, RECORDS_MANIFEST_KEY, type StoredRecords } from './recordsFile';
 
@@ -55,13 +56,26 @@ export async function loadRecordsPath(path: string): Promise<StoredRecords & { r
  * `files.records`. Refuses to replace records already there unless `replace` (an import never
  * destroys what was loaded). The manifest is rewritten through a temporary file and a rename.
  */
-export async function writeRecordsToDataset(dir: string, s: StoredRecords, options: { replace?: boolean } = {}): Promise<string> {
+export async function writeRecordsToDataset(dir: string, s: StoredRecords, options: { replace?: boolean; sourceFile?: { name: string; size: number } } = {}): Promise<string> {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`${dir}: not a dataset directory (no manifest.json)`);
-  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { files: Record<string, unknown> };
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as DatasetManifest & { files: Record<string, unknown> };
   if (manifest.files[RECORDS_MANIFEST_KEY] && !options.replace) throw new Error(`${dir}: the dataset already has assistance records (${manifest.files[RECORDS_MANIFEST_KEY]}); use --replace to replace them`);
   await writeFile(join(dir, RECORDS_FILE_NAME), gzipSync(encodeRecordsFile(s)));
   manifest.files[RECORDS_MANIFEST_KEY] = RECORDS_FILE_NAME;
+  // A workspace manifest lists its layers explicitly (src/data/workspace/layers.ts): add ours.
+  if (manifest.layers) {
+    const layer: WorkspaceLayer = {
+      id: 'records',
+      kind: 'records',
+      files: [RECORDS_FILE_NAME],
+      synthetic: s.synthetic,
+      source: { files: options.sourceFile ? [options.sourceFile] : [], importedAt: new Date().toISOString() },
+      summary: `${s.records.count.toLocaleString('en')} assistance records, ${s.records.caseCount.toLocaleString('en')} cases`,
+      stats: { records: s.records.count, cases: s.records.caseCount },
+    };
+    manifest.layers = [...manifest.layers.filter((l) => l.id !== layer.id), layer].sort((a, b) => a.id.localeCompare(b.id));
+  }
   await writeFile(`${manifestPath}.tmp`, JSON.stringify(manifest, null, 2) + '\n');
   await rename(`${manifestPath}.tmp`, manifestPath);
   return join(dir, RECORDS_FILE_NAME);

@@ -154,5 +154,12 @@ describe('records CSV import', () => {
     await expect(writeRecordsToDataset(dir, { records: imp.records, caseIds: imp.caseIds, source: 'x', synthetic: false })).rejects.toThrow(/already has assistance records/);
     expect(() => encodeRecordsFile({ records: imp.records, caseIds: ['c1', '1234567890123', 'c5'], source: '', synthetic: false })).toThrow(/PDPA/);
     await expect(decodeRecordsFile(new Uint8Array(16), 'bad.bin')).rejects.toThrow(/bad\.bin/);
+    // A workspace manifest with explicit layers gains (or replaces) the records layer.
+    const ws = mkdtempSync(join(tmpdir(), 'cheepao-records-ws-'));
+    writeFileSync(join(ws, 'manifest.json'), JSON.stringify({ format: 'cheepao-dataset', version: 2, files: { profiles: {} }, layers: [{ id: 'villages', kind: 'villages', files: [], synthetic: false, source: { files: [], importedAt: '' }, summary: '' }] }));
+    await writeRecordsToDataset(ws, { records: imp.records, caseIds: imp.caseIds, source: 'records.csv', synthetic: false }, { sourceFile: { name: 'records.csv', size: 123 } });
+    const layers = JSON.parse(readFileSync(join(ws, 'manifest.json'), 'utf8')).layers;
+    expect(layers.map((l: { id: string }) => l.id)).toEqual(['records', 'villages']);
+    expect(layers[0]).toMatchObject({ kind: 'records', files: ['records.bin.gz'], stats: { records: 5, cases: 3 }, source: { files: [{ name: 'records.csv', size: 123 }] } });
   });
 });

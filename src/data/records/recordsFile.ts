@@ -20,7 +20,7 @@
  *
  * No citizen id is ever among the case ids (recordCsv.ts replaces them before this point, and
  * encodeRecordsFile refuses any that slipped through). The manifest points at the file through
- * `files.records` (RECORDS_MANIFEST_KEY): add `records?: string` to DatasetManifest['files'].
+ * `files.records` (RECORDS_MANIFEST_KEY, DatasetManifest['files'].records).
  */
 import { decodeColumnar, encodeColumnar } from '../columnar';
 import type { ByteReader } from '../dataset';
