@@ -50,6 +50,8 @@ export interface PreparedPotential {
   matrix(method: NormalisationMethod): Float64Array;
   /** Per method: ln y with y = min–max rescale of the normalised value to [1, 100], n × k. */
   logMatrix(method: NormalisationMethod): Float64Array;
+  /** Per method: normalised values with NaN where missing (for display; shared, do not modify). */
+  displayMatrix(method: NormalisationMethod): Float64Array;
   /** Columns that had no spread (every area equal) per method. */
   constantInputs(method: NormalisationMethod): string[];
 }
@@ -86,6 +88,7 @@ export function preparePotential(columns: Record<string, ArrayLike<number>>, n: 
 
   const matrices = new Map<NormalisationMethod, { m: Float64Array; constant: string[] }>();
   const logs = new Map<NormalisationMethod, Float64Array>();
+  const displays = new Map<NormalisationMethod, Float64Array>();
   const build = (method: NormalisationMethod) => {
     let got = matrices.get(method);
     if (!got) {
@@ -108,6 +111,16 @@ export function preparePotential(columns: Record<string, ArrayLike<number>>, n: 
     transforms,
     available,
     matrix: (method) => build(method).m,
+    displayMatrix(method) {
+      let d = displays.get(method);
+      if (!d) {
+        const m = build(method).m;
+        d = new Float64Array(n * k);
+        for (let x = 0; x < n * k; x++) d[x] = available[x] ? m[x] : NaN;
+        displays.set(method, d);
+      }
+      return d;
+    },
     constantInputs: (method) => build(method).constant,
     logMatrix(method) {
       let l = logs.get(method);
@@ -140,7 +153,7 @@ export function preparePotential(columns: Record<string, ArrayLike<number>>, n: 
 export interface PotentialResult {
   /** Potential per area (NaN when not computable); linear with minmax/rank ∈ [0, 1], geometric ∈ [0, 1]. */
   potential: Float64Array;
-  /** Contribution of input j to area i's potential, row-major n × k; Σ_j = potential. */
+  /** Contribution of input j to area i's potential, row-major n × k; Σ_j = potential (empty when not requested). */
   parts: Float64Array;
   /** 1 when the area has a potential under the missing rule. */
   hasPotential: Uint8Array;
@@ -160,44 +173,68 @@ export function aggregatePotential(
   missing: MissingRule,
   scope?: Uint8Array,
   out?: PotentialResult,
+  withParts = true,
 ): PotentialResult {
   const { n } = p;
   const k = p.inputs.length;
-  const r = out ?? { potential: new Float64Array(n), parts: new Float64Array(n * k), hasPotential: new Uint8Array(n), weightCoverage: new Float64Array(n) };
+  const r = out ?? { potential: new Float64Array(n), parts: new Float64Array(withParts ? n * k : 0), hasPotential: new Uint8Array(n), weightCoverage: new Float64Array(n) };
   const x = aggregate === 'linear' ? p.matrix(method) : p.logMatrix(method);
   const a = p.available;
   const span = GEOMETRIC_HIGH - GEOMETRIC_LOW;
+  const linear = aggregate === 'linear';
+  let weighted = 0;
+  for (let j = 0; j < k; j++) if (weights[j] > 0) weighted++;
+  const parts = r.parts;
+  if (!withParts) {
+    for (let i = 0; i < n; i++) {
+      const row = i * k;
+      let wSum = 0, s = 0, have = 0;
+      for (let j = 0; j < k; j++) {
+        const aw = weights[j] * a[row + j];
+        wSum += aw;
+        s += aw * x[row + j];
+        if (aw > 0) have++;
+      }
+      r.weightCoverage[i] = wSum;
+      const ok = (!scope || scope[i] === 1) && wSum > 0 && !(missing === 'exclude' && have < weighted);
+      r.hasPotential[i] = ok ? 1 : 0;
+      r.potential[i] = !ok ? NaN : linear ? s / wSum : (Math.exp(s / wSum) - GEOMETRIC_LOW) / span;
+    }
+    return r;
+  }
+  // One branch-light pass: parts[j] = w_j·a_ij·x_ij, then scaled by 1 / Σ_j w_j·a_ij.
   for (let i = 0; i < n; i++) {
     const row = i * k;
     let wSum = 0;
     let s = 0;
-    let missingWeighted = false;
+    let have = 0;
     for (let j = 0; j < k; j++) {
-      const w = weights[j];
-      if (w === 0) continue;
-      if (a[row + j]) {
-        wSum += w;
-        s += w * x[row + j];
-      } else missingWeighted = true;
+      const aw = weights[j] * a[row + j];
+      const t = aw * x[row + j];
+      parts[row + j] = t;
+      wSum += aw;
+      s += t;
+      if (aw > 0) have++;
     }
     r.weightCoverage[i] = wSum;
-    const ok = (!scope || scope[i] === 1) && wSum > 0 && !(missing === 'exclude' && missingWeighted);
+    const ok = (!scope || scope[i] === 1) && wSum > 0 && !(missing === 'exclude' && have < weighted);
     r.hasPotential[i] = ok ? 1 : 0;
     if (!ok) {
       r.potential[i] = NaN;
-      for (let j = 0; j < k; j++) r.parts[row + j] = NaN;
+      for (let j = 0; j < k; j++) parts[row + j] = NaN;
       continue;
     }
-    if (aggregate === 'linear') {
-      const v = s / wSum;
-      r.potential[i] = v;
-      for (let j = 0; j < k; j++) r.parts[row + j] = weights[j] !== 0 && a[row + j] ? (weights[j] * x[row + j]) / wSum : 0;
+    if (linear) {
+      const inv = 1 / wSum;
+      r.potential[i] = s * inv;
+      for (let j = 0; j < k; j++) parts[row + j] *= inv;
     } else {
       const lnG = s / wSum;
       const v = (Math.exp(lnG) - GEOMETRIC_LOW) / span;
       r.potential[i] = v;
       // ln G = Σ w_j ln y_j / W: input j's share of ln G, times P (all ln y_j ≥ 0).
-      for (let j = 0; j < k; j++) r.parts[row + j] = lnG > 0 && weights[j] !== 0 && a[row + j] ? (v * weights[j] * x[row + j]) / wSum / lnG : 0;
+      const f = lnG > 0 ? v / wSum / lnG : 0;
+      for (let j = 0; j < k; j++) parts[row + j] *= f;
     }
   }
   return r;
@@ -208,4 +245,20 @@ export function aggregationNote(aggregate: Aggregation): string {
   return aggregate === 'linear'
     ? 'Potential = Σ w_j·x_j over the inputs an area has, weights renormalised to sum 1 (linear, fully compensatory).'
     : `Geometric: each normalised input is min–max rescaled to [${GEOMETRIC_LOW}, ${GEOMETRIC_HIGH}] over the areas in scope so every factor is positive, G = Π y_j^w_j, potential = (G − ${GEOMETRIC_LOW}) / ${GEOMETRIC_HIGH - GEOMETRIC_LOW} ∈ [0, 1]; parts split potential in proportion to w_j·ln y_j.`;
+}
+
+/**
+ * The per-input parts of one area's potential, from the display matrix (NaN = missing) and the
+ * effective weights — what aggregatePotential writes with parts on, for one row on demand.
+ */
+export function potentialPartsOf(values: Float64Array, k: number, i: number, weights: ArrayLike<number>, aggregate: Aggregation, potential: number): Float64Array {
+  const out = new Float64Array(k);
+  if (!Number.isFinite(potential)) return out.fill(NaN);
+  let wSum = 0;
+  for (let j = 0; j < k; j++) if (Number.isFinite(values[i * k + j])) wSum += weights[j];
+  if (aggregate === 'linear') {
+    for (let j = 0; j < k; j++) out[j] = Number.isFinite(values[i * k + j]) ? (weights[j] * values[i * k + j]) / wSum : 0;
+    return out;
+  }
+  throw new Error('potentialPartsOf: geometric parts need the log matrix; rank with potentialParts on');
 }

@@ -18,16 +18,22 @@ export function codeOrder(codes: readonly string[]): Uint32Array {
 
 /** Reusable buffers so repeated sorts (Monte Carlo draws) allocate nothing. */
 export class RadixScratch {
-  hi: Uint32Array;
-  lo: Uint32Array;
-  idx: Uint32Array;
-  hi2: Uint32Array;
-  lo2: Uint32Array;
-  idx2: Uint32Array;
-  readonly count = new Uint32Array(256);
-  private readonly f64 = new Float64Array(1);
-  private readonly u32 = new Uint32Array(this.f64.buffer);
+  /** Scores to sort, written by the caller at positions 0..m-1 (setKey or keys[k] = x directly). */
+  readonly keys: Float64Array;
+  /** Area index for each position. */
+  readonly index: Uint32Array;
+  private readonly words: Uint32Array;
+  private hi: Uint32Array;
+  private lo: Uint32Array;
+  private idx: Uint32Array;
+  private hi2: Uint32Array;
+  private lo2: Uint32Array;
+  private idx2: Uint32Array;
+  private readonly hist = new Uint32Array(6 * 2048);
   constructor(public capacity: number) {
+    this.keys = new Float64Array(capacity);
+    this.index = new Uint32Array(capacity);
+    this.words = new Uint32Array(this.keys.buffer);
     this.hi = new Uint32Array(capacity);
     this.lo = new Uint32Array(capacity);
     this.idx = new Uint32Array(capacity);
@@ -35,57 +41,94 @@ export class RadixScratch {
     this.lo2 = new Uint32Array(capacity);
     this.idx2 = new Uint32Array(capacity);
   }
-  /** Writes the descending sort key of x at position k. */
   setKey(k: number, x: number, index: number): void {
-    this.f64[0] = x + 0; // −0 → +0, so the two zeros tie
-    // Little-endian: u32[1] holds sign, exponent and the high mantissa bits.
-    let h = this.u32[1];
-    let l = this.u32[0];
-    // Map to an unsigned ascending key (negatives: flip all bits; positives: flip the sign bit), then
-    // complement for descending order.
-    if (h & 0x80000000) {
-      h = ~h;
-      l = ~l;
-    } else h ^= 0x80000000;
-    this.hi[k] = ~h >>> 0;
-    this.lo[k] = ~l >>> 0;
-    this.idx[k] = index;
+    this.keys[k] = x;
+    this.index[k] = index;
+  }
+
+  /**
+   * Stable sort of positions 0..m-1 by key descending; returns the area indices in order (a view
+   * of the scratch: copy it before the next sort). 64-bit keys as six 11-bit digits; all six
+   * histograms are counted in one pass and passes whose digit is the same for every key skipped.
+   */
+  sortDesc(m: number): Uint32Array {
+    const { keys, words, hist } = this;
+    let hi = this.hi, lo = this.lo, idx = this.idx, hi2 = this.hi2, lo2 = this.lo2, idx2 = this.idx2;
+    hist.fill(0);
+    for (let k = 0; k < m; k++) {
+      keys[k] += 0; // −0 → +0, so the two zeros tie
+      // Little-endian: words[2k+1] holds sign, exponent and the high mantissa bits. Map to an
+      // unsigned ascending key (negatives: flip all bits; positives: flip the sign bit), then
+      // complement for descending order.
+      let h = words[2 * k + 1];
+      let l = words[2 * k];
+      if (h & 0x80000000) {
+        h = ~h;
+        l = ~l;
+      } else h ^= 0x80000000;
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+      hi[k] = h;
+      lo[k] = l;
+      idx[k] = this.index[k];
+      hist[l & 2047]++;
+      hist[2048 + ((l >>> 11) & 2047)]++;
+      hist[4096 + (((l >>> 22) | (h << 10)) & 2047)]++;
+      hist[6144 + ((h >>> 1) & 2047)]++;
+      hist[8192 + ((h >>> 12) & 2047)]++;
+      hist[10240 + ((h >>> 23) & 2047)]++;
+    }
+    for (let pass = 0; pass < 6; pass++) {
+      const off = pass * 2048;
+      if (m === 0 || hist[off + digit(hi[0], lo[0], pass)] === m) continue; // every key has this digit
+      let sum = 0;
+      for (let b = 0; b < 2048; b++) {
+        const c = hist[off + b];
+        hist[off + b] = sum;
+        sum += c;
+      }
+      // Specialised loops (no per-key switch): the digit is 11 bits of lo, of hi, or straddles both.
+      if (pass === 2) {
+        for (let k = 0; k < m; k++) {
+          const h = hi[k], l = lo[k];
+          const to = hist[off + (((l >>> 22) | (h << 10)) & 2047)]++;
+          hi2[to] = h;
+          lo2[to] = l;
+          idx2[to] = idx[k];
+        }
+      } else {
+        const word = pass < 2 ? lo : hi;
+        const shift = pass === 0 ? 0 : pass === 1 ? 11 : pass === 3 ? 1 : pass === 4 ? 12 : 23;
+        for (let k = 0; k < m; k++) {
+          const to = hist[off + ((word[k] >>> shift) & 2047)]++;
+          hi2[to] = hi[k];
+          lo2[to] = lo[k];
+          idx2[to] = idx[k];
+        }
+      }
+      let t = hi; hi = hi2; hi2 = t;
+      t = lo; lo = lo2; lo2 = t;
+      t = idx; idx = idx2; idx2 = t;
+    }
+    this.hi = hi; this.lo = lo; this.idx = idx; this.hi2 = hi2; this.lo2 = lo2; this.idx2 = idx2;
+    return idx.subarray(0, m);
   }
 }
 
-/**
- * Stable sort of the first m keys written into `s` (setKey), descending by score; returns the
- * indices in order (a view of the scratch buffer: copy it before the next sort).
- */
-export function radixSortDesc(s: RadixScratch, m: number): Uint32Array {
-  let hi = s.hi, lo = s.lo, idx = s.idx, hi2 = s.hi2, lo2 = s.lo2, idx2 = s.idx2;
-  const count = s.count;
-  for (let pass = 0; pass < 8; pass++) {
-    const word = pass < 4 ? lo : hi;
-    const shift = (pass & 3) * 8;
-    count.fill(0);
-    for (let k = 0; k < m; k++) count[(word[k] >>> shift) & 255]++;
-    if (m === 0 || count[(word[0] >>> shift) & 255] === m) continue; // every key has this digit
-    let sum = 0;
-    for (let b = 0; b < 256; b++) {
-      const c = count[b];
-      count[b] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < m; k++) {
-      const d = (word[k] >>> shift) & 255;
-      const to = count[d]++;
-      hi2[to] = hi[k];
-      lo2[to] = lo[k];
-      idx2[to] = idx[k];
-    }
-    [hi, hi2] = [hi2, hi];
-    [lo, lo2] = [lo2, lo];
-    [idx, idx2] = [idx2, idx];
+function digit(h: number, l: number, pass: number): number {
+  switch (pass) {
+    case 0: return l & 2047;
+    case 1: return (l >>> 11) & 2047;
+    case 2: return ((l >>> 22) | (h << 10)) & 2047;
+    case 3: return (h >>> 1) & 2047;
+    case 4: return (h >>> 12) & 2047;
+    default: return (h >>> 23) & 2047;
   }
-  // Keep the buffers' roles consistent for the next call.
-  s.hi = hi; s.lo = lo; s.idx = idx; s.hi2 = hi2; s.lo2 = lo2; s.idx2 = idx2;
-  return idx.subarray(0, m);
+}
+
+/** Stable descending sort of the first m keys written into `s`; see RadixScratch.sortDesc. */
+export function radixSortDesc(s: RadixScratch, m: number): Uint32Array {
+  return s.sortDesc(m);
 }
 
 export interface Ranking {

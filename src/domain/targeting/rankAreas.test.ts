@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { it as fit, fc } from '@fast-check/vitest';
+import { potentialPartsOf } from './potential';
 import { rankAreas, type TargetingAreas } from './rankAreas';
 import { syntheticAreas } from './testAreas';
 import { QUADRANT_IDS } from './typology';
@@ -100,6 +101,20 @@ describe('rankAreas', () => {
         for (let j = 0; j < k; j++) s += r.potentialParts[i * k + j];
         expect(s).toBeCloseTo(r.potential[i], 10);
       }
+    }
+  });
+
+  it('without per-input parts: same ranks, and potentialPartsOf gives the parts of one row', () => {
+    const a = syntheticAreas(300, 8, 0.1);
+    const full = rankAreas(a, { normalise: 'z' });
+    const lean = rankAreas(a, { normalise: 'z', potentialParts: false });
+    expect(Array.from(lean.rank)).toEqual(Array.from(full.rank));
+    expect(lean.potentialParts.length).toBe(0);
+    const k = full.inputs.length;
+    const w = full.inputs.map((d) => full.settings.weights[d.id]);
+    for (const i of [0, 17, 123]) {
+      const parts = potentialPartsOf(lean.inputValues, k, i, w, 'linear', lean.potential[i]);
+      for (let j = 0; j < k; j++) expect(parts[j]).toBeCloseTo(full.potentialParts[i * k + j], 12);
     }
   });
 

@@ -45,6 +45,11 @@ export interface RankOptions {
   strategy?: Strategy;
   priorityWeights?: Partial<PriorityWeights>;
   thresholds?: ThresholdRule;
+  /**
+   * Fill `potentialParts` (n × k; default true). Off, a weight drag skips one n × k pass; the
+   * table can then ask potentialPartsOf for the rows it shows.
+   */
+  potentialParts?: boolean;
   /** Also rank with need taken the other way (rate ↔ count): `rankOther`. */
   bothRankings?: boolean;
 }
@@ -88,9 +93,9 @@ export interface TargetingResult {
   needRaw: Float64Array;
   need: Float64Array;
   potential: Float64Array;
-  /** Normalised, direction-aligned value of input j for area i at [i * k + j] (NaN = missing). */
+  /** Normalised, direction-aligned value of input j for area i at [i * k + j] (NaN = missing); shared by every result of the same preparation and method — do not modify or transfer. */
   inputValues: Float64Array;
-  /** Contribution of input j to area i's potential at [i * k + j]; Σ_j = potential. */
+  /** Contribution of input j to area i's potential at [i * k + j]; Σ_j = potential (empty with potentialParts: false). */
   potentialParts: Float64Array;
   score: Float64Array;
   /** parts.need + parts.potential (or low_potential) = score. */
@@ -213,7 +218,7 @@ export function rankAreas(areas: TargetingAreas, options: RankOptions = {}): Tar
   const s = resolveRankSettings(p, options);
   const { n } = p;
   const k = p.potential.inputs.length;
-  const pot = aggregatePotential(p.potential, s.method, s.weights.effective, s.aggregate, s.missing, p.scope);
+  const pot = aggregatePotential(p.potential, s.method, s.weights.effective, s.aggregate, s.missing, p.scope, undefined, options.potentialParts !== false);
   const need = p.needNormalised(s.method);
 
   const eligible = new Uint8Array(n);
@@ -226,7 +231,7 @@ export function rankAreas(areas: TargetingAreas, options: RankOptions = {}): Tar
   }
   const pr = priorityScores(need, pot.potential, s.strategy, s.priorityWeights);
   for (let i = 0; i < n; i++) if (!eligible[i]) pr.score[i] = pr.needPart[i] = pr.potentialPart[i] = NaN;
-  const t = thresholds(s.rule, need, pot.potential, eligible, areas.people);
+  const t = thresholds(s.rule, need, pot.potential, eligible, areas.people, undefined, p.scratch);
   const quadrant = classifyQuadrants(need, pot.potential, eligible, t);
   const ranking = rankByScore(pr.score, eligible, p.codeOrder, p.scratch);
 
@@ -239,9 +244,8 @@ export function rankAreas(areas: TargetingAreas, options: RankOptions = {}): Tar
     rankOther = rankByScore(other.score, el2, p.codeOrder, p.scratch).rank;
   }
 
-  const matrix = p.potential.matrix(s.method);
-  const inputValues = new Float64Array(n * k);
-  for (let x = 0; x < n * k; x++) inputValues[x] = p.potential.available[x] ? matrix[x] : NaN;
+  // Weight-independent: prepared once per method and shared between results (do not modify).
+  const inputValues = p.potential.displayMatrix(s.method);
 
   const notes: string[] = [aggregationNote(s.aggregate)];
   notes.push(

@@ -63,8 +63,8 @@ export interface StabilityResult {
   methodCounts: Record<NormalisationMethod, number>;
 }
 
-/** Largest m × draws the rank store holds (4 bytes each): 60 M ≈ 240 MB. */
-export const MAX_RANK_CELLS = 60_000_000;
+/** Largest m × draws the rank store holds (4 bytes each, held twice while summarising): 30 M ≈ 240 MB. */
+export const MAX_RANK_CELLS = 30_000_000;
 
 /** A Monte Carlo run that can be advanced step by step (sync here, with yields in the async form). */
 class StabilityRun {
@@ -76,7 +76,7 @@ class StabilityRun {
   private readonly ranks: Uint32Array;
   private readonly flips: Uint32Array;
   private readonly nominalQuadrant: Uint8Array;
-  private readonly perMethod = new Map<NormalisationMethod, { x: Float64Array; lnY: Float64Array; need: Float64Array }>();
+  private readonly perMethod = new Map<NormalisationMethod, { x: Float64Array; need: Float64Array }>();
   private readonly avail: Uint8Array;
   private readonly rng: GammaSampler;
   private readonly uniform: () => number;
@@ -117,7 +117,7 @@ class StabilityRun {
       const x = new Float64Array(this.m * k);
       for (let e = 0; e < this.m; e++) for (let j = 0; j < k; j++) x[e * k + j] = X[idx[e] * k + j];
       const needAll = p.needNormalised(method);
-      this.perMethod.set(method, { x, lnY: x, need: Float64Array.from(idx, (i) => needAll[i]) });
+      this.perMethod.set(method, { x, need: Float64Array.from(idx, (i) => needAll[i]) });
     }
     this.uniform = mulberry32(o.seed);
     this.rng = new GammaSampler(this.uniform);
@@ -128,8 +128,10 @@ class StabilityRun {
     const rule = s.rule;
     this.people = rule.kind === 'median' && rule.weighting === 'people' ? Float64Array.from(idx, (i) => areas.people[i]) : null;
     this.scratch = new RadixScratch(this.m);
+    this.medianScratch = new RadixScratch(this.m);
   }
   private readonly settings: ReturnType<typeof resolveRankSettings>;
+  private readonly medianScratch: RadixScratch;
 
   /** Runs up to `count` more draws. */
   step(count: number): void {
@@ -155,10 +157,9 @@ class StabilityRun {
         const row = e * k;
         let ws = 0, acc = 0;
         for (let j = 0; j < k; j++) {
-          if (a[row + j]) {
-            ws += w[j];
-            acc += w[j] * x[row + j];
-          }
+          const aw = w[j] * a[row + j];
+          ws += aw;
+          acc += aw * x[row + j];
         }
         // Dirichlet draws keep every nominally weighted input positive, so ws > 0 for ranked areas.
         P[e] = linear ? acc / ws : (Math.exp(acc / ws) - GEOMETRIC_LOW) / span;
@@ -169,7 +170,9 @@ class StabilityRun {
       for (let e = 0; e < m; e++) this.scratch.setKey(e, S[e], e);
       const order = radixSortDesc(this.scratch, m);
       const base = d;
-      for (let r = 0; r < m; r++) this.ranks[order[r] * o.draws + base] = r + 1;
+      // Draw-major: this draw's m ranks are one contiguous block (cache-friendly scatter).
+      const block = base * m;
+      for (let r = 0; r < m; r++) this.ranks[block + order[r]] = r + 1;
       // Quadrants under this draw's thresholds.
       let tn: number, tp: number;
       if (s.rule.kind === 'given') {
@@ -177,7 +180,7 @@ class StabilityRun {
         tp = s.rule.potential;
       } else {
         tn = this.needMedian(method, need);
-        tp = medianOf(P, ones, this.people, this.sortBuf);
+        tp = medianOf(P, ones, this.people, this.sortBuf, this.medianScratch);
       }
       const nq = this.nominalQuadrant;
       for (let e = 0; e < m; e++) {
@@ -215,9 +218,18 @@ class StabilityRun {
       quadrantFlipShare: new Float64Array(n).fill(NaN),
       methodCounts: this.methodCounts,
     };
+    // Transpose draw-major → area-major in tiles of 64 areas (cache-friendly), then sort each area's ranks.
+    const byArea = new Uint32Array(m * D);
+    for (let e0 = 0; e0 < m; e0 += 64) {
+      const e1 = Math.min(m, e0 + 64);
+      for (let d = 0; d < D; d++) {
+        const row = d * m;
+        for (let e = e0; e < e1; e++) byArea[e * D + d] = this.ranks[row + e];
+      }
+    }
     for (let e = 0; e < m; e++) {
       const i = this.idx[e];
-      const col = this.ranks.subarray(e * o.draws, e * o.draws + D).sort();
+      const col = byArea.subarray(e * D, e * D + D).sort();
       res.rankNominal[i] = this.nominal.rank[i];
       res.rankMedian[i] = quantileSorted(col, 0.5);
       res.rankQ05[i] = quantileSorted(col, 0.05);

@@ -12,7 +12,7 @@
  * Fernandes 2009, severity 1); this blue/orange set keeps ≥ 40 under deuteranopia, protanopia and
  * tritanopia (typology.test.ts recomputes it).
  */
-import { quantileSorted } from './normalise';
+import { RadixScratch } from './rank';
 
 export type QuadrantId = 'high_need_high_potential' | 'high_need_low_potential' | 'low_need_high_potential' | 'low_need_low_potential';
 
@@ -58,43 +58,79 @@ export const QUADRANTS: Readonly<Record<QuadrantId, QuadrantInfo>> = {
 export type ThresholdRule = { kind: 'median'; weighting: 'areas' | 'people' } | { kind: 'given'; need: number; potential: number };
 export const DEFAULT_THRESHOLDS: ThresholdRule = { kind: 'median', weighting: 'areas' };
 
+/** k-th smallest (0-based) of a[0..m-1], partially reordering a (Hoare quickselect, median of three). */
+function selectKth(a: Float64Array, m: number, k: number): number {
+  let lo = 0, hi = m - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three as pivot keeps sorted or constant input from going quadratic.
+    const x = a[lo], y = a[mid], z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
+}
+
 /**
  * Median of values[i] over eligible areas: type 7 (the mean of the two middle values) by areas;
  * by people, the lower weighted median (smallest v with Σ people of values ≤ v ≥ half of all).
- * `sortBuffer` avoids an allocation per call (Monte Carlo).
+ * `sortBuffer` avoids an allocation per call (Monte Carlo). Linear time by areas (quickselect);
+ * by people one radix sort (rank.ts).
  */
-export function medianOf(values: ArrayLike<number>, eligible: Uint8Array, people?: ArrayLike<number> | null, sortBuffer?: Float64Array): number {
+export function medianOf(values: ArrayLike<number>, eligible: Uint8Array, people?: ArrayLike<number> | null, sortBuffer?: Float64Array, scratch?: RadixScratch): number {
   const n = values.length;
   if (!people) {
     const buf = sortBuffer && sortBuffer.length >= n ? sortBuffer : new Float64Array(n);
     let m = 0;
     for (let i = 0; i < n; i++) if (eligible[i]) buf[m++] = values[i];
-    const s = buf.subarray(0, m).sort();
-    return quantileSorted(s, 0.5);
+    if (m === 0) return NaN;
+    const h = (m - 1) / 2;
+    const lower = selectKth(buf, m, Math.floor(h));
+    if (h === Math.floor(h)) return lower;
+    // After selection everything right of the lower middle is ≥ it: the upper middle is their minimum.
+    let upper = Infinity;
+    for (let i = Math.floor(h) + 1; i < m; i++) if (buf[i] < upper) upper = buf[i];
+    return lower + 0.5 * (upper - lower);
   }
-  const idx: number[] = [];
+  const s = scratch && scratch.capacity >= n ? scratch : new RadixScratch(n);
+  let m = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
     if (!eligible[i]) continue;
-    idx.push(i);
+    s.setKey(m++, values[i], i);
     total += people[i] > 0 ? people[i] : 0;
   }
-  if (!idx.length) return NaN;
-  if (!(total > 0)) return medianOf(values, eligible, null);
-  idx.sort((a, b) => values[a] - values[b]);
+  if (m === 0) return NaN;
+  if (!(total > 0)) return medianOf(values, eligible, null, sortBuffer);
+  const order = s.sortDesc(m);
   let c = 0;
-  for (const i of idx) {
+  for (let r = m - 1; r >= 0; r--) {
+    const i = order[r];
     c += people[i] > 0 ? people[i] : 0;
     if (c >= total / 2) return values[i];
   }
-  return values[idx[idx.length - 1]];
+  return values[order[0]];
 }
 
 /** Thresholds in force for need and potential. */
-export function thresholds(rule: ThresholdRule, need: ArrayLike<number>, potential: ArrayLike<number>, eligible: Uint8Array, people: ArrayLike<number>, sortBuffer?: Float64Array): { need: number; potential: number } {
+export function thresholds(rule: ThresholdRule, need: ArrayLike<number>, potential: ArrayLike<number>, eligible: Uint8Array, people: ArrayLike<number>, sortBuffer?: Float64Array, scratch?: RadixScratch): { need: number; potential: number } {
   if (rule.kind === 'given') return { need: rule.need, potential: rule.potential };
   const w = rule.weighting === 'people' ? people : null;
-  return { need: medianOf(need, eligible, w, sortBuffer), potential: medianOf(potential, eligible, w, sortBuffer) };
+  return { need: medianOf(need, eligible, w, sortBuffer, scratch), potential: medianOf(potential, eligible, w, sortBuffer, scratch) };
 }
 
 /** Quadrant code per area (NO_QUADRANT where not eligible). */
