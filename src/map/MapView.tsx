@@ -17,7 +17,8 @@ import { formatMeasure } from '../text/format';
 import { areaName } from '../store/names';
 import { areaFillLayer, areaPointLayer, selectedPointLayer } from './layers/areaLayers';
 import { buildStyle, SUBDISTRICT_MIN_ZOOM } from './style';
-import { DEMO_BASE } from '../store/boot';
+import { readerOf } from '../data/workspace/storage';
+import { readText } from '../data/dataset';
 import { LAYER_SOURCES } from './layerSources';
 import { villageCodeString, levelOfCode } from '../domain/adminCodes';
 
@@ -48,7 +49,11 @@ function buildNeedLayers(s: AppState, zoom: number): { fills: Layer[]; points: L
   const pointLevel = pointLevelForZoom(zoom);
   if (fc && fillClassed) fills.push(areaFillLayer(`fill-${fillLevel}`, fc, fillClassed, focus, pointLevel ? 0.45 : 1));
   const pointClassed = pointLevel ? measureClassed(s, pointLevel) : null;
-  if (pointLevel === 'subdistrict' && pointClassed) {
+  if (pointLevel && s.boundaries.subdistrict && pointClassed) {
+    // A workspace without village locations: its subdistrict polygons, filled.
+    const sub = pointLevel === 'subdistrict' ? pointClassed : measureClassed(s, 'subdistrict');
+    if (sub) fills.push(areaFillLayer('fill-subdistrict', s.boundaries.subdistrict, sub, s.selection === 'TH' ? null : s.selection.slice(0, Math.min(6, s.selection.length)), 1));
+  } else if (pointLevel === 'subdistrict' && pointClassed) {
     const pts = { ...subdistrictCentres(ds), people: s.result.levels.subdistrict.people };
     points.push(areaPointLayer('points-subdistrict', pts, pointClassed, 0.05, focus));
   } else if (pointLevel === 'village' && pointClassed) {
@@ -143,7 +148,7 @@ export function MapView() {
       const zoom = map.getZoom();
       // Half-zoom buckets let feature layers (service symbols) resize as the user zooms; the
       // factories are pure and data keeps its identity, so a rebuild only diffs props.
-      const key = [s.result?.key, s.mapMeasure, JSON.stringify(s.classification), s.selection, Math.floor(zoom * 2), !!s.boundaries.district].join('|');
+      const key = [s.dataset?.id, s.result?.key, s.mapMeasure, JSON.stringify(s.classification), s.selection, Math.floor(zoom * 2), !!s.boundaries.district, !!s.boundaries.subdistrict].join('|');
       if (key === lastKey) return;
       lastKey = key;
       if (Math.abs(s.zoom - zoom) > 1e-6) appStore.setState({ zoom });
@@ -170,18 +175,26 @@ export function MapView() {
     );
     map.on('zoomend', render);
 
-    // Subdistrict outlines are context for the point views: fetched once, when first needed.
-    let subdistrictRequested = false;
+    // Subdistrict outlines are context for the point views: read once per workspace, from that
+    // workspace's own files (its display copy when it has one), when first needed.
+    let subdistrictFor: string | null = null;
     const loadSubdistricts = () => {
-      const s = appStore.getState();
-      const name = s.dataset?.manifest.files.boundaries?.subdistrict;
-      if (subdistrictRequested || !styleLoaded || !name || map.getZoom() < SUBDISTRICT_MIN_ZOOM - 0.5) return;
-      subdistrictRequested = true;
-      fetch(new URL(name, DEMO_BASE).href)
-        .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${name}: HTTP ${r.status}`))))
-        .then((fc: FeatureCollection) => (map.getSource('subdistrict') as GeoJSONSource).setData(fc))
+      const ds = appStore.getState().dataset;
+      const files = ds?.manifest.files;
+      const name = files?.boundaryDisplay?.subdistrict ?? files?.boundaries?.subdistrict;
+      if (!ds || subdistrictFor === ds.id || !styleLoaded || map.getZoom() < SUBDISTRICT_MIN_ZOOM - 0.5) return;
+      subdistrictFor = ds.id;
+      const source = map.getSource('subdistrict') as GeoJSONSource;
+      if (!name) {
+        source.setData({ type: 'FeatureCollection', features: [] });
+        return;
+      }
+      readText(readerOf(ds.ref), name)
+        .then((text) => {
+          if (appStore.getState().dataset?.id === ds.id) source.setData(JSON.parse(text) as FeatureCollection);
+        })
         .catch((e: Error) => {
-          subdistrictRequested = false;
+          subdistrictFor = null;
           notify('error', e.message);
         });
     };
@@ -191,8 +204,9 @@ export function MapView() {
     const syncSources = (s: AppState, prev?: AppState) => {
       if (!styleLoaded) return;
       if (s.boundaries !== prev?.boundaries) {
-        if (s.boundaries.province) (map.getSource('province') as GeoJSONSource).setData(s.boundaries.province);
-        if (s.boundaries.district) (map.getSource('district') as GeoJSONSource).setData(s.boundaries.district);
+        const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+        (map.getSource('province') as GeoJSONSource).setData(s.boundaries.province ?? empty);
+        (map.getSource('district') as GeoJSONSource).setData(s.boundaries.district ?? empty);
       }
       if (s.selection !== prev?.selection || s.boundaries !== prev?.boundaries) {
         const f = boundaryFeature(s);
@@ -209,6 +223,7 @@ export function MapView() {
 
     const unsubscribe = appStore.subscribe((s, prev) => {
       syncSources(s, prev);
+      if (s.dataset?.id !== prev.dataset?.id) loadSubdistricts();
       if (s.selection !== prev.selection && s.dataset) {
         const b = selectionBounds(s);
         if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: maxZoomFor(s.selection), duration: 600 });

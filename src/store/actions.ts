@@ -1,6 +1,9 @@
 /** Actions: the only way the UI changes state. Heavy work goes to the compute worker. */
-import { wrap, type Remote } from 'comlink';
-import type { ComputeApi, InitResult } from '../worker/compute.worker';
+import { proxy, wrap, type Remote } from 'comlink';
+import type { FeatureCollection } from 'geojson';
+import type { ComputeApi, ImportResult, InitResult } from '../worker/compute.worker';
+import { readerOf } from '../data/workspace/storage';
+import { readText } from '../data/dataset';
 import { appStore, notify, type AppState, type LoadedDataset } from './store';
 import type { Lang } from '../text/i18n';
 import { measureInfo, type MapMeasure } from '../domain/mapMeasures';
@@ -37,10 +40,7 @@ export function applyInit(init: InitResult): void {
   init.villageCode.forEach((c, i) => position.set(villageCodeString(c), i));
   const dataset: LoadedDataset = { ...init, names, position };
   const s = appStore.getState();
-  const years = init.manifest.years;
-  const datasets = s.datasets.some((d) => d.id === init.id)
-    ? s.datasets
-    : [...s.datasets, { id: init.id, title: init.manifest.title, synthetic: init.manifest.synthetic }];
+  const years = init.manifest.years.length ? init.manifest.years : [s.year];
   // TPMAP tables exist only for the dimension sets exported (11111 and single dimensions):
   // start on all five when present, else on the first set there is.
   const sets = init.capabilities.dimensionSets;
@@ -48,44 +48,145 @@ export function applyInit(init: InitResult): void {
   const mpi = init.capabilities.af ? s.mpi : { ...s.mpi, measure: 'tpmap' as const, weights: null, dimensions: setKey ? dimensionsOfSetKey(setKey) : DIMENSION_IDS };
   appStore.setState({
     dataset,
-    datasets,
     mpi,
     year: years.includes(s.year) ? s.year : Math.max(...years),
     selection: s.selection === 'TH' || position.has(s.selection) ? s.selection : 'TH',
     result: null,
     detail: null,
     serviceCounts: null,
+    boundaries: {},
   });
 }
 
-/** Switch to another loaded dataset (nothing is unloaded). */
+/**
+ * The workspace's own province and district polygons for the map (the simplified display copies
+ * when it has them). Missing levels stay missing: never another workspace's.
+ */
+export async function loadBoundaries(): Promise<void> {
+  const ds = appStore.getState().dataset;
+  if (!ds) return;
+  const read = readerOf(ds.ref);
+  const files = ds.manifest.files;
+  const get = async (level: 'province' | 'district' | 'subdistrict') => {
+    const name = files.boundaryDisplay?.[level] ?? files.boundaries?.[level];
+    return name ? (JSON.parse(await readText(read, name)) as FeatureCollection) : undefined;
+  };
+  // Without village locations the subdistrict level is drawn as filled polygons (no points).
+  const located = ds.lon.some((x) => Number.isFinite(x));
+  const [province, district, subdistrict] = await Promise.all([get('province'), get('district'), located ? undefined : get('subdistrict')]);
+  if (appStore.getState().dataset?.id === ds.id) appStore.setState({ boundaries: { province, district, subdistrict } });
+}
+
+/** Services per area for the workspace on screen (after the map, so it never delays it). */
+export async function refreshServiceCounts(): Promise<void> {
+  const id = appStore.getState().dataset?.id;
+  if (!id) return;
+  const serviceCounts = await computeWorker().serviceCounts(id);
+  if (appStore.getState().dataset?.id === id) appStore.setState({ serviceCounts });
+}
+
+/** Show a workspace (the demo or a stored one); nothing loaded is lost by switching. */
 export async function activateDataset(id: string): Promise<void> {
   try {
-    applyInit(await computeWorker().activate(id));
-    await recompute();
-    const serviceCounts = await computeWorker().serviceCounts();
-    appStore.setState({ serviceCounts });
+    await showWorkspace(await computeWorker().activate(id));
   } catch (e) {
     notify('error', (e as Error).message);
   }
 }
 
-/** After an import: show it, say what happened, recompute. */
-export async function showImported(init: InitResult): Promise<void> {
-  const { boundaries } = appStore.getState();
-  // Codes the map cannot place are listed, never dropped silently (issue 3).
-  const unmatched: string[] = [];
-  for (const level of ['province', 'district'] as const) {
-    const fc = boundaries[level];
-    if (!fc) continue;
-    const known = new Set(fc.features.map((f) => String(f.properties?.code)));
-    const missing = init.levelCodes[level].filter((c) => !known.has(c));
-    if (missing.length) unmatched.push(`${missing.length} ${level} code(s) match no boundary: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`);
-  }
-  const report = [init.report, ...unmatched].filter(Boolean).join(' ');
-  applyInit({ ...init, report });
-  if (report) notify('info', `${init.manifest.title.en}: ${report}`);
+async function showWorkspace(init: InitResult): Promise<void> {
+  applyInit(init);
+  await loadBoundaries();
   await recompute();
+  if (appStore.getState().mapReady) void refreshServiceCounts().catch((e) => notify('error', (e as Error).message));
+}
+
+export async function refreshWorkspaceList(): Promise<void> {
+  try {
+    appStore.setState({ workspaces: await computeWorker().workspaces() });
+  } catch (e) {
+    notify('error', `browser storage: ${(e as Error).message}`);
+  }
+}
+
+let importSeq = 0;
+/**
+ * Files dropped or opened: into the active user workspace, or a new one (when the demo is on
+ * screen, or the user asked for a new one). Runs in the worker with progress; the new state is
+ * shown only once it is committed to browser storage, so a refusal leaves everything as it was.
+ */
+export async function importFiles(files: { name: string; file: Blob; attribution?: string; fromDemo?: boolean }[], into?: string | null): Promise<ImportResult | null> {
+  const s = appStore.getState();
+  if (s.importing) {
+    notify('error', s.lang === 'th' ? 'กำลังนำเข้าไฟล์อยู่ รอให้เสร็จหรือยกเลิกก่อน' : 'an import is running; wait for it or cancel it first');
+    return null;
+  }
+  const target = into !== undefined ? into : !s.dataset || s.dataset.id === 'demo' || s.newWorkspaceOnDrop ? null : s.dataset.id;
+  const o = s.importOptions;
+  appStore.setState({ importing: { done: 0, total: files.length, file: files[0]?.name ?? '' } });
+  try {
+    const r = await computeWorker().importFiles(
+      target,
+      files,
+      { crs: o.crs, ...(o.codeField ? { codeField: o.codeField } : {}), ...(o.level ? { level: o.level } : {}), ...(o.typeMap ? { typeMap: o.typeMap } : {}), year: undefined },
+      proxy((done: number, total: number, file: string) => appStore.setState({ importing: { done, total, file } })),
+    );
+    appStore.setState((st) => ({
+      imports: [...st.imports, { id: ++importSeq, workspaceId: r.init.id, at: new Date().toISOString(), lines: r.report.lines, refused: r.report.refused, ms: r.ms }],
+      newWorkspaceOnDrop: false,
+    }));
+    await refreshWorkspaceList();
+    await showWorkspace(r.init);
+    return r;
+  } catch (e) {
+    const msg = (e as Error).message;
+    appStore.setState((st) => ({ imports: [...st.imports, { id: ++importSeq, workspaceId: target ?? '', at: new Date().toISOString(), lines: [], refused: msg.split('\n').map((m) => ({ file: files.map((f) => f.name).join(', '), message: m })), ms: 0 }] }));
+    notify('error', msg.split('\n')[0]);
+    return null;
+  } finally {
+    appStore.setState({ importing: null });
+  }
+}
+
+export function cancelImport(): void {
+  void computeWorker().cancelImport();
+}
+
+/**
+ * The demo's real Natural Earth province outlines into the active workspace, at the user's
+ * request, labelled with their source (a workspace never borrows a layer silently).
+ */
+export async function adoptDemoProvinceOutlines(demoBase: string): Promise<void> {
+  const ds = appStore.getState().dataset;
+  if (!ds || ds.id === 'demo') return;
+  const res = await fetch(new URL('boundaries/province.geojson', demoBase).href);
+  if (!res.ok) {
+    notify('error', `province outlines: HTTP ${res.status}`);
+    return;
+  }
+  const blob = await res.blob();
+  await importFiles([{ name: 'natural-earth-provinces.geojson', file: blob, attribution: 'Natural Earth admin-1 (public domain), via the demo workspace', fromDemo: true }], ds.id);
+}
+
+export async function renameWorkspace(id: string, title: string): Promise<void> {
+  const t = title.trim();
+  if (!t) return;
+  try {
+    appStore.setState({ workspaces: await computeWorker().renameWorkspace(id, { th: t, en: t }) });
+    if (appStore.getState().dataset?.id === id) await activateDataset(id);
+  } catch (e) {
+    notify('error', (e as Error).message);
+  }
+}
+
+export async function deleteWorkspace(id: string): Promise<void> {
+  try {
+    const wasActive = appStore.getState().dataset?.id === id;
+    appStore.setState({ workspaces: await computeWorker().deleteWorkspace(id) });
+    if (wasActive) await activateDataset('demo');
+  } catch (e) {
+    notify('error', (e as Error).message);
+  }
 }
 
 function settingsKey(s: Pick<AppState, 'year' | 'mpi' | 'dataset'>): string {

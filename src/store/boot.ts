@@ -1,16 +1,9 @@
 /** Start-up: restore the view from the URL, load the embedded dataset in the worker, keep the URL in sync. */
-import type { FeatureCollection } from 'geojson';
 import { appStore, notify } from './store';
-import { applyInit, computeWorker, recompute } from './actions';
+import { activateDataset, applyInit, computeWorker, loadBoundaries, recompute, refreshServiceCounts, refreshWorkspaceList } from './actions';
 import { formatUrlView, parseUrlView } from './url';
 
 export const DEMO_BASE = new URL('demo/', document.baseURI).href;
-
-async function fetchJson<T>(name: string): Promise<T> {
-  const res = await fetch(new URL(name, DEMO_BASE).href);
-  if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
-  return (await res.json()) as T;
-}
 
 export function startApp(): void {
   const v = parseUrlView(location.search);
@@ -30,13 +23,14 @@ export function startApp(): void {
   const unsubscribeCounts = appStore.subscribe((s, prev) => {
     if (!s.mapReady || prev.mapReady) return;
     unsubscribeCounts();
-    computeWorker().serviceCounts().then((serviceCounts) => appStore.setState({ serviceCounts }), (e) => notify('error', `services: ${(e as Error).message}`));
+    refreshServiceCounts().catch((e) => notify('error', `services: ${(e as Error).message}`));
   });
 
   appStore.subscribe((s, prev) => {
-    if (s.selection !== prev.selection || s.year !== prev.year || s.lang !== prev.lang || s.thaiDigits !== prev.thaiDigits || s.mpi !== prev.mpi || s.mapMeasure !== prev.mapMeasure) {
+    if (s.selection !== prev.selection || s.year !== prev.year || s.lang !== prev.lang || s.thaiDigits !== prev.thaiDigits || s.mpi !== prev.mpi || s.mapMeasure !== prev.mapMeasure || s.dataset?.id !== prev.dataset?.id) {
+      if (!s.dataset) return;
       const url = formatUrlView({
-        selection: s.selection, year: s.year, lang: s.lang, thaiDigits: s.thaiDigits,
+        workspace: s.dataset.id, selection: s.selection, year: s.year, lang: s.lang, thaiDigits: s.thaiDigits,
         rule: s.mpi.measure, k: s.mpi.k, dimensions: [...s.mpi.dimensions], welfare: s.mpi.welfare, mapMeasure: s.mapMeasure,
       });
       if (url !== location.search) history.replaceState(null, '', url);
@@ -45,14 +39,20 @@ export function startApp(): void {
 
   void (async () => {
     try {
+      // The URL names the workspace: a reload restores the same one (from IndexedDB).
       const init = await computeWorker().init(DEMO_BASE);
+      void refreshWorkspaceList();
+      if (v.workspace && v.workspace !== 'demo') {
+        const selection = appStore.getState().selection;
+        await activateDataset(v.workspace);
+        if (appStore.getState().dataset?.id === v.workspace) {
+          if (selection !== 'TH' && appStore.getState().dataset!.position.has(selection)) appStore.setState({ selection });
+          appStore.setState({ status: 'ready' });
+          return;
+        }
+      }
       applyInit(init);
-      const b = init.manifest.files.boundaries ?? {};
-      const [province, district] = await Promise.all([
-        b.province ? fetchJson<FeatureCollection>(b.province) : undefined,
-        b.district ? fetchJson<FeatureCollection>(b.district) : undefined,
-      ]);
-      appStore.setState({ boundaries: { province, district } });
+      await loadBoundaries();
       await recompute();
       appStore.setState({ status: 'ready' });
     } catch (e) {

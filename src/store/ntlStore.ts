@@ -9,7 +9,6 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { wrap, transfer, type Remote } from 'comlink';
 import { appStore, notify } from './store';
-import { DEMO_BASE } from './boot';
 import type { RasterGrid } from '../domain/raster/grid';
 import { DEFAULT_LIT_THRESHOLD_NW } from '../domain/raster/zonalStats';
 import type { NtlApi, NtlLoaded, NtlRasterInfo, NtlSource, NtlZonal, PolygonLevel, RgbaImage } from '../worker/ntl.worker';
@@ -134,12 +133,13 @@ async function fetchFullGrid(gen: number): Promise<void> {
   }
 }
 
-/** The dataset's embedded raster (manifest `files.ntl`). */
-export function loadDemoRaster(): void {
+/** The workspace's own raster (manifest `files.ntl`). */
+export function loadWorkspaceRaster(): void {
   const ds = appStore.getState().dataset;
   const name = ds?.manifest.files.ntl;
-  if (!name) return;
-  void loadRaster({ url: new URL(name, DEMO_BASE).href, name }, name);
+  if (!ds || !name) return;
+  const layer = ds.layers.find((l) => l.kind === 'lights');
+  void loadRaster({ workspace: ds.ref, name }, layer?.source.files[0]?.name ?? name);
 }
 
 /** A dropped or opened GeoTIFF replaces the raster on the map (and is shown); a refused one changes nothing. */
@@ -218,10 +218,12 @@ function syncVillages(): void {
 }
 
 let wired = false;
+/** The workspace whose raster and polygons the lights worker has. */
+let rasterFor: string | null = null;
 /**
- * Follows the app: once the first dataset is there, hands boundaries to the worker and loads its
- * raster; whenever the dataset changes (imports), hands over its villages so village statistics
- * stay aligned with it (area polygons are the map's and stay).
+ * Follows the app: once the first map is drawn, hands the workspace's boundaries to the worker
+ * and loads its raster; when another workspace becomes active, its own raster, polygons and
+ * villages replace them (a workspace without lights shows none: never another's).
  */
 export function wireNtl(): void {
   if (wired) return;
@@ -230,12 +232,17 @@ export function wireNtl(): void {
     const ds = appStore.getState().dataset;
     syncVillages();
     // The raster (≈3 MB and a decode) waits for the first map, so it never competes with it.
-    if (!ds || !appStore.getState().mapReady || ntlStore.getState().status !== 'idle') return;
+    if (!ds || !appStore.getState().mapReady || rasterFor === ds.id) return;
+    rasterFor = ds.id;
     const w = ntlWorker();
     const files = (ds.manifest.files.boundaries ?? {}) as Partial<Record<PolygonLevel, string>>;
-    void w.setBoundaries(DEMO_BASE, files);
-    loadDemoRaster();
-    if (!ds.manifest.files.ntl) ntlStore.setState({ status: 'ready' });
+    void w.setBoundaries(ds.ref, files);
+    if (ds.manifest.files.ntl) loadWorkspaceRaster();
+    else {
+      loadSeq++;
+      currentSource = null;
+      ntlStore.setState({ status: 'ready', info: null, national: null, grid: null, zonal: null, loadingName: null, lastError: null });
+    }
   };
   start();
   appStore.subscribe((s, prev) => {

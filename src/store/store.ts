@@ -11,6 +11,10 @@ import type { AreaDetail, MpiSettings } from '../domain/mpi';
 import type { MapMeasure } from '../domain/mapMeasures';
 import type { ClassMethod } from '../domain/classify';
 import type { Lang } from '../text/i18n';
+import type { JoinReport, WorkspaceLayer } from '../data/datasetFormat';
+import type { WorkspaceEntry, WorkspaceRef } from '../data/workspace/storage';
+import type { ImportLine } from '../data/workspace/importWorkspace';
+import type { BoundaryLevel } from '../data/boundaries/importBoundaries';
 
 export interface Notice {
   id: number;
@@ -19,12 +23,15 @@ export interface Notice {
 }
 
 export interface LoadedDataset {
-  /** 'demo' or 'import-N' (the worker keeps every loaded dataset). */
+  /** The workspace id: 'demo' or a stored workspace's (the worker keeps every opened one). */
   id: string;
+  /** Where its files are read from (the demo's directory or IndexedDB). */
+  ref: WorkspaceRef;
   manifest: DatasetManifest;
+  /** Its layers, each with source and synthetic flag. */
+  layers: WorkspaceLayer[];
+  joins: JoinReport | null;
   capabilities: { af: boolean; dimensionSets: string[] | null };
-  /** Import report shown to the user (imports only). */
-  report?: string;
   areas: AreaNames;
   /** code → {th, en} for provinces, districts and subdistricts. */
   names: Map<string, { th: string; en: string }>;
@@ -46,8 +53,16 @@ export interface AppState {
   /** Selected area code: 'TH' or a DOPA code of 2/4/6/8 digits. */
   selection: string;
   dataset: LoadedDataset | null;
-  /** Every dataset loaded in this session (the demo and imports), to switch between. */
-  datasets: { id: string; title: { th: string; en: string }; synthetic: boolean }[];
+  /** Workspaces stored in this browser (the demo is always there besides them). */
+  workspaces: WorkspaceEntry[];
+  /** The import running now (files done / total), or null. */
+  importing: { done: number; total: number; file: string } | null;
+  /** One entry per import of this session, newest last (the report list). */
+  imports: ImportRecordEntry[];
+  /** Files dropped into a user workspace start a new one instead of being added. */
+  newWorkspaceOnDrop: boolean;
+  /** Choices the import needs from the user (never guessed): CRS of x/y, code field, level, type map. */
+  importOptions: { crs: string; codeField: string; level: BoundaryLevel | ''; typeMap: string };
   /** Poverty-measure settings (DESIGN.md §2.2): measure, dimensions, k, weights, welfare view. */
   mpi: MpiSettings;
   /** What the map colours by. */
@@ -59,7 +74,8 @@ export interface AppState {
   detail: { key: string; areas: AreaDetail[] } | null;
   /** Services per area (located by point-in-polygon in the worker). */
   serviceCounts: ServiceCounts | null;
-  boundaries: { province?: FeatureCollection; district?: FeatureCollection };
+  /** The workspace's polygons for drawing; subdistricts only when its villages have no locations (then they are filled instead of village points). */
+  boundaries: { province?: FeatureCollection; district?: FeatureCollection; subdistrict?: FeatureCollection };
   mapReady: boolean;
   /** Current map zoom (the legend follows the level of detail it implies). */
   zoom: number;
@@ -75,6 +91,15 @@ export interface MeasureResult {
   ms: number;
 }
 
+export interface ImportRecordEntry {
+  id: number;
+  workspaceId: string;
+  at: string;
+  lines: ImportLine[];
+  refused: { file: string; message: string }[];
+  ms: number;
+}
+
 export const DEFAULT_YEAR = 2565;
 export const DEFAULT_MPI: MpiSettings = { measure: 'tpmap', dimensions: ['health', 'living', 'education', 'income', 'access'], k: 1 / 3, weights: null, welfare: 'all' };
 
@@ -87,7 +112,11 @@ export const appStore = createStore<AppState>()(() => ({
   year: DEFAULT_YEAR,
   selection: 'TH',
   dataset: null,
-  datasets: [],
+  workspaces: [],
+  importing: null,
+  imports: [],
+  newWorkspaceOnDrop: false,
+  importOptions: { crs: 'EPSG:4326', codeField: '', level: '', typeMap: '' },
   mpi: DEFAULT_MPI,
   mapMeasure: 'rate',
   classification: { method: 'quantile', scope: 'national', custom: [] },

@@ -1,6 +1,7 @@
 /**
  * The view in the URL (selection, year, language, Thai digits, poverty rule, k, dimensions,
- * welfare view, map measure) so a reload or a shared link restores it. Query parameters,
+
+ * welfare view, map measure, workspace) so a reload or a shared link restores it. Query parameters,
  * replaced in place (no history entry per click). Custom weights are not in the URL.
  */
 import type { Lang } from '../text/i18n';
@@ -8,6 +9,8 @@ import { DIMENSION_IDS, type DimensionId } from '../domain/indicators';
 import { isMapMeasure, type MapMeasure } from '../domain/mapMeasures';
 
 export interface UrlView {
+  /** Workspace id ('demo' or a stored workspace). */
+  workspace?: string;
   selection?: string;
   year?: number;
   lang?: Lang;
@@ -22,6 +25,8 @@ export interface UrlView {
 export function parseUrlView(search: string): UrlView {
   const q = new URLSearchParams(search);
   const out: UrlView = {};
+  const ws = q.get('ws');
+  if (ws && /^(demo|ws-[a-z0-9-]+)$/.test(ws)) out.workspace = ws;
   const sel = q.get('area');
   if (sel && /^(TH|\d{2}|\d{4}|\d{6}|\d{8})$/.test(sel)) out.selection = sel;
   const year = Number(q.get('year'));
@@ -42,8 +47,11 @@ export function parseUrlView(search: string): UrlView {
   return out;
 }
 
-export function formatUrlView(v: Required<Omit<UrlView, 'k'>> & { k: number }): string {
-  const q = new URLSearchParams();
+export function formatUrlView(v: Required<Omit<UrlView, 'k' | 'workspace'>> & { k: number; workspace?: string }): string {
+  // Parameters other features keep in the URL (compare, brief …) are carried over untouched.
+  const q = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
+  for (const k of ['ws', 'area', 'year', 'lang', 'digits', 'rule', 'k', 'dims', 'welfare', 'map']) q.delete(k);
+  if (v.workspace && v.workspace !== 'demo') q.set('ws', v.workspace);
   if (v.selection !== 'TH') q.set('area', v.selection);
   q.set('year', String(v.year));
   q.set('lang', v.lang);

@@ -9,30 +9,31 @@ export function Header() {
   const thaiDigits = useApp((s) => s.thaiDigits);
   const manifest = useApp((s) => s.dataset?.manifest);
   const years = manifest?.years ?? [year];
-  const datasets = useApp((s) => s.datasets);
+  const workspaces = useApp((s) => s.workspaces);
   const activeId = useApp((s) => s.dataset?.id);
+  // Any synthetic layer on screen is labelled (the demo: all of them).
+  const synthetic = useApp((s) => s.dataset?.layers.some((l) => l.synthetic) ?? false);
   return (
     <header className="header">
       <div className="brand">
         <span className="brand-title">{t('appTitle', lang)}</span>
         <span className="brand-sub">{t('appSubtitle', lang)}</span>
       </div>
-      {manifest?.synthetic && (
+      {synthetic && (
         <div className="synthetic-badge" data-testid="synthetic-badge" title={t('syntheticLong', lang)}>
           {t('synthetic', 'th')} · {t('synthetic', 'en')}
         </div>
       )}
       <div className="controls">
-        {datasets.length > 1 && (
-          <label className="dataset-switch">
-            <span className="label">{lang === 'th' ? 'ชุดข้อมูล' : 'Dataset'}</span>
-            <select value={activeId} onChange={(e) => void activateDataset(e.target.value)} data-testid="dataset-select">
-              {datasets.map((d) => (
-                <option key={d.id} value={d.id}>{d.synthetic ? `${t('synthetic', lang)}` : `${lang === 'th' ? 'นำเข้า' : 'Imported'}: ${d.title[lang]}`}</option>
-              ))}
-            </select>
-          </label>
-        )}
+        <label className="dataset-switch">
+          <span className="label">{lang === 'th' ? 'พื้นที่ทำงาน' : 'Workspace'}</span>
+          <select value={activeId} onChange={(e) => void activateDataset(e.target.value)} data-testid="dataset-select">
+            <option value="demo">{lang === 'th' ? 'ข้อมูลสาธิต (สังเคราะห์)' : 'Demo (synthetic)'}</option>
+            {workspaces.map((w) => (
+              <option key={w.id} value={w.id}>{w.title[lang]}</option>
+            ))}
+          </select>
+        </label>
         <OpenFileButton />
         <div className="segmented" role="group" aria-label={t('year', lang)}>
           <span className="label">{t('year', lang)}</span>

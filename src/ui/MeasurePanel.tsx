@@ -136,12 +136,6 @@ export function MeasurePanel() {
         </label>
       </div>
       {s.classification.method === 'custom' && <CustomBreaks />}
-      {s.dataset?.report && (
-        <details className="field" data-testid="import-report">
-          <summary>{th ? 'รายงานการนำเข้าข้อมูล' : 'Import report'}</summary>
-          <p className="small">{s.dataset.report}</p>
-        </details>
-      )}
       {s.result && <p className="small muted" data-testid="compute-ms">{th ? 'คำนวณใหม่ทั้งประเทศ' : 'National recompute'}: {s.result.ms.toFixed(1)} ms</p>}
     </details>
   );

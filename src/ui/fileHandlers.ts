@@ -1,4 +1,5 @@
-/** * Files dropped on the app (or chosen with the file picker) go to the first handler that
+/**
+ * Files dropped on the app (or chosen with the file picker) go to the first handler that
  * accepts them. Each feature registers its handler; a handler reports problems through
  * notify() and never discards data already loaded when a file is refused.
  */

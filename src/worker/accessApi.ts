@@ -5,7 +5,7 @@
  * main thread receives only what it draws or shows (typed arrays transferred, not copied).
  */
 import { transfer } from 'comlink';
-import type { DatasetSession } from './datasetSession';
+import type { WorkspaceSessionBase } from './datasetSession';
 import { computeAccess, type AccessResult } from '../domain/access/accessMeasures';
 import { accessByArea, type VillageGroups } from '../domain/access/areaAccess';
 import { nearestServicesOfVillage, villagesFartherThan } from '../domain/access/queries';
@@ -89,7 +89,7 @@ export interface VillageNearest {
 export interface AccessQueryResult {
   resultVersion: number;
   selection: string;
-  /** The area the answer describes: the selection, or its nearest ancestor among the demo villages. */
+  /** The area the answer describes: the selection, or its nearest ancestor with villages. */
   scope: string;
   villageCount: number;
   area: AreaAccessRow[];
@@ -97,7 +97,7 @@ export interface AccessQueryResult {
   filter: {
     type: string;
     km: number;
-    /** Far villages inside the selection (indices into the demo dataset's villages), ascending. */
+    /** Far villages inside the selection (indices into the workspace's villages), ascending. */
     indices: Uint32Array;
     /** Their positions and codes (the active dataset on the main thread may be an import with other villages). */
     lon: Float32Array;
@@ -143,7 +143,7 @@ function mapTransfer(m: ServicesForMap): ArrayBuffer[] {
   return [m.lon.buffer, m.lat.buffer, m.typeCode.buffer, m.capacity.buffer] as ArrayBuffer[];
 }
 
-export function accessApi(session: () => DatasetSession) {
+export function accessApi(session: () => WorkspaceSessionBase) {
   let services: Services | null = null;
   let servicesVersion = 0;
   let datasetReport: ServiceImportReport | null = null;
@@ -173,6 +173,15 @@ export function accessApi(session: () => DatasetSession) {
   }
 
   return {
+    /** Another workspace became active: its own services and villages from now on. */
+    accessReset(): void {
+      services = null;
+      datasetReport = null;
+      result = null;
+      resultPeople = null;
+      pending = null;
+    },
+
     /** The services now loaded (the dataset's at start) and the dataset import's report. */
     async accessServices(): Promise<{ services: ServicesForMap; datasetReport: ServiceImportReport | null }> {
       const s = await loaded();
@@ -231,11 +240,8 @@ export function accessApi(session: () => DatasetSession) {
     async accessRecompute(settings: AccessSettings): Promise<RecomputeResult> {
       const s = session();
       const svc = await loaded();
-      // The demo's people are the demand; an imported dataset's year (e.g. TPMAP 2561) falls back
-      // to the demo's latest year rather than failing.
-      const years = s.manifest.years;
-      const prepared = await s.preparedFor(years.includes(settings.year) ? settings.year : Math.max(...years));
-      const people = prepared.people.village;
+      // The workspace's own people are the demand (its latest year when the asked one is absent).
+      const people = await s.villagePeople(settings.year);
       const t0 = performance.now();
       // Every class with at least one service (typeNames lists SERVICE_TYPES first, then a file's own classes).
       result = computeAccess({ lon: s.villages.lon, lat: s.villages.lat, people }, svc, { radiusKm: settings.radiusKm, catchmentKm: settings.catchmentKm });
@@ -250,8 +256,8 @@ export function accessApi(session: () => DatasetSession) {
       const t0 = performance.now();
       const s = session();
       const h = s.hierarchy;
-      // The selection of an imported dataset may name areas the demo villages lack: use the
-      // nearest ancestor the demo has (the answer says which area it describes).
+      // The selection may name an area without villages (a polygon without data): use the
+      // nearest ancestor that has some (the answer says which area it describes).
       let scope = q.selection;
       let found = scope === 'TH' ? { level: 'country' as const, index: 0 } : h.find(scope);
       while (!found) {

@@ -1,60 +1,55 @@
 /**
- * The compute worker: loads the dataset and runs every heavy pass off the main thread, so the
+ * The compute worker: opens workspaces and runs every heavy pass off the main thread, so the
  * page never freezes (DESIGN.md §5: no main-thread task over 200 ms). Exposed with comlink.
  *
- * It holds the embedded demo dataset and any dataset the user imported (TPMAP exports, a
- * household CSV); one is active at a time and switching back loses nothing.
+ * It holds the demo workspace and every user workspace opened in this session (from IndexedDB);
+ * one is active at a time, and every measure (poverty, access) reads the active one's own layers.
+ * Imports run here too (src/data/workspace/importWorkspace.ts) and are committed to IndexedDB in
+ * one transaction before the new state is shown.
  */
 import { expose, transfer } from 'comlink';
-import { DatasetSession, measureBuffers, type MeasuresByLevel, type ServiceCounts } from './datasetSession';
+import { DatasetSession, measureBuffers, WorkspaceSessionBase, type MeasuresByLevel, type ServiceCounts } from './datasetSession';
 import { TpmapSession } from './tpmapSession';
-import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
+import { readManifest } from '../data/dataset';
+import type { AreaNames, DatasetManifest, JoinReport, WorkspaceLayer } from '../data/datasetFormat';
 import type { AreaDetail, MpiSettings } from '../domain/mpi';
-import { importTpmap, describeTpmapReport } from '../data/tpmap/importTpmap';
-import { householdsFromCsv, describeHouseholdReport } from '../data/households/householdCsv';
-import { DATASET_FORMAT, DATASET_VERSION } from '../data/datasetFormat';
-import { PROVINCES } from '../data/provinceTable';
 import { accessApi } from './accessApi';
+import { commitWorkspace, deleteWorkspace, idbReader, listWorkspaces, newWorkspaceId, readerOf, renameWorkspace, workspaceBytes, type WorkspaceEntry, type WorkspaceRef } from '../data/workspace/storage';
+import { ImportCancelled, importIntoWorkspace, type InputFile, type WorkspaceImportOptions, type WorkspaceImportReport } from '../data/workspace/importWorkspace';
+import { layersOf } from '../data/workspace/layers';
 
 type Session = DatasetSession | TpmapSession;
 
-let demo: DatasetSession | null = null;
 const sessions = new Map<string, Session>();
+const refs = new Map<string, WorkspaceRef>();
 let activeId = 'demo';
-let importSeq = 0;
+let cancelRequested = false;
 
-function urlReader(baseUrl: string) {
-  return async (name: string): Promise<Uint8Array> => {
-    const url = new URL(name, baseUrl).href;
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`${name}: HTTP ${res.status} from ${url}`);
-    return new Uint8Array(await res.arrayBuffer());
-  };
+/** A workspace's poverty layer decides the session: household profiles (AF) or TPMAP tables. */
+async function openSession(ref: WorkspaceRef): Promise<Session> {
+  const read = readerOf(ref);
+  const manifest = await readManifest(read);
+  return Object.keys(manifest.files.profiles ?? {}).length ? DatasetSession.open(read) : TpmapSession.open(read, manifest);
 }
 
 export interface InitResult {
   id: string;
+  ref: WorkspaceRef;
   manifest: DatasetManifest;
+  layers: WorkspaceLayer[];
   areas: AreaNames;
   capabilities: { af: boolean; dimensionSets: string[] | null };
   villageCode: Uint32Array;
   lon: Float32Array;
   lat: Float32Array;
   levelCodes: { province: string[]; district: string[]; subdistrict: string[] };
-  /** Import report for the user (imports only). */
-  report?: string;
-}
-
-/** The demo dataset (services, boundaries and village positions live there). */
-function demoSession(): DatasetSession {
-  if (!demo) throw new Error('dataset not loaded');
-  return demo;
+  joins: JoinReport | null;
 }
 
 /** Requests name their dataset, so an answer can never come from another one. */
 function sessionById(id: string): Session {
   const s = sessions.get(id);
-  if (!s) throw new Error(`no dataset "${id}"`);
+  if (!s) throw new Error(`no workspace "${id}" is open`);
   return s;
 }
 
@@ -64,100 +59,127 @@ function active(): Session {
   return s;
 }
 
-function describe(id: string, s: Session, report?: string): InitResult {
+function describe(id: string, s: Session): InitResult {
   const v = s.villages;
   const result: InitResult = {
     id,
+    ref: refs.get(id)!,
     manifest: s.manifest,
+    layers: layersOf(s.manifest),
     areas: s.areas,
     capabilities: s.capabilities,
     villageCode: v.code.slice(),
     lon: v.lon.slice(),
     lat: v.lat.slice(),
     levelCodes: { province: s.levelCodes('province'), district: s.levelCodes('district'), subdistrict: s.levelCodes('subdistrict') },
-    report,
+    joins: s.manifest.joins ?? null,
   };
   return transfer(result, [result.villageCode.buffer, result.lon.buffer, result.lat.buffer]);
 }
 
-/** Positions of imported villages from the demo's villages with the same code (NaN otherwise). */
-function positionsFromDemo(codes: Uint32Array): { lon: Float32Array; lat: Float32Array; matched: number } {
-  const d = demoSession().villages;
-  const lon = new Float32Array(codes.length).fill(NaN);
-  const lat = new Float32Array(codes.length).fill(NaN);
-  let matched = 0;
-  let j = 0;
-  for (let i = 0; i < codes.length; i++) {
-    while (j < d.count && d.code[j] < codes[i]) j++;
-    if (j < d.count && d.code[j] === codes[i]) {
-      lon[i] = d.lon[j];
-      lat[i] = d.lat[j];
-      matched++;
-    }
-  }
-  return { lon, lat, matched };
+const access = accessApi(() => active() as WorkspaceSessionBase);
+
+function activateSession(id: string): void {
+  if (id !== activeId) access.accessReset();
+  activeId = id;
+}
+
+/** A browser File (or Blob) as an import input: read lazily, here in the worker. */
+function blobInput(b: { name: string; file: Blob; attribution?: string; fromDemo?: boolean }): InputFile {
+  return {
+    name: b.name,
+    size: b.file.size,
+    blob: b.file,
+    text: () => b.file.text(),
+    bytes: async () => new Uint8Array(await b.file.arrayBuffer()),
+    ...(b.attribution ? { attribution: b.attribution } : {}),
+    ...(b.fromDemo ? { fromDemo: true } : {}),
+  };
+}
+
+export interface ImportResult {
+  init: InitResult;
+  report: WorkspaceImportReport;
+  entry: WorkspaceEntry;
+  /** Time from the drop to the committed workspace (ms). */
+  ms: number;
 }
 
 const api = {
-  // Services and access (issue 5) run over the demo dataset's villages: see accessApi.ts.
-  ...accessApi(demoSession),
+  ...access,
 
   async init(baseUrl: string): Promise<InitResult> {
-    demo = await DatasetSession.open(urlReader(baseUrl));
-    sessions.set('demo', demo);
-    activeId = 'demo';
-    return describe('demo', demo);
+    const ref = { id: 'demo', baseUrl };
+    refs.set('demo', ref);
+    sessions.set('demo', await openSession(ref));
+    activateSession('demo');
+    return describe('demo', sessions.get('demo')!);
   },
 
-  /** Make an already loaded dataset the active one. */
+  /** Workspaces stored in this browser (IndexedDB), with their sizes. */
+  async workspaces(): Promise<WorkspaceEntry[]> {
+    return listWorkspaces();
+  },
+
+  /** Open (once) and activate a stored workspace or the demo. */
   async activate(id: string): Promise<InitResult> {
-    const s = sessions.get(id);
-    if (!s) throw new Error(`no dataset "${id}"`);
-    activeId = id;
-    return describe(id, s);
+    if (!sessions.has(id)) {
+      if (!(await listWorkspaces()).some((w) => w.id === id)) throw new Error(`workspace ${id} is not in this browser's storage (deleted, or saved in another browser)`);
+      const ref = { id };
+      refs.set(id, ref);
+      sessions.set(id, await openSession(ref));
+    }
+    activateSession(id);
+    return describe(id, sessions.get(id)!);
   },
 
   /**
-   * TPMAP public CSV exports (several files at once: village/tambol/amphur tables, _common,
-   * village names) become a new dataset with the union measures the tables allow.
+   * Import files into workspace `target` (null: a new workspace). The worker reads the files,
+   * builds the new workspace files, commits them to IndexedDB in one transaction and only then
+   * opens the result; a refused file, a cancel or a full disk leaves everything as it was.
    */
-  async importTpmapFiles(blobs: { name: string; file: Blob }[]): Promise<InitResult> {
-    const files = await Promise.all(blobs.map(async (b) => ({ name: b.name, text: await b.file.text() })));
-    const imported = importTpmap(files);
-    if (imported.counts.size === 0) throw new Error(`${files.map((f) => f.name).join(', ')}: no TPMAP table recognised (${describeTpmapReport(imported.report)})`);
-    const areas: AreaNames = { provinces: PROVINCES.map((p) => ({ code: p.code, th: p.th, en: p.en, region: p.region })), districts: [], subdistricts: [] };
-    const title = `TPMAP ${[...imported.counts.keys()].join(', ')} · ${files.length} ${files.length === 1 ? 'file' : 'files'}`;
-    const s = new TpmapSession(imported, areas, title);
-    const id = `import-${++importSeq}`;
-    sessions.set(id, s);
-    activeId = id;
-    return describe(id, s, describeTpmapReport(imported.report));
+  async importFiles(
+    target: string | null,
+    blobs: { name: string; file: Blob; attribution?: string; fromDemo?: boolean }[],
+    options: Omit<WorkspaceImportOptions, 'onProgress' | 'cancelled'>,
+    onProgress?: (done: number, total: number, file: string) => void,
+  ): Promise<ImportResult> {
+    const t0 = performance.now();
+    cancelRequested = false;
+    if (target === 'demo') throw new Error('the demo workspace is read-only: files start a new workspace');
+    const id = target ?? newWorkspaceId();
+    const base = target ? { manifest: sessionById(target).manifest, read: idbReader(target) } : null;
+    const previousBytes = target ? await workspaceBytes(target) : 0;
+    const { write, report } = await importIntoWorkspace(base, blobs.map(blobInput), {
+      ...options,
+      onProgress: onProgress ? (d, n, f) => void onProgress(d, n, f) : undefined,
+      cancelled: () => cancelRequested,
+    });
+    if (cancelRequested) throw new ImportCancelled();
+    const entry = await commitWorkspace(id, write.manifest, write.files, write.obsolete, previousBytes);
+    const ref = { id };
+    refs.set(id, ref);
+    sessions.set(id, await openSession(ref));
+    activateSession(id);
+    return { init: describe(id, sessions.get(id)!), report, entry, ms: performance.now() - t0 };
   },
 
-  /** A household CSV (one row a household) becomes profiles: Alkire–Foster works on it. */
-  async importHouseholdCsv(file: Blob, name: string, year: number): Promise<InitResult> {
-    // The File itself crosses to the worker (structured clone shares the bytes), so a large
-    // CSV is read and parsed here and never held as a string on the main thread.
-    const r = householdsFromCsv(await file.text(), name, year);
-    if (r.villageCodes.length === 0) throw new Error(`${name}: no valid household rows (${describeHouseholdReport(r.report)})`);
-    const d = demoSession();
-    const pos = positionsFromDemo(r.villageCodes);
-    const manifest: DatasetManifest = {
-      format: DATASET_FORMAT,
-      version: DATASET_VERSION,
-      title: { th: name, en: name },
-      synthetic: false,
-      source: `household CSV ${name}`,
-      years: [year],
-      files: { areas: '', villages: '', profiles: {}, boundaries: d.manifest.files.boundaries },
-    };
-    const villages = { count: r.villageCodes.length, code: r.villageCodes, lon: pos.lon, lat: pos.lat };
-    const s = DatasetSession.fromMemory(d.read, manifest, d.areas, villages, year, r.profiles);
-    const id = `import-${++importSeq}`;
-    sessions.set(id, s);
-    activeId = id;
-    const where = `${pos.matched} of ${r.villageCodes.length} village codes have a position on the map`;
-    return describe(id, s, `${describeHouseholdReport(r.report)} ${where}.`);
+  async cancelImport(): Promise<void> {
+    cancelRequested = true;
+  },
+
+  async renameWorkspace(id: string, title: { th: string; en: string }): Promise<WorkspaceEntry[]> {
+    await renameWorkspace(id, title);
+    sessions.delete(id);
+    return listWorkspaces();
+  },
+
+  async deleteWorkspace(id: string): Promise<WorkspaceEntry[]> {
+    if (id === 'demo') throw new Error('the demo workspace cannot be deleted');
+    await deleteWorkspace(id);
+    sessions.delete(id);
+    refs.delete(id);
+    return listWorkspaces();
   },
 
   /** All measures at all levels; `ms` is the compute time in the worker (shown for analysts, benched). */
@@ -170,8 +192,8 @@ const api = {
     return transfer({ levels, ms }, measureBuffers(levels));
   },
 
-  async serviceCounts(): Promise<ServiceCounts | null> {
-    return active().serviceCounts();
+  async serviceCounts(datasetId: string): Promise<ServiceCounts | null> {
+    return sessionById(datasetId).serviceCounts();
   },
 
   async areaDetails(datasetId: string, year: number, settings: MpiSettings, codes: string[]): Promise<AreaDetail[]> {

@@ -5,7 +5,7 @@
  */
 import { ADMIN_LEVELS, type AdminLevel } from '../domain/adminCodes';
 import { buildHierarchy, computeAreaDetail, computeMeasures, prepareProfiles, type AreaDetail, type Hierarchy, type MpiSettings, type LevelMeasures, type PreparedProfiles, type ProfileRows } from '../domain/mpi';
-import { readAreas, readManifest, readProfiles, readVillages, type ByteReader, type Villages } from '../data/dataset';
+import { readAreas, readManifest, readProfiles, readText, readVillages, type ByteReader, type Villages } from '../data/dataset';
 import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
 import { readDatasetServices } from '../data/services/datasetServices';
 import type { ServiceImport } from '../data/services/importServices';
@@ -35,21 +35,90 @@ export interface ServiceCounts {
   unlocated: number;
 }
 
-export class DatasetSession {
-  private prepared = new Map<number, Promise<PreparedProfiles>>();
+/**
+ * What every workspace session shares, whatever its poverty layer: villages in code order with
+ * their hierarchy (every area a contiguous run of villages), services and boundaries read from
+ * the workspace's own files, services counted per area.
+ */
+export abstract class WorkspaceSessionBase {
   readonly hierarchy: Hierarchy;
-  private villagesPerArea: Record<AdminLevel, Float64Array>;
 
-  /** What this dataset supports: Alkire–Foster needs household profiles (DESIGN.md §2.3). */
-  readonly capabilities = { af: true, dimensionSets: null as string[] | null };
-
-  private constructor(
+  constructor(
     readonly read: ByteReader,
     readonly manifest: DatasetManifest,
     readonly areas: AreaNames,
     readonly villages: Villages,
   ) {
     this.hierarchy = buildHierarchy(villages.code);
+  }
+
+  abstract levelCodes(level: AdminLevel): string[];
+  /** Index of an area within levelCodes(level) (undefined when the poverty layer lacks it). */
+  abstract indexOf(level: AdminLevel, code: string): number | undefined;
+  /** People per village (workspace village order) in a data year: access demand, per-capita lights. */
+  abstract villagePeople(year: number): Promise<Float64Array>;
+
+  protected servicesPromise: Promise<ServiceImport | null> | null = null;
+  services(): Promise<ServiceImport | null> {
+    return (this.servicesPromise ??= readDatasetServices(this.read, this.manifest));
+  }
+
+  /** Full-geometry polygons of a level (statistics); null when the workspace has none. */
+  async boundaries(level: 'province' | 'district' | 'subdistrict'): Promise<FeatureCollection | null> {
+    const name = this.manifest.files.boundaries?.[level];
+    if (!name) return null;
+    return JSON.parse(await readText(this.read, name)) as FeatureCollection;
+  }
+
+  /**
+   * Services per area, located by point-in-polygon against the finest boundaries available
+   * (subdistrict, else district, else province), so imported lists need no area codes.
+   */
+  private serviceCountsPromise: Promise<ServiceCounts | null> | null = null;
+  serviceCounts(): Promise<ServiceCounts | null> {
+    return (this.serviceCountsPromise ??= this.countServices());
+  }
+
+  private async countServices(): Promise<ServiceCounts | null> {
+    const imp = await this.services();
+    if (!imp) return null;
+    const sv = imp.services;
+    const T = sv.typeNames.length;
+    const levels = ['country', 'province', 'district', 'subdistrict'] as const;
+    const counts = Object.fromEntries(levels.map((l) => [l, new Float64Array(this.levelCodes(l).length * T)])) as ServiceCounts['counts'];
+    let fc: FeatureCollection | null = null;
+    for (const l of ['subdistrict', 'district', 'province'] as const) if (!fc) fc = await this.boundaries(l);
+    const locator = fc ? buildAreaLocator(fc) : null;
+    let unlocated = 0;
+    for (let i = 0; i < sv.count; i++) {
+      const t = sv.typeCode[i];
+      counts.country[t]++;
+      const code = locator?.locate(sv.lon[i], sv.lat[i]);
+      if (!code) {
+        unlocated++;
+        continue;
+      }
+      for (const l of ['province', 'district', 'subdistrict'] as const) {
+        const digits = l === 'province' ? 2 : l === 'district' ? 4 : 6;
+        if (code.length < digits) continue;
+        const k = this.indexOf(l, code.slice(0, digits));
+        if (k !== undefined) counts[l][k * T + t]++;
+      }
+    }
+    return { typeNames: sv.typeNames, counts, unlocated };
+  }
+
+}
+
+export class DatasetSession extends WorkspaceSessionBase {
+  private prepared = new Map<number, Promise<PreparedProfiles>>();
+  private villagesPerArea: Record<AdminLevel, Float64Array>;
+
+  /** What this dataset supports: Alkire–Foster needs household profiles (DESIGN.md §2.3). */
+  readonly capabilities = { af: true, dimensionSets: null as string[] | null };
+
+  private constructor(read: ByteReader, manifest: DatasetManifest, areas: AreaNames, villages: Villages) {
+    super(read, manifest, areas, villages);
     this.villagesPerArea = {} as Record<AdminLevel, Float64Array>;
     for (const level of ADMIN_LEVELS) {
       const vs = this.hierarchy.levels[level].villageStart;
@@ -70,12 +139,21 @@ export class DatasetSession {
   static fromMemory(read: ByteReader, manifest: DatasetManifest, areas: AreaNames, villages: Villages, year: number, rows: ProfileRows): DatasetSession {
     const s = new DatasetSession(read, manifest, areas, villages);
     s.prepared.set(year, Promise.resolve(prepareProfiles(villages.code, rows)));
-    s.servicesPromise = Promise.resolve(null);
     return s;
   }
 
   levelCodes(level: AdminLevel): string[] {
     return this.hierarchy.levels[level].codes;
+  }
+
+  indexOf(level: AdminLevel, code: string): number | undefined {
+    const f = level === 'country' ? { level, index: 0 } : this.hierarchy.find(code);
+    return f && f.level === level ? f.index : undefined;
+  }
+
+  async villagePeople(year: number): Promise<Float64Array> {
+    const years = this.manifest.years;
+    return (await this.preparedFor(years.includes(year) ? year : Math.max(...years))).people.village;
   }
 
   preparedFor(year: number): Promise<PreparedProfiles> {
@@ -109,55 +187,6 @@ export class DatasetSession {
       };
     }
     return out;
-  }
-
-  private servicesPromise: Promise<ServiceImport | null> | null = null;
-  services(): Promise<ServiceImport | null> {
-    return (this.servicesPromise ??= readDatasetServices(this.read, this.manifest));
-  }
-
-  async boundaries(level: 'province' | 'district' | 'subdistrict'): Promise<FeatureCollection | null> {
-    const name = this.manifest.files.boundaries?.[level];
-    if (!name) return null;
-    return JSON.parse(new TextDecoder().decode(await this.read(name))) as FeatureCollection;
-  }
-
-  /**
-   * Services per area, located by point-in-polygon against the finest boundaries available
-   * (subdistrict, else district, else province), so imported lists need no area codes.
-   */
-  private serviceCountsPromise: Promise<ServiceCounts | null> | null = null;
-  serviceCounts(): Promise<ServiceCounts | null> {
-    return (this.serviceCountsPromise ??= this.countServices());
-  }
-
-  private async countServices(): Promise<ServiceCounts | null> {
-    const imp = await this.services();
-    if (!imp) return null;
-    const sv = imp.services;
-    const T = sv.typeNames.length;
-    const levels = ['country', 'province', 'district', 'subdistrict'] as const;
-    const counts = Object.fromEntries(levels.map((l) => [l, new Float64Array(this.hierarchy.levels[l].codes.length * T)])) as ServiceCounts['counts'];
-    let fc: FeatureCollection | null = null;
-    for (const l of ['subdistrict', 'district', 'province'] as const) if (!fc) fc = await this.boundaries(l);
-    const locator = fc ? buildAreaLocator(fc) : null;
-    let unlocated = 0;
-    for (let i = 0; i < sv.count; i++) {
-      const t = sv.typeCode[i];
-      counts.country[t]++;
-      const code = locator?.locate(sv.lon[i], sv.lat[i]);
-      if (!code) {
-        unlocated++;
-        continue;
-      }
-      for (const l of ['province', 'district', 'subdistrict'] as const) {
-        const digits = l === 'province' ? 2 : l === 'district' ? 4 : 6;
-        if (code.length < digits) continue;
-        const found = this.hierarchy.find(code.slice(0, digits));
-        if (found && found.level === l) counts[l][found.index * T + t]++;
-      }
-    }
-    return { typeNames: sv.typeNames, counts, unlocated };
   }
 
   async areaDetail(year: number, settings: MpiSettings, code: string): Promise<AreaDetail> {

@@ -21,6 +21,8 @@ import { ntlImageRgba, suggestedMaxRadianceNw } from '../domain/raster/ntlColour
 import { bufferZonalStats } from '../domain/raster/bufferZonalStats';
 import { polygonZonalStats, type AreaGeometry } from '../domain/raster/polygonZonalStats';
 import { cropGrid, downsampleGridMean } from '../domain/raster/resample';
+import { idbBlob, readerOf, type WorkspaceRef } from '../data/workspace/storage';
+import { readText } from '../data/dataset';
 
 
 export type PolygonLevel = 'province' | 'district' | 'subdistrict';
@@ -95,7 +97,8 @@ export interface NtlZonal {
   ms: { villages: number; polygons: number };
 }
 
-export type NtlSource = { url: string; name: string } | { file: File };
+/** A dropped file, or a workspace's own raster (the demo's over HTTP, a user's from IndexedDB). */
+export type NtlSource = { url: string; name: string } | { file: File } | { workspace: WorkspaceRef; name: string };
 
 interface Current {
   gen: number;
@@ -110,6 +113,12 @@ const bounds = (g: { west: number; south: number; east: number; north: number })
 
 async function openSource(source: NtlSource): Promise<{ raster: OpenedRaster; bytes: number }> {
   if ('file' in source) return { raster: await openRaster(source.file, source.file.name), bytes: source.file.size };
+  if ('workspace' in source && !source.workspace.baseUrl) {
+    // geotiff.js reads the Blob by slices: a large raster is never held whole.
+    const blob = await idbBlob(source.workspace.id, source.name);
+    return { raster: await openRaster(blob, source.name), bytes: blob.size };
+  }
+  if ('workspace' in source) source = { url: new URL(source.name, source.workspace.baseUrl).href, name: source.name };
   // The embedded raster is small (≈ 3 MB): one request, then decoded from memory.
   const res = await fetch(source.url);
   if (!res.ok) throw new Error(`${source.name}: HTTP ${res.status} from ${source.url}`);
@@ -232,17 +241,17 @@ export function createNtlApi(options: { pixelBudget?: number } = {}) {
       villages = { lon, lat };
     },
 
-    /** Boundary files (GeoJSON with a `code` property), fetched here relative to `baseUrl`. */
-    setBoundaries(baseUrl: string, files: Partial<Record<PolygonLevel, string>>): void {
+    /** The workspace's boundary files (GeoJSON with a `code` property, full geometry), read here. */
+    setBoundaries(ref: WorkspaceRef, files: Partial<Record<PolygonLevel, string>>): void {
+      polygonCache.clear();
+      const read = readerOf(ref);
       boundaries = (async () => {
         const out: Partial<Record<PolygonLevel, { codes: string[]; geometries: (AreaGeometry | null)[] }>> = {};
         await Promise.all(
           POLYGON_LEVELS.map(async (level) => {
             const name = files[level];
             if (!name) return;
-            const res = await fetch(new URL(name, baseUrl).href);
-            if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
-            const fc = (await res.json()) as FeatureCollection<Polygon | MultiPolygon>;
+            const fc = JSON.parse(await readText(read, name)) as FeatureCollection<Polygon | MultiPolygon>;
             out[level] = {
               codes: fc.features.map((f, i) => String(f.properties?.code ?? i)),
               geometries: fc.features.map((f) => (f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') ? f.geometry : null)),

@@ -6,51 +6,72 @@
 import { ADMIN_LEVELS, LEVEL_DIGITS, type AdminLevel, villageCodeString } from '../domain/adminCodes';
 import { DIMENSION_COUNT, type AreaDetail, type MpiSettings } from '../domain/mpi';
 import { INDICATOR_COUNT } from '../domain/indicators';
-import type { Villages } from '../data/dataset';
-import { DATASET_FORMAT, DATASET_VERSION, type AreaNames, type DatasetManifest } from '../data/datasetFormat';
-import type { TpmapImport } from '../data/tpmap/importTpmap';
+import { readAreas, readManifest, readVillages, type ByteReader, type Villages } from '../data/dataset';
+import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
+import { readTpmapCounts, type TpmapCounts } from '../data/tpmap/countsFile';
 import { tpmapMeasures } from '../data/tpmap/tpmapMeasures';
-import type { LevelColumns, MeasuresByLevel } from './datasetSession';
+import { COMMON_FIELDS } from '../data/tpmap/tpmapCsv';
+import { WorkspaceSessionBase, type LevelColumns, type MeasuresByLevel } from './datasetSession';
 
-export class TpmapSession {
+export class TpmapSession extends WorkspaceSessionBase {
   readonly capabilities: { af: false; dimensionSets: string[] };
-  readonly manifest: DatasetManifest;
-  readonly villages: Villages;
   private readonly codes: Record<AdminLevel, string[]>;
   private readonly index: Record<AdminLevel, Map<string, number>>;
 
-  constructor(readonly imported: TpmapImport, readonly areas: AreaNames, title: string) {
-    const years = [...imported.counts.keys()].sort();
+  /**
+   * Areas are those with TPMAP rows, those their villages imply, and those with a polygon in the
+   * workspace (named in areas.json): polygons without poverty data stay visible with no value.
+   */
+  constructor(read: ByteReader, manifest: DatasetManifest, areas: AreaNames, villages: Villages, readonly counts: Map<number, TpmapCounts>) {
+    super(read, manifest, areas, villages);
     const sets = new Set<string>();
     const all = new Set<string>();
-    for (const c of imported.counts.values()) {
+    for (const c of counts.values()) {
       for (const [key, rows] of c.tables) {
         if (key !== 'common') sets.add(key);
         for (const code of rows.keys()) all.add(code);
       }
     }
-    for (const v of imported.villageCodes) all.add(villageCodeString(v));
+    for (const v of villages.code) all.add(villageCodeString(v));
+    for (const list of [areas.districts, areas.subdistricts]) for (const a of list) all.add(a.code);
+    if (manifest.files.boundaries?.province) for (const p of areas.provinces) all.add(p.code);
     this.capabilities = { af: false, dimensionSets: [...sets].sort() };
     this.codes = {} as Record<AdminLevel, string[]>;
     this.index = {} as Record<AdminLevel, Map<string, number>>;
     for (const level of ADMIN_LEVELS) {
       const list = level === 'country' ? ['TH'] : level === 'village'
-        ? Array.from(imported.villageCodes, (v) => villageCodeString(v))
+        ? Array.from(villages.code, (v) => villageCodeString(v))
         : [...new Set([...all].filter((c) => c.length >= LEVEL_DIGITS[level]).map((c) => c.slice(0, LEVEL_DIGITS[level])))].sort();
       this.codes[level] = list;
       this.index[level] = new Map(list.map((c, i) => [c, i]));
     }
-    const n = imported.villageCodes.length;
-    this.villages = { count: n, code: imported.villageCodes, lon: new Float32Array(n).fill(NaN), lat: new Float32Array(n).fill(NaN) };
-    this.manifest = {
-      format: DATASET_FORMAT,
-      version: DATASET_VERSION,
-      title: { th: title, en: title },
-      synthetic: false,
-      source: 'TPMAP public CSV export',
-      years,
-      files: { areas: '', villages: '', profiles: {} },
-    };
+  }
+
+  /** A workspace whose poverty layer is TPMAP tables (or none yet). */
+  static async open(read: ByteReader, manifest?: DatasetManifest): Promise<TpmapSession> {
+    const m = manifest ?? (await readManifest(read));
+    const [areas, villages] = await Promise.all([readAreas(read, m), readVillages(read, m)]);
+    const counts = new Map<number, TpmapCounts>();
+    for (const y of Object.keys(m.files.tpmapCounts ?? {})) counts.set(Number(y), await readTpmapCounts(read, m, Number(y)));
+    return new TpmapSession(read, m, areas, villages, counts);
+  }
+
+  indexOf(level: AdminLevel, code: string): number | undefined {
+    return this.index[level].get(code);
+  }
+
+  /** People per village from the `common` table of the year (NaN where TPMAP has no row). */
+  async villagePeople(year: number): Promise<Float64Array> {
+    const years = [...this.counts.keys()];
+    const c = this.counts.get(years.includes(year) ? year : Math.max(...years));
+    const out = new Float64Array(this.villages.count);
+    const common = c?.tables.get('common');
+    const k = COMMON_FIELDS.indexOf('people');
+    this.villages.code.forEach((v, i) => {
+      const row = common?.get(villageCodeString(v));
+      out[i] = row ? row[k] : 0;
+    });
+    return out;
   }
 
   levelCodes(level: AdminLevel): string[] {
@@ -59,8 +80,8 @@ export class TpmapSession {
 
   /** The union measures for the imported dimension-set table; columns aligned with levelCodes. */
   async measures(year: number, settings: MpiSettings, detail = false): Promise<MeasuresByLevel> {
-    const counts = this.imported.counts.get(year);
-    if (!counts) throw new Error(`no TPMAP tables for year ${year} (have ${[...this.imported.counts.keys()].join(', ')})`);
+    const counts = this.counts.get(year);
+    if (!counts) return this.emptyMeasures(detail);
     const r = tpmapMeasures(counts, settings);
     const out = {} as MeasuresByLevel;
     for (const level of ADMIN_LEVELS) {
@@ -94,8 +115,8 @@ export class TpmapSession {
   }
 
   async areaDetail(year: number, settings: MpiSettings, code: string): Promise<AreaDetail> {
-    const counts = this.imported.counts.get(year);
-    if (!counts) throw new Error(`no TPMAP tables for year ${year}`);
+    const counts = this.counts.get(year);
+    if (!counts) throw new Error(`no poverty data for year ${year} in this workspace (import TPMAP CSV exports or a household CSV)`);
     const r = tpmapMeasures(counts, settings);
     const level = code === 'TH' ? 'country' : (['province', 'district', 'subdistrict', 'village'] as const).find((l) => LEVEL_DIGITS[l] === code.length)!;
     const m = r.levels[level];
@@ -121,7 +142,17 @@ export class TpmapSession {
     };
   }
 
-  async serviceCounts(): Promise<null> {
-    return null;
+  /** No poverty layer (yet): every area without a value, so the map still shows the polygons. */
+  private emptyMeasures(detail: boolean): MeasuresByLevel {
+    const out = {} as MeasuresByLevel;
+    for (const level of ADMIN_LEVELS) {
+      const n = this.codes[level].length;
+      const col = () => new Float64Array(n).fill(NaN);
+      out[level] = {
+        households: col(), people: col(), poor: col(), targetPoor: col(), poorNoCard: col(), rate: col(), headcountRatio: col(), intensity: col(), adjustedHeadcount: col(), villages: new Float64Array(n),
+        ...(detail ? { targetPoorByDimension: new Float64Array(n * DIMENSION_COUNT).fill(NaN), targetPoorFailing: new Float64Array(n * INDICATOR_COUNT).fill(NaN) } : {}),
+      };
+    }
+    return out;
   }
 }

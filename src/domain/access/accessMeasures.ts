@@ -209,7 +209,8 @@ export function computeAccess(villages: VillagePoints, services: ServicePoints, 
     const nearestRow = new Int32Array(n);
     for (let i = 0; i < n; i++) nearestRow[i] = r.nearestId[i] < 0 ? -1 : serviceRows[r.nearestId[i]];
     const twoSfca = r.accessibility;
-    for (let i = 0; i < n; i++) twoSfca[i] *= TWOSFCA_PER_PEOPLE;
+    // A village without a location has no distance (NaN) and no score, never a silent 0.
+    for (let i = 0; i < n; i++) twoSfca[i] = Number.isFinite(villages.lon[i]) && Number.isFinite(villages.lat[i]) ? twoSfca[i] * TWOSFCA_PER_PEOPLE : NaN;
     byType[type] = {
       type,
       serviceRows,
