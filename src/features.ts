@@ -6,3 +6,4 @@
 import './features/imports';
 import './features/ntl';
 import './features/access';
+import './features/compare';

@@ -1,0 +1,236 @@
+/**
+ * Small-multiple maps (issue 10): one maplibre map + deck.gl overlay per compared area, and the
+ * briefing and export maps. Each instance uses the app's offline style (style.ts) and the pure
+ * fill factory (layers/areaLayers.ts) with the same classes for every instance, so one legend
+ * serves them all; class numerals are drawn on the areas (briefing: never colour alone) and
+ * outlines can be thick for projectors. Zoom is synchronised within a ZoomGroup: zooming one map
+ * zooms the others by the same amount relative to their own fitted view.
+ */
+import { useEffect, useRef } from 'react';
+import { Map as MapLibreMap, type GeoJSONSource } from 'maplibre-gl';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { TextLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
+import bbox from '@turf/bbox';
+import pointOnFeature from '@turf/point-on-feature';
+import type { Feature, FeatureCollection } from 'geojson';
+import { classOf } from '../domain/classify';
+import { areaFillLayer, type Classed } from './layers/areaLayers';
+import { BOUNDARY_LAYER_IDS, buildStyle } from './style';
+
+export interface AreaMapView {
+  /** 'TH', a province (2 digits) or a district (4 digits). */
+  code: string;
+  /** The level drawn as the choropleth. */
+  features: FeatureCollection;
+  classed: Classed;
+  provinces?: FeatureCollection;
+  districts?: FeatureCollection;
+  /** Class numerals (1 = lowest) on the areas of `code`. */
+  labels?: boolean;
+  /** Projector strokes: thicker boundaries and area outline. */
+  thick?: boolean;
+}
+
+const THAILAND: [number, number, number, number] = [97.3, 5.6, 105.7, 20.5];
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+const labelPoints = new WeakMap<FeatureCollection, { code: string; position: [number, number] }[]>();
+function pointsOf(fc: FeatureCollection) {
+  let p = labelPoints.get(fc);
+  if (!p) {
+    p = fc.features.map((f) => ({ code: String(f.properties?.code), position: pointOnFeature(f).geometry.coordinates as [number, number] }));
+    labelPoints.set(fc, p);
+  }
+  return p;
+}
+
+function inArea(code: string, area: string): boolean {
+  return area === 'TH' || code.startsWith(area);
+}
+
+export function viewBounds(v: AreaMapView): [number, number, number, number] {
+  if (v.code === 'TH') return THAILAND;
+  const own = v.features.features.filter((f) => inArea(String(f.properties?.code), v.code));
+  const fromProvince = v.provinces?.features.filter((f) => String(f.properties?.code) === v.code) ?? [];
+  const fc: FeatureCollection = { type: 'FeatureCollection', features: own.length ? own : fromProvince };
+  return fc.features.length ? (bbox(fc) as [number, number, number, number]) : THAILAND;
+}
+
+export class ZoomGroup {
+  members = new Set<AreaMap>();
+  /** Zoom relative to each map's fitted view, shared by the group. */
+  delta = 0;
+  apply(from: AreaMap): void {
+    this.delta = from.map.getZoom() - from.fitZoom;
+    for (const m of this.members) if (m !== from) m.map.jumpTo({ zoom: m.fitZoom + this.delta });
+  }
+}
+
+export class AreaMap {
+  readonly map: MapLibreMap;
+  private overlay: MapLibreOverlay;
+  private loaded: Promise<void>;
+  fitZoom = 5;
+  private group: ZoomGroup | null = null;
+
+  constructor(container: HTMLElement, opts: { interactive?: boolean } = {}) {
+    this.map = new MapLibreMap({
+      container,
+      style: buildStyle(),
+      bounds: THAILAND,
+      attributionControl: false,
+      interactive: opts.interactive ?? true,
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+      fadeDuration: 0,
+    });
+    this.overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+    this.map.addControl(this.overlay);
+    this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.map.on('zoom', (e) => {
+      if (this.group && (e as { originalEvent?: unknown }).originalEvent) this.group.apply(this);
+    });
+  }
+
+  join(group: ZoomGroup | null): void {
+    this.group?.members.delete(this);
+    this.group = group;
+    group?.members.add(this);
+  }
+
+  /** Draw `v` and fit its area; resolves once the map is idle with the layers drawn. */
+  async show(v: AreaMapView): Promise<void> {
+    await this.loaded;
+    const m = this.map;
+    (m.getSource('province') as GeoJSONSource).setData(v.provinces ?? EMPTY);
+    (m.getSource('district') as GeoJSONSource).setData(v.districts ?? EMPTY);
+    const own = v.code === 'TH' ? EMPTY : { type: 'FeatureCollection' as const, features: (v.code.length === 2 ? v.provinces : v.districts)?.features.filter((f: Feature) => String(f.properties?.code) === v.code) ?? [] };
+    (m.getSource('selected') as GeoJSONSource).setData(own);
+    m.setPaintProperty(BOUNDARY_LAYER_IDS.province, 'line-width', v.thick ? 3 : 1.4);
+    m.setPaintProperty(BOUNDARY_LAYER_IDS.province, 'line-color', '#1a1a1a');
+    m.setLayerZoomRange(BOUNDARY_LAYER_IDS.district, v.code === 'TH' ? 24 : 0, 24);
+    m.setPaintProperty(BOUNDARY_LAYER_IDS.district, 'line-width', v.thick ? 1.6 : 0.8);
+    m.setPaintProperty(BOUNDARY_LAYER_IDS.selected, 'line-width', v.thick ? 6 : 3.5);
+    m.setPaintProperty(BOUNDARY_LAYER_IDS.selected, 'line-color', '#000000');
+    const layers: Layer[] = [areaFillLayer(`mini-fill-${v.code}`, v.features, v.classed, v.code === 'TH' ? null : v.code, 1)];
+    if (v.labels) {
+      const pts = pointsOf(v.features).filter((p) => inArea(p.code, v.code));
+      const cls = (code: string) => {
+        const i = v.classed.position.get(code);
+        return i === undefined ? -1 : classOf(v.classed.values[i], v.classed.breaks);
+      };
+      layers.push(new TextLayer<{ code: string; position: [number, number] }>({
+        id: `mini-labels-${v.code}`,
+        data: pts.filter((p) => cls(p.code) >= 0),
+        getPosition: (p) => p.position,
+        getText: (p) => String(cls(p.code) + 1),
+        getSize: v.thick ? 26 : 18,
+        sizeUnits: 'pixels',
+        getColor: [0, 0, 0, 255],
+        fontFamily: 'Noto Sans Thai, sans-serif',
+        fontWeight: 600,
+        fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
+        outlineWidth: 6,
+        outlineColor: [255, 255, 255, 255],
+        characterSet: '0123456789',
+        updateTriggers: { getText: v.classed.version },
+      }));
+    }
+    this.overlay.setProps({ layers });
+    const [w, s, e, n] = viewBounds(v);
+    const pad = Math.min(30, Math.floor(Math.min(m.getContainer().clientWidth, m.getContainer().clientHeight) / 12));
+    m.fitBounds([[w, s], [e, n]], { padding: pad, duration: 0 });
+    this.fitZoom = m.getZoom();
+    if (this.group && this.group.delta) m.jumpTo({ zoom: this.fitZoom + this.group.delta });
+    await this.idle();
+  }
+
+  /** Resolves on the next 'idle' after a repaint (the layers drawn and nothing pending). */
+  idle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.map.once('idle', () => resolve());
+      this.map.triggerRepaint();
+    });
+  }
+
+  canvas(): HTMLCanvasElement {
+    return this.map.getCanvas();
+  }
+
+  remove(): void {
+    this.join(null);
+    this.map.remove();
+  }
+}
+
+/** A React shell for one AreaMap; `data-ready="1"` on its element once the view is drawn. */
+export function MiniMap({ view, group, testId, className }: { view: AreaMapView | null; group?: ZoomGroup; testId?: string; className?: string }) {
+  const el = useRef<HTMLDivElement>(null);
+  const inst = useRef<AreaMap | null>(null);
+  useEffect(() => {
+    const m = new AreaMap(el.current!);
+    inst.current = m;
+    return () => {
+      inst.current = null;
+      m.remove();
+    };
+  }, []);
+  useEffect(() => {
+    inst.current?.join(group ?? null);
+  }, [group]);
+  useEffect(() => {
+    const m = inst.current;
+    const div = el.current;
+    if (!m || !div || !view) return;
+    let live = true;
+    div.dataset.ready = '0';
+    m.show(view).then(() => {
+      if (live) div.dataset.ready = '1';
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [view]);
+  return <div ref={el} className={className ?? 'mini-map'} data-testid={testId} />;
+}
+
+let offscreen: { map: AreaMap; el: HTMLDivElement } | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Renders views into one hidden map of `width × height` CSS px (one WebGL context reused for every
+ * export) and returns a copy of each drawn frame. Calls are serialised.
+ */
+export function renderMapImages(views: AreaMapView[], width: number, height: number): Promise<HTMLCanvasElement[]> {
+  const run = async () => {
+    if (!offscreen) {
+      const el = document.createElement('div');
+      el.setAttribute('aria-hidden', 'true');
+      el.style.cssText = `position:fixed;left:0;top:0;width:${width}px;height:${height}px;opacity:0;pointer-events:none;z-index:-1;`;
+      document.body.appendChild(el);
+      offscreen = { map: new AreaMap(el, { interactive: false }), el };
+    }
+    const o = offscreen;
+    if (o.el.clientWidth !== width || o.el.clientHeight !== height) {
+      o.el.style.width = `${width}px`;
+      o.el.style.height = `${height}px`;
+      o.map.map.resize();
+    }
+    const out: HTMLCanvasElement[] = [];
+    for (const v of views) {
+      await o.map.show(v);
+      const src = o.map.canvas();
+      const c = document.createElement('canvas');
+      c.width = src.width;
+      c.height = src.height;
+      c.getContext('2d')!.drawImage(src, 0, 0);
+      out.push(c);
+    }
+    return out;
+  };
+  const p = queue.then(run, run);
+  queue = p.catch(() => undefined);
+  return p;
+}

@@ -1,0 +1,114 @@
+/**
+ * Briefing mode (issue 10 §3): a projector theme over the whole window — title, map with numbered
+ * classes and thick outlines, the legend, three to five key numbers and the source line, every
+ * text ≥ 24 px at 1920 × 1080 with contrast ≥ 7 : 1. Keyboard: → ↓ Space PgDn next, ← ↑ PgUp
+ * previous, Home/End, Esc leaves.
+ */
+import { useEffect } from 'react';
+import { useApp } from '../../store/store';
+import { compareStore, goToSlide, setBrief, useCompare } from '../compare/compareStore';
+import { mapSlot } from '../compare/mapSlot';
+import { tc } from '../compare/text';
+import { briefContent } from './content';
+import './briefing.css';
+
+export function startBriefing(): void {
+  // Full screen needs a user gesture; the overlay covers the window either way.
+  document.documentElement.requestFullscreen?.().catch(() => undefined);
+  setBrief(true);
+}
+
+function onKey(e: KeyboardEvent): void {
+  const c = compareStore.getState();
+  if (!c.brief) return;
+  const tag = (e.target as HTMLElement | null)?.tagName;
+  if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return;
+  const n = c.slides.length;
+  let to: number | null = null;
+  switch (e.key) {
+    case 'ArrowRight': case 'ArrowDown': case ' ': case 'PageDown': to = c.slideIndex + 1; break;
+    case 'ArrowLeft': case 'ArrowUp': case 'PageUp': to = c.slideIndex - 1; break;
+    case 'Home': to = 0; break;
+    case 'End': to = n - 1; break;
+    case 'Escape': e.preventDefault(); setBrief(false); return;
+    default: return;
+  }
+  e.preventDefault();
+  if (n && to !== null && to >= 0 && to < n && to !== c.slideIndex) void goToSlide(to);
+}
+
+export function Briefing() {
+  const brief = useCompare((c) => c.brief);
+  const c = useCompare((x) => x);
+  const s = useApp((x) => x);
+  useEffect(() => {
+    if (!brief) return;
+    document.body.classList.add('cheepao-briefing');
+    window.addEventListener('keydown', onKey);
+    // Leaving the browser's full screen (its own Esc) leaves briefing mode too.
+    const onFs = () => { if (!document.fullscreenElement && compareStore.getState().brief && entered) setBrief(false); };
+    let entered = !!document.fullscreenElement;
+    const onFsEnter = () => { if (document.fullscreenElement) entered = true; else onFs(); };
+    document.addEventListener('fullscreenchange', onFsEnter);
+    return () => {
+      document.body.classList.remove('cheepao-briefing');
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('fullscreenchange', onFsEnter);
+    };
+  }, [brief]);
+  if (!brief) return null;
+  const slide = c.slides.length ? c.slides[c.slideIndex] ?? null : null;
+  const content = briefContent(s, c, slide);
+  const lang = s.lang;
+  return (
+    <div className="brief" role="dialog" aria-label={tc('briefing', lang)} data-testid="briefing">
+      {!content ? (
+        <div className="brief-loading">…</div>
+      ) : (
+        <>
+          <header className="brief-head">
+            <h1 data-testid="brief-title">{content.title}</h1>
+            <div className="brief-nav">
+              {c.slides.length > 0 && <span data-testid="brief-counter">{c.slideIndex + 1} / {c.slides.length}</span>}
+              <button type="button" onClick={() => setBrief(false)} data-testid="brief-leave">{tc('leave', lang)}</button>
+            </div>
+          </header>
+          <div className="brief-sub">{content.subtitle}</div>
+          <main className="brief-body">
+            <div className={`brief-maps n${content.maps.length}`}>
+              {content.maps.map((m, i) => (
+                <figure key={m.spec.code} className="brief-fig" style={{ borderColor: m.colour ?? '#000' }}>
+                  {m.caption && <figcaption style={{ borderBottomColor: m.colour }}>{m.caption}</figcaption>}
+                  <mapSlot.Map spec={m.spec} testId={`brief-map-${i}`} className="brief-map" />
+                </figure>
+              ))}
+            </div>
+            <aside className="brief-side">
+              <div className="brief-legend" data-testid="brief-legend">
+                <div className="brief-legend-title">{content.legend.title}</div>
+                <ul>
+                  {content.legend.rows.map((r) => (
+                    <li key={r.klass}><span className="brief-swatch" style={{ background: r.colour }}><b>{r.klass}</b></span>{r.label}</li>
+                  ))}
+                  <li><span className="brief-swatch nodata" />{content.legend.noData}</li>
+                </ul>
+              </div>
+              <dl className="brief-numbers">
+                {content.numbers.map((k) => (
+                  <div key={k.id} className="brief-num">
+                    <dt>{k.label}</dt>
+                    <dd data-testid={`brief-num-${k.id}`}>{k.value}</dd>
+                    {k.detail && <dd className="brief-detail">{k.detail}</dd>}
+                  </div>
+                ))}
+              </dl>
+            </aside>
+          </main>
+          <footer className="brief-foot" data-testid="brief-footer">
+            {content.footer.map((l, i) => <div key={i} className={i === 2 ? 'brief-synthetic' : ''}>{l}</div>)}
+          </footer>
+        </>
+      )}
+    </div>
+  );
+}

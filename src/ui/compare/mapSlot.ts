@@ -1,0 +1,28 @@
+/**
+ * The maps this feature's panels show, injected by the feature file (src/features/compare.ts) so
+ * ui/ never imports maplibre or deck.gl (ARCHITECTURE.md): a small-multiple map component, a
+ * zoom group to synchronise them, and an off-screen renderer for exports.
+ */
+import type { ComponentType } from 'react';
+
+export interface MapSpec {
+  /** 'TH', a province or a district code. */
+  code: string;
+  /** Class numerals on the areas. */
+  labels?: boolean;
+  /** Projector strokes. */
+  thick?: boolean;
+}
+
+export interface MapSlot {
+  Map: ComponentType<{ spec: MapSpec; group?: unknown; testId?: string; className?: string }>;
+  newGroup: () => unknown;
+  /** One image per spec, each `width × height` CSS px, drawn with the app's current classes. */
+  renderImages: (specs: MapSpec[], width: number, height: number) => Promise<HTMLCanvasElement[]>;
+}
+
+export const mapSlot: MapSlot = {
+  Map: () => null,
+  newGroup: () => null,
+  renderImages: async () => [],
+};
