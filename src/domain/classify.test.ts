@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classBreaks, classOf, quantileBreaks } from './classify';
+import { classBreaks, classOf, quantileBreaks, distinctDigits } from './classify';
 
 describe('quantileBreaks', () => {
   it('matches R quantile(type = 7) on 1..10 at 0.2, 0.4, 0.6, 0.8', () => {
@@ -35,5 +35,20 @@ describe('ckmeans on many values', () => {
     for (let i = 0; i < 30_000; i++) values.push(i % 3 === 0 ? 1 + (i % 97) / 1000 : i % 3 === 1 ? 5 + (i % 89) / 1000 : 9 + (i % 83) / 1000);
     const breaks = classBreaks(values, 3, 'ckmeans');
     expect(breaks).toEqual([5, 9]);
+  });
+});
+
+describe('legend breaks never open with an empty class or repeat a value', () => {
+  it('drops quantile breaks at the minimum (many zeros)', () => {
+    const values = [0, 0, 0, 0, 0, 0, 0.0004, 0.001, 0.02, 0.05];
+    const b = classBreaks(values, 5, 'quantile');
+    expect(b.every((x) => x > 0)).toBe(true);
+    expect(b).toEqual([...new Set(b)]);
+  });
+  it('finds the fewest digits at which breaks read differently and none reads as zero', () => {
+    const pct = (x: number, d: number) => `${(x * 100).toFixed(d)} %`;
+    expect(distinctDigits([0.00047, 0.0019, 0.012], pct)).toBe(2);
+    expect(distinctDigits([0.015, 0.019, 0.025], pct)).toBe(1);
+    expect(distinctDigits([0.0000004], pct, 1, 4)).toBe(4);
   });
 });

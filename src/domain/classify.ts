@@ -16,6 +16,29 @@ export function quantileBreaks(values: ArrayLike<number>, classes: number): numb
   return breaks.filter((b, i) => i === 0 || b > breaks[i - 1]);
 }
 
+/**
+ * Breaks at or below the smallest value would open with an empty class ("< 0 %" when a quarter
+ * of the areas have no target poor): the first class starts at the minimum instead.
+ */
+function dropEmptyFirst(breaks: number[], values: ArrayLike<number>): number[] {
+  let min = Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i] < min) min = values[i];
+  return breaks.filter((b) => b > min);
+}
+
+/**
+ * Fewest decimals (from `from`, at most `max`) at which every break reads differently and no
+ * positive break reads as zero: a legend never repeats a value or shows "< 0.0 %".
+ */
+export function distinctDigits(breaks: readonly number[], format: (x: number, digits: number) => string, from = 1, max = 6): number {
+  for (let d = from; d <= max; d++) {
+    const labels = breaks.map((b) => format(b, d));
+    const zero = format(0, d);
+    if (new Set(labels).size === labels.length && breaks.every((b, i) => b <= 0 || labels[i] !== zero)) return d;
+  }
+  return max;
+}
+
 /** Class of a value: 0 .. breaks.length (value ≥ break i ⇒ class > i); -1 for non-finite. */
 export function classOf(value: number, breaks: readonly number[]): number {
   if (!Number.isFinite(value)) return -1;
@@ -35,7 +58,7 @@ export const CKMEANS_MAX = 10_000;
  */
 export function classBreaks(values: ArrayLike<number>, classes: number, method: ClassMethod, custom: readonly number[] = []): number[] {
   if (method === 'custom') return [...custom].filter(Number.isFinite).sort((a, b) => a - b);
-  if (method === 'quantile') return quantileBreaks(values, classes);
+  if (method === 'quantile') return dropEmptyFirst(quantileBreaks(values, classes), values);
   const finite: number[] = [];
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite.push(values[i]);
   if (finite.length === 0) return [];

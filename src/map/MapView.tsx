@@ -41,7 +41,7 @@ function buildNeedLayers(s: AppState, zoom: number): { fills: Layer[]; points: L
   const ds = s.dataset;
   const fills: Layer[] = [];
   const points: Layer[] = [];
-  if (!ds || !s.result) return { fills, points };
+  if (!ds || !s.result || s.mapMode !== 'need') return { fills, points };
   const fillLevel = fillLevelForZoom(zoom);
   const fc = s.boundaries[fillLevel];
   const focus = s.selection === 'TH' ? null : s.selection.slice(0, Math.min(4, s.selection.length));
@@ -148,7 +148,7 @@ export function MapView() {
       const zoom = map.getZoom();
       // Half-zoom buckets let feature layers (service symbols) resize as the user zooms; the
       // factories are pure and data keeps its identity, so a rebuild only diffs props.
-      const key = [s.dataset?.id, s.result?.key, s.mapMeasure, JSON.stringify(s.classification), s.selection, Math.floor(zoom * 2), !!s.boundaries.district, !!s.boundaries.subdistrict].join('|');
+      const key = [s.dataset?.id, s.mapMode, s.result?.key, s.mapMeasure, JSON.stringify(s.classification), s.selection, Math.floor(zoom * 2), !!s.boundaries.district, !!s.boundaries.subdistrict].join('|');
       if (key === lastKey) return;
       lastKey = key;
       if (Math.abs(s.zoom - zoom) > 1e-6) appStore.setState({ zoom });

@@ -14,6 +14,7 @@ export function startApp(): void {
     ...(v.lang ? { lang: v.lang } : {}),
     ...(v.thaiDigits ? { thaiDigits: true } : {}),
     ...(v.mapMeasure ? { mapMeasure: v.mapMeasure } : {}),
+    ...(v.mapMode ? { mapMode: v.mapMode } : {}),
     mpi: { ...mpi, measure: v.rule ?? mpi.measure, k: v.k ?? mpi.k, dimensions: v.dimensions ?? mpi.dimensions, welfare: v.welfare ?? mpi.welfare },
   });
   document.documentElement.lang = appStore.getState().lang;
@@ -27,11 +28,11 @@ export function startApp(): void {
   });
 
   appStore.subscribe((s, prev) => {
-    if (s.selection !== prev.selection || s.year !== prev.year || s.lang !== prev.lang || s.thaiDigits !== prev.thaiDigits || s.mpi !== prev.mpi || s.mapMeasure !== prev.mapMeasure || s.dataset?.id !== prev.dataset?.id) {
+    if (s.selection !== prev.selection || s.year !== prev.year || s.lang !== prev.lang || s.thaiDigits !== prev.thaiDigits || s.mpi !== prev.mpi || s.mapMeasure !== prev.mapMeasure || s.mapMode !== prev.mapMode || s.dataset?.id !== prev.dataset?.id) {
       if (!s.dataset) return;
       const url = formatUrlView({
         workspace: s.dataset.id, selection: s.selection, year: s.year, lang: s.lang, thaiDigits: s.thaiDigits,
-        rule: s.mpi.measure, k: s.mpi.k, dimensions: [...s.mpi.dimensions], welfare: s.mpi.welfare, mapMeasure: s.mapMeasure,
+        rule: s.mpi.measure, k: s.mpi.k, dimensions: [...s.mpi.dimensions], welfare: s.mpi.welfare, mapMeasure: s.mapMeasure, mapMode: s.mapMode,
       });
       if (url !== location.search) history.replaceState(null, '', url);
     }

@@ -67,6 +67,12 @@ export interface AppState {
   mpi: MpiSettings;
   /** What the map colours by. */
   mapMeasure: MapMeasure;
+  /**
+   * Which feature owns the map: 'need' (the poverty choropleth and its legend) or a feature's
+   * mode id (e.g. 'targeting', 'hotspots', 'progress'), whose layer source then draws the areas
+   * and whose map control shows its legend.
+   */
+  mapMode: string;
   classification: { method: ClassMethod; scope: 'national' | 'province'; custom: number[] };
   /** Measures for (year, mpi) at every level; null until the worker answers. */
   result: MeasureResult | null;
@@ -119,6 +125,7 @@ export const appStore = createStore<AppState>()(() => ({
   importOptions: { crs: 'EPSG:4326', codeField: '', level: '', typeMap: '' },
   mpi: DEFAULT_MPI,
   mapMeasure: 'rate',
+  mapMode: 'need',
   classification: { method: 'quantile', scope: 'national', custom: [] },
   result: null,
   detail: null,

@@ -20,6 +20,8 @@ export interface UrlView {
   dimensions?: DimensionId[];
   welfare?: 'all' | 'nocard';
   mapMeasure?: MapMeasure;
+  /** Which feature owns the map ('need' unless a feature's mode is on). */
+  mapMode?: string;
 }
 
 export function parseUrlView(search: string): UrlView {
@@ -42,15 +44,17 @@ export function parseUrlView(search: string): UrlView {
   if (dims && dims.length) out.dimensions = DIMENSION_IDS.filter((d) => dims.includes(d));
   const welfare = q.get('welfare');
   if (welfare === 'all' || welfare === 'nocard') out.welfare = welfare;
+  const mode = q.get('mode');
+  if (mode && /^[a-z][a-z_-]{0,30}$/.test(mode)) out.mapMode = mode;
   const map = q.get('map');
   if (map && isMapMeasure(map)) out.mapMeasure = map;
   return out;
 }
 
-export function formatUrlView(v: Required<Omit<UrlView, 'k' | 'workspace'>> & { k: number; workspace?: string }): string {
+export function formatUrlView(v: Required<Omit<UrlView, 'k' | 'workspace' | 'mapMode'>> & { k: number; workspace?: string; mapMode?: string }): string {
   // Parameters other features keep in the URL (compare, brief …) are carried over untouched.
   const q = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
-  for (const k of ['ws', 'area', 'year', 'lang', 'digits', 'rule', 'k', 'dims', 'welfare', 'map']) q.delete(k);
+  for (const k of ['ws', 'area', 'year', 'lang', 'digits', 'rule', 'k', 'dims', 'welfare', 'map', 'mode']) q.delete(k);
   if (v.workspace && v.workspace !== 'demo') q.set('ws', v.workspace);
   if (v.selection !== 'TH') q.set('area', v.selection);
   q.set('year', String(v.year));
@@ -63,5 +67,6 @@ export function formatUrlView(v: Required<Omit<UrlView, 'k' | 'workspace'>> & { 
   if (v.dimensions.length !== DIMENSION_IDS.length) q.set('dims', v.dimensions.join(','));
   if (v.welfare !== 'all') q.set('welfare', v.welfare);
   if (v.mapMeasure !== 'rate') q.set('map', v.mapMeasure);
+  if (v.mapMode && v.mapMode !== 'need') q.set('mode', v.mapMode);
   return `?${q.toString()}`;
 }

@@ -2,6 +2,7 @@ import { useApp } from '../store/store';
 import { classScope, fillLevelForZoom, measureClassed, pointLevelForZoom } from '../store/derived';
 import { areaName } from '../store/names';
 import { measureInfo } from '../domain/mapMeasures';
+import { distinctDigits } from '../domain/classify';
 import { formatMeasure } from '../text/format';
 import { formatYear, t } from '../text/i18n';
 import { ruleLabel } from '../text/ruleLabel';
@@ -17,13 +18,14 @@ const METHOD = {
 export function Legend() {
   const s = useApp((st) => st);
   const { dataset: ds, lang, thaiDigits, year } = s;
-  if (!ds || !s.result) return null;
+  if (!ds || !s.result || s.mapMode !== 'need') return null;
   // When points are drawn they are the subject (the areas beneath are faded context).
   const level = pointLevelForZoom(s.zoom) ?? fillLevelForZoom(s.zoom);
   const c = measureClassed(s, level);
   if (!c) return null;
   const info = measureInfo(s.mapMeasure);
-  const f = (x: number) => formatMeasure(x, s.mapMeasure, lang, thaiDigits, 1);
+  const digits = info.unit === 'fraction' ? distinctDigits(c.breaks, (x, d) => formatMeasure(x, s.mapMeasure, lang, false, d), 1, 4) : 2;
+  const f = (x: number) => formatMeasure(x, s.mapMeasure, lang, thaiDigits, digits);
   const rows = c.palette.map((colour, k) => {
     const lo = k === 0 ? null : c.breaks[k - 1];
     const hi = k < c.breaks.length ? c.breaks[k] : null;
@@ -46,7 +48,17 @@ export function Legend() {
         ))}
         <li><span className="swatch nodata" />{t('noData', lang)}</li>
       </ul>
-      {ds.manifest.synthetic && <div className="legend-source small">{t('source', lang)}: {t('syntheticLong', lang)}</div>}
+      {ds.layers.some((l) => l.synthetic && (l.kind === 'poverty' || l.kind === 'boundaries'))
+        ? <div className="legend-source small">{t('source', lang)}: {t('syntheticLong', lang)}</div>
+        : <div className="legend-source small">{t('source', lang)}: {sourceLine(ds.layers)}</div>}
     </div>
   );
+}
+
+/** The sources of what the legend describes: the poverty and boundary layers' files or attribution. */
+function sourceLine(layers: import('../data/datasetFormat').WorkspaceLayer[]): string {
+  const parts = layers
+    .filter((l) => l.kind === 'poverty' || l.kind === 'boundaries')
+    .map((l) => l.source.attribution ?? (l.kind === 'poverty' ? `TPMAP ${l.year ?? ''}`.trim() : l.source.files.map((f) => f.name).join(', ')));
+  return [...new Set(parts)].join(' · ');
 }
