@@ -14,6 +14,7 @@ import { readManifest } from '../data/dataset';
 import type { AreaNames, DatasetManifest, JoinReport, WorkspaceLayer } from '../data/datasetFormat';
 import type { AreaDetail, MpiSettings } from '../domain/mpi';
 import { accessApi } from './accessApi';
+import { progressApi } from './progressApi';
 import { commitWorkspace, deleteWorkspace, idbReader, listWorkspaces, newWorkspaceId, readerOf, renameWorkspace, workspaceBytes, type WorkspaceEntry, type WorkspaceRef } from '../data/workspace/storage';
 import { ImportCancelled, importIntoWorkspace, type InputFile, type WorkspaceImportOptions, type WorkspaceImportReport } from '../data/workspace/importWorkspace';
 import { layersOf } from '../data/workspace/layers';
@@ -107,6 +108,7 @@ export interface ImportResult {
 
 const api = {
   ...access,
+  ...progressApi(sessionById),
 
   async init(baseUrl: string): Promise<InitResult> {
     const ref = { id: 'demo', baseUrl };

@@ -29,6 +29,8 @@ import { importVillageBasic, MISSING } from '../villages/villageBasic';
 import { classifyFile, type FileKind } from './classify';
 import { layersOf, withLayers } from './layers';
 import { openRaster } from '../geotiff/readRasterGrid';
+import { describeRecordsReport, recordsFromCsv } from '../records/recordCsv';
+import { encodeRecordsFile, RECORDS_FILE_NAME } from '../records/recordsFile';
 
 /** A file to import: name, size and lazy readers (a browser File, a Node file). */
 export interface InputFile {
@@ -349,7 +351,24 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
     }
     progress(f.name);
   }
-  for (const f of groups.get('records') ?? []) report.refused.push({ file: f.name, message: `${f.name}: assistance records are imported in the follow-up tab` });
+  // 6b. Assistance records (issue 11): stored columnar as records.bin.gz, citizen ids withheld
+  // (recordCsv.ts); one records file per workspace, a new one replaces the previous.
+  for (const f of groups.get('records') ?? []) {
+    check();
+    try {
+      const imp = recordsFromCsv(await f.text(), f.name);
+      const r = imp.report;
+      if (!imp.records.count) throw new Error(`${f.name}: no valid assistance record (${describeRecordsReport(r).split('\n').slice(0, 4).join('; ')})`);
+      files.set(RECORDS_FILE_NAME, await gzip(encodeRecordsFile({ records: imp.records, caseIds: imp.caseIds, source: f.name, synthetic: false })));
+      manifestFiles.records = RECORDS_FILE_NAME;
+      const summary = `${f.name} · ${fmt(r.records)} assistance records of ${fmt(r.cases)} cases in ${fmt(r.villages)} villages${r.firstDate ? ` · ${r.firstDate} … ${r.lastDate}` : ''}`;
+      added.push({ id: 'records', kind: 'records', files: [RECORDS_FILE_NAME], synthetic: false, source: source([f]), summary, stats: { records: r.records, cases: r.cases, villages: r.villages } });
+      report.lines.push({ kind: 'records', summary, files: [f.name], ok: r.badRowCount === 0, details: describeRecordsReport(r).split('\n').slice(1).map((l) => l.trim()) });
+    } catch (e) {
+      report.refused.push({ file: f.name, message: (e as Error).message });
+    }
+    progress(f.name);
+  }
 
   if (!added.length) throw new Error(report.refused.map((r) => r.message).join('\n') || 'no files to import');
   check();

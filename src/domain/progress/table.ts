@@ -76,3 +76,20 @@ export function flattenProgressRow(r: ProgressRow): Record<string, unknown> {
   for (const [s, x] of Object.entries(by_stage)) out[`by_stage.${s}`] = x;
   return out;
 }
+
+/** One CSV cell: text that a spreadsheet would read as a formula (= + - @) neutralised, quoted when needed (OWASP CSV injection). */
+function csvCell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Flattened rows as CSV: UTF-8 with BOM (Excel opens Thai correctly), header from the first row's
+ * keys — byte for byte what `cli progress --format csv` writes (src/cli/io.ts toCsv), so the app's
+ * export and the CLI's agree.
+ */
+export function progressCsv(rows: Record<string, unknown>[]): string {
+  const cols = rows.length ? Object.keys(rows[0]) : [];
+  return '\uFEFF' + [cols.join(','), ...rows.map((r) => cols.map((c) => csvCell(r[c])).join(','))].join('\n') + '\n';
+}
