@@ -37,13 +37,13 @@
  * is 1/(R + 1), which FDR or Bonferroni over many areas may not accept) go to stderr.
  */
 import { parseArgs } from 'node:util';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { readManifest, readProfiles, readVillages, villageCodeString, type ByteReader } from '../../data/dataset';
+import { hotspotWeights, type WeightsSpec } from '../../data/targetingInputs';
+import { readManifest, readProfiles, readVillages, type ByteReader } from '../../data/dataset';
 import type { DatasetManifest } from '../../data/datasetFormat';
 import { dirReader } from '../../data/nodeReader';
 import { readTpmapCounts } from '../../data/tpmap/countsFile';
 import { tpmapMeasures } from '../../data/tpmap/tpmapMeasures';
-import { computeHotspots, CORRECTIONS, describeHotspotNote, knnWeights, MAX_PERMUTATIONS, queenContiguity, type Correction, type SpatialWeights } from '../../domain/hotspots';
+import { computeHotspots, CORRECTIONS, describeHotspotNote, MAX_PERMUTATIONS, type Correction, type SpatialWeights } from '../../domain/hotspots';
 import { computeMeasures, type LevelMeasures } from '../../domain/mpi/compute';
 import { prepareProfiles } from '../../domain/mpi/prepare';
 import { DEFAULT_MPI_SETTINGS } from '../../domain/mpi/settings';
@@ -64,7 +64,7 @@ export const HOTSPOT_MEASURES = {
 } as const satisfies Record<string, keyof LevelMeasures>;
 export type HotspotMeasure = keyof typeof HOTSPOT_MEASURES;
 
-export type WeightsSpec = { kind: 'queen' } | { kind: 'knn'; k: number };
+export type { WeightsSpec };
 
 export function parseWeightsSpec(raw: string | undefined, level: HotspotLevel): WeightsSpec {
   if (raw === undefined) return level === 'village' ? { kind: 'knn', k: 8 } : { kind: 'queen' };
@@ -109,31 +109,10 @@ export async function hotspotInputs(read: ByteReader, manifest: DatasetManifest,
   const values = Float64Array.from(order, (i) => column[i]);
 
   let weights: SpatialWeights;
-  if (spec.kind === 'queen') {
-    const name = manifest.files.boundaries?.subdistrict;
-    if (!name) throw new CliError('--weights queen: the dataset has no subdistrict boundaries (manifest.files.boundaries.subdistrict); use knn:K');
-    const fc = JSON.parse(new TextDecoder().decode(await read(name))) as FeatureCollection;
-    const byCode = new Map<string, Polygon | MultiPolygon>();
-    for (const f of fc.features as Feature[]) {
-      const code = f.properties?.code;
-      if (code !== undefined && f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')) byCode.set(String(code), f.geometry);
-    }
-    weights = queenContiguity(codes.map((c) => byCode.get(c) ?? null));
-  } else {
-    // Points: villages' own positions; an area level uses the mean position of its villages.
-    const lonSum = new Map<string, [number, number, number]>();
-    const digits = level === 'village' ? 8 : 6;
-    for (let v = 0; v < villages.count; v++) {
-      const c = villageCodeString(villages.code[v]).slice(0, digits);
-      const acc = lonSum.get(c) ?? [0, 0, 0];
-      acc[0] += villages.lon[v];
-      acc[1] += villages.lat[v];
-      acc[2]++;
-      lonSum.set(c, acc);
-    }
-    const missing = codes.filter((c) => !lonSum.has(c));
-    if (missing.length) throw new CliError(`--weights knn: ${missing.length} area(s) have no village position (first ${missing[0]})`);
-    weights = knnWeights(codes.map((c) => lonSum.get(c)![0] / lonSum.get(c)![2]), codes.map((c) => lonSum.get(c)![1] / lonSum.get(c)![2]), spec.k);
+  try {
+    weights = await hotspotWeights(read, manifest, villages, level, codes, spec);
+  } catch (e) {
+    throw new CliError(`--weights ${spec.kind === 'queen' ? 'queen' : `knn:${spec.k}`}: ${(e as Error).message}`);
   }
   return { codes, values, weights };
 }

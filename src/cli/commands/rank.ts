@@ -40,25 +40,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { readAreas, readManifest, readProfiles, readVillageBasic, readVillages, type ByteReader, type Villages } from '../../data/dataset';
+import { readAreas, readManifest, readProfiles, readVillages, type ByteReader, type Villages } from '../../data/dataset';
 import type { AreaNames, DatasetManifest } from '../../data/datasetFormat';
-import { GeoTiffRefusal, readRasterGrid } from '../../data/geotiff/readRasterGrid';
 import { dirReader } from '../../data/nodeReader';
-import { peoplePerVillage, readDatasetServices } from '../../data/services/datasetServices';
+import { peoplePerVillage } from '../../data/services/datasetServices';
 import { readTpmapCounts } from '../../data/tpmap/countsFile';
 import { tpmapMeasures } from '../../data/tpmap/tpmapMeasures';
-import { computeAccess } from '../../domain/access/accessMeasures';
 import { villageCodeString, type AdminLevel } from '../../domain/adminCodes';
 import { DIMENSION_IDS } from '../../domain/indicators';
-import { buildHierarchy } from '../../domain/mpi/hierarchy';
 import { computeMeasures, type LevelMeasures } from '../../domain/mpi/compute';
 import { prepareProfiles } from '../../domain/mpi/prepare';
 import type { MpiSettings } from '../../domain/mpi/settings';
-import type { BBox } from '../../domain/raster/grid';
-import { bufferZonalStats } from '../../domain/raster/bufferZonalStats';
-import { polygonZonalStats } from '../../domain/raster/polygonZonalStats';
-import { datasetInputs, type DatasetInputsSource } from '../../domain/targeting/datasetInputs';
+import { describeInputNote, targetingInputs } from '../../data/targetingInputs';
 import { rankingCsv, targetingRows } from '../../domain/targeting/exportTable';
 import { rankAreas, type RankOptions, type TargetingAreas } from '../../domain/targeting/rankAreas';
 import { rankStability } from '../../domain/targeting/stability';
@@ -67,7 +60,6 @@ import { CliError, dataDir, parseFormat, parseNumber, type Command } from '../io
 
 export type TargetLevel = 'village' | 'subdistrict' | 'district' | 'province';
 const LEVELS: readonly TargetLevel[] = ['village', 'subdistrict', 'district', 'province'];
-const VILLAGE_BUFFER_KM = 2;
 const TPMAP_ALL: MpiSettings = { measure: 'tpmap', dimensions: [...DIMENSION_IDS], k: 1 / 3, weights: null, welfare: 'all' };
 
 export interface LoadedTargeting {
@@ -75,15 +67,6 @@ export interface LoadedTargeting {
   manifest: DatasetManifest;
   year: number;
   notes: string[];
-}
-
-function boundsOf(coords: unknown, b: BBox): void {
-  if (Array.isArray(coords) && typeof coords[0] === 'number') {
-    b.west = Math.min(b.west, coords[0] as number);
-    b.east = Math.max(b.east, coords[0] as number);
-    b.south = Math.min(b.south, coords[1] as number);
-    b.north = Math.max(b.north, coords[1] as number);
-  } else if (Array.isArray(coords)) for (const c of coords) boundsOf(c, b);
 }
 
 /**
@@ -118,66 +101,11 @@ export async function loadTargeting(read: ByteReader, level: TargetLevel, option
     villagePeople = Float64Array.from(villages.code, (c) => vm.people[at.get(villageCodeString(c)) ?? -1] ?? 0);
   }
 
-  const h = buildHierarchy(villages.code);
-  const lv = h.levels[level];
-  const src: DatasetInputsSource = { villagePeople, areas: { codes: lv.codes, villageStart: lv.villageStart } };
-
-  const services = await readDatasetServices(read, manifest);
-  if (services && services.services.count > 0) {
-    const t0 = performance.now();
-    const acc = computeAccess({ lon: villages.lon, lat: villages.lat, people: villagePeople }, services.services);
-    src.access = {
-      types: acc.types,
-      nearestKm: Object.fromEntries(acc.types.map((t) => [t, acc.byType[t].nearestKm])),
-      twoSfca: Object.fromEntries(acc.types.map((t) => [t, acc.byType[t].twoSfca])),
-    };
-    log(`access: ${villages.count} villages × ${services.services.count} services in ${(performance.now() - t0).toFixed(0)} ms\n`);
-  } else notes.push('no services file: access inputs left out');
-
-  const ntl = manifest.files.ntl;
-  const boundaryFile = level === 'village' ? undefined : manifest.files.boundaries?.[level];
-  if (ntl) {
-    const t0 = performance.now();
-    const bbox: BBox = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity };
-    let polygons: FeatureCollection<Polygon | MultiPolygon> | null = null;
-    if (level !== 'village') {
-      if (boundaryFile) {
-        polygons = JSON.parse(new TextDecoder().decode(await read(boundaryFile))) as FeatureCollection<Polygon | MultiPolygon>;
-        for (const f of polygons.features) if (f.geometry) boundsOf(f.geometry.coordinates, bbox);
-      } else notes.push(`no ${level} boundaries: lights inputs left out (they are the zonal statistics of each area's polygon)`);
-    } else {
-      for (let i = 0; i < villages.count; i++) boundsOf([villages.lon[i], villages.lat[i]], bbox);
-      const m = 0.05; // > 2 km in degrees at Thai latitudes
-      Object.assign(bbox, { west: bbox.west - m, south: bbox.south - m, east: bbox.east + m, north: bbox.north + m });
-    }
-    if (level === 'village' || polygons) {
-      let grid;
-      try {
-        grid = await readRasterGrid(await read(ntl), { name: ntl, bbox, requireFullResolution: true });
-      } catch (e) {
-        if (e instanceof GeoTiffRefusal) throw new CliError(e.message);
-        throw new CliError(`${ntl}: cannot read (${(e as Error).message})`);
-      }
-      if (polygons) {
-        const s = polygonZonalStats(grid, polygons.features.map((f) => f.geometry));
-        src.lights = { kind: 'polygons', codes: polygons.features.map((f) => String((f.properties as { code?: unknown } | null)?.code ?? '')), sum: s.sum, litShare: s.litShare, areaKm2: s.areaKm2 };
-      } else {
-        const s = bufferZonalStats(grid, villages.lon, villages.lat, { radiusKm: VILLAGE_BUFFER_KM });
-        src.lights = { kind: 'buffers', sum: s.sum, litShare: s.litShare, radiusKm: VILLAGE_BUFFER_KM };
-      }
-      log(`lights: ${ntl} ${grid.width} × ${grid.height} px, ${polygons ? `${polygons.features.length} polygons` : `${villages.count} buffers of ${VILLAGE_BUFFER_KM} km`} in ${(performance.now() - t0).toFixed(0)} ms\n`);
-    }
-  } else notes.push('no nighttime-light raster: lights inputs left out');
-
-  src.basic = await readVillageBasic(read, manifest);
-  if (!src.basic) notes.push('no village basic data: infrastructure inputs left out');
-  const raw = datasetInputs(src);
-
-  // Align the inputs (villages' hierarchy) to the measures' areas by code.
-  const at = new Map(lv.codes.map((c, i) => [c, i]));
-  const idx = measures.codes.map((c) => at.get(c) ?? -1);
-  const inputs: Record<string, Float64Array> = {};
-  for (const [id, col] of Object.entries(raw)) inputs[id] = Float64Array.from(idx, (i) => (i >= 0 ? col[i] : NaN));
+  const t = await targetingInputs(read, manifest, villages, villagePeople, level, measures.codes);
+  for (const n of t.notes) notes.push(describeInputNote(n));
+  if (t.ms.access !== undefined) log(`access: ${villages.count} villages in ${t.ms.access.toFixed(0)} ms\n`);
+  if (t.ms.lights !== undefined) log(`lights: ${manifest.files.ntl} in ${t.ms.lights.toFixed(0)} ms\n`);
+  const inputs = t.inputs;
   const nameOf = new Map<string, string>();
   for (const list of [names?.provinces, names?.districts, names?.subdistricts]) for (const a of list ?? []) nameOf.set(a.code, a.th || a.en);
   return {
