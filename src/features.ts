@@ -7,3 +7,4 @@ import './features/imports';
 import './features/ntl';
 import './features/access';
 import './features/compare';
+import './features/progress';

@@ -5,3 +5,4 @@ export * from './prepare';
 export * from './compute';
 export * from './pdca';
 export * from './table';
+export * from './mapClasses';
