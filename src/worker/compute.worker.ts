@@ -14,6 +14,7 @@ import { readManifest } from '../data/dataset';
 import type { AreaNames, DatasetManifest, JoinReport, WorkspaceLayer } from '../data/datasetFormat';
 import type { AreaDetail, MpiSettings } from '../domain/mpi';
 import { accessApi } from './accessApi';
+import { targetingApi } from './targetingApi';
 import { progressApi } from './progressApi';
 import { commitWorkspace, deleteWorkspace, idbReader, listWorkspaces, newWorkspaceId, readerOf, renameWorkspace, workspaceBytes, type WorkspaceEntry, type WorkspaceRef } from '../data/workspace/storage';
 import { ImportCancelled, importIntoWorkspace, type InputFile, type WorkspaceImportOptions, type WorkspaceImportReport } from '../data/workspace/importWorkspace';
@@ -108,6 +109,7 @@ export interface ImportResult {
 
 const api = {
   ...access,
+  ...targetingApi(sessionById),
   ...progressApi(sessionById),
 
   async init(baseUrl: string): Promise<InitResult> {
