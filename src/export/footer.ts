@@ -45,7 +45,7 @@ export function footerLines(f: FooterInput): string[] {
   const welfare = f.mpi.welfare === 'nocard' ? (th ? 'คนจนที่ไม่มีบัตรสวัสดิการ' : 'poor with no welfare card') : (th ? 'คนจนเป้าหมาย (มีบัตรสวัสดิการ)' : 'target poor (welfare card)');
   const years = f.compareYear ? `${th ? 'ข้อมูลปี พ.ศ.' : 'data years BE'} ${f.year} (${th ? 'เทียบกับ' : 'vs'} ${f.compareYear})` : `${th ? 'ข้อมูลปี พ.ศ.' : 'data year BE'} ${f.year}`;
   const lines = [
-    `${th ? 'ที่มา' : 'Source'}: ${f.source} · ${th ? 'ขอบเขตจังหวัด' : 'province boundaries'} Natural Earth · ${years}`,
+    `${years} · ${th ? 'ที่มา' : 'Source'}: ${f.source}${/natural earth/i.test(f.source) ? '' : ` · ${th ? 'ขอบเขตจังหวัด' : 'province boundaries'} Natural Earth`}`,
     `${th ? 'การวัด' : 'Measure'}: ${rule} · ${th ? 'มิติ' : 'dimensions'}: ${dims.join(', ')} · ${welfare}`,
   ];
   if (f.synthetic) lines.push(SYNTHETIC_NOTICE);

@@ -9,7 +9,7 @@ import { addPngText } from './pngText';
 export const FRAME_W = 1920;
 export const FRAME_H = 1080;
 /** Where the map goes; map images are rendered at this size (CSS px = frame px). */
-export const MAP_BOX = { x: 40, y: 150, w: 1180, h: 760 };
+export const MAP_BOX = { x: 40, y: 150, w: 1180, h: 740 };
 
 export interface FrameNumber { label: string; value: string; detail?: string }
 export interface FrameLegend { title: string; rows: { colour: string; label: string; klass: number }[]; noData: string }
@@ -42,6 +42,27 @@ function fitText(ctx: CanvasRenderingContext2D, text: string, maxWidth: number, 
   }
   ctx.font = `${weight} ${s}px ${FONT}`;
   return s;
+}
+
+/** Greedy line breaking at spaces (characters when a word is wider than the line). */
+export function wrapText(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    const next = cur ? `${cur} ${w}` : w;
+    if (ctx.measureText(next).width <= maxWidth) { cur = next; continue; }
+    if (cur) lines.push(cur);
+    cur = w;
+    while (ctx.measureText(cur).width > maxWidth && cur.length > 1) {
+      let k = cur.length - 1;
+      while (k > 1 && ctx.measureText(cur.slice(0, k)).width > maxWidth) k--;
+      lines.push(cur.slice(0, k));
+      cur = cur.slice(k);
+    }
+  }
+  if (cur) lines.push(cur);
+  return lines;
 }
 
 function drawImageContain(ctx: CanvasRenderingContext2D, img: CanvasImageSource & { width: number; height: number }, x: number, y: number, w: number, h: number): void {
@@ -170,10 +191,20 @@ export function drawFrame(f: Frame): HTMLCanvasElement {
   ctx.fillRect(0, fy, FRAME_W, FRAME_H - fy);
   ctx.fillStyle = '#000000';
   ctx.fillRect(0, fy, FRAME_W, 3);
-  f.footer.slice(0, 4).forEach((line, i) => {
-    ctx.fillStyle = i === 2 ? '#5a3d00' : INK;
-    fitText(ctx, line, FRAME_W - 260, 24, i === 2 ? 600 : 400, 16);
-    ctx.fillText(line, 40, fy + 14 + i * 34);
+  // Footer lines wrap (a workspace's source can be long); the synthetic notice is always last and bold.
+  const fw = FRAME_W - 300;
+  let ly = fy + 12;
+  const maxY = FRAME_H - 30;
+  f.footer.forEach((line, i) => {
+    const synthetic = i === f.footer.length - 1 && line.includes('synthetic demonstration data');
+    ctx.font = `${synthetic ? 600 : 400} 23px ${FONT}`;
+    ctx.fillStyle = synthetic ? '#5a3d00' : INK;
+    const parts = wrapText(ctx, line, fw);
+    for (const p of parts) {
+      if (ly > maxY && !synthetic) break;
+      ctx.fillText(p, 40, Math.min(ly, maxY));
+      ly += 31;
+    }
   });
   if (f.pageTag) {
     ctx.fillStyle = INK;

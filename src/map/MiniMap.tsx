@@ -63,7 +63,12 @@ export class ZoomGroup {
   delta = 0;
   apply(from: AreaMap): void {
     this.delta = from.map.getZoom() - from.fitZoom;
-    for (const m of this.members) if (m !== from) m.map.jumpTo({ zoom: m.fitZoom + this.delta });
+    for (const m of this.members) {
+      if (m === from) continue;
+      m.syncing = true;
+      m.map.jumpTo({ zoom: m.fitZoom + this.delta });
+      m.syncing = false;
+    }
   }
 }
 
@@ -73,6 +78,8 @@ export class AreaMap {
   private loaded: Promise<void>;
   fitZoom = 5;
   private group: ZoomGroup | null = null;
+  /** True while the map is moved by code (fitting, following the group), not by the user. */
+  syncing = false;
 
   constructor(container: HTMLElement, opts: { interactive?: boolean } = {}) {
     this.map = new MapLibreMap({
@@ -89,8 +96,12 @@ export class AreaMap {
     this.overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     this.map.addControl(this.overlay);
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    // Zoom relative to the fitted view, for tests and for anyone reading the page.
+    this.map.on('zoomend', () => { container.dataset.zoomDelta = (this.map.getZoom() - this.fitZoom).toFixed(2); });
     this.map.on('zoom', (e) => {
-      if (this.group && (e as { originalEvent?: unknown }).originalEvent) this.group.apply(this);
+      // Every zoom step the user makes (wheel animations end without an originalEvent), not ours.
+      void e;
+      if (this.group && !this.syncing) this.group.apply(this);
     });
   }
 
@@ -141,9 +152,11 @@ export class AreaMap {
     this.overlay.setProps({ layers });
     const [w, s, e, n] = viewBounds(v);
     const pad = Math.min(30, Math.floor(Math.min(m.getContainer().clientWidth, m.getContainer().clientHeight) / 12));
+    this.syncing = true;
     m.fitBounds([[w, s], [e, n]], { padding: pad, duration: 0 });
     this.fitZoom = m.getZoom();
     if (this.group && this.group.delta) m.jumpTo({ zoom: this.fitZoom + this.group.delta });
+    this.syncing = false;
     await this.idle();
   }
 
@@ -186,6 +199,7 @@ export function MiniMap({ view, group, testId, className }: { view: AreaMapView 
     if (!m || !div || !view) return;
     let live = true;
     div.dataset.ready = '0';
+    div.dataset.code = view.code;
     m.show(view).then(() => {
       if (live) div.dataset.ready = '1';
     }, () => undefined);

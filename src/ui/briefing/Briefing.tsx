@@ -61,7 +61,7 @@ export function Briefing() {
   const content = briefContent(s, c, slide);
   const lang = s.lang;
   return (
-    <div className="brief" role="dialog" aria-label={tc('briefing', lang)} data-testid="briefing">
+    <div className="brief" role="dialog" aria-label={tc('briefing', lang)} data-testid="briefing" data-applying={c.applying ? '1' : '0'} data-slide={c.slideIndex}>
       {!content ? (
         <div className="brief-loading">…</div>
       ) : (
@@ -77,7 +77,7 @@ export function Briefing() {
           <main className="brief-body">
             <div className={`brief-maps n${content.maps.length}`}>
               {content.maps.map((m, i) => (
-                <figure key={m.spec.code} className="brief-fig" style={{ borderColor: m.colour ?? '#000' }}>
+                <figure key={i} className="brief-fig" style={{ borderColor: m.colour ?? '#000' }}>
                   {m.caption && <figcaption style={{ borderBottomColor: m.colour }}>{m.caption}</figcaption>}
                   <mapSlot.Map spec={m.spec} testId={`brief-map-${i}`} className="brief-map" />
                 </figure>

@@ -24,12 +24,14 @@ export function SlidesPanel() {
   const slides = useCompare((c) => c.slides);
   const busy = useCompare((c) => c.busy);
   const suppress = useCompare((c) => c.suppress);
+  // Until the workspace's saved slides are read, adding one would be overwritten by them.
+  const loaded = useCompare((c) => !!ds && c.slidesFor === ds.id);
   const file = useRef<HTMLInputElement>(null);
   const title = () => `${measureInfo(mapMeasure)[lang]} · ${areaName(ds, selection, lang)} · ${formatYear(year, lang, thaiDigits)}`;
   return (
     <div className="panel slides-panel" data-testid="slides-panel">
       <div className="cmp-actions">
-        <button type="button" className="primary" onClick={() => addSlide(title())} data-testid="slide-add">{tc('saveSlide', lang)}</button>
+        <button type="button" className="primary" disabled={!loaded} onClick={() => addSlide(title())} data-testid="slide-add">{tc('saveSlide', lang)}</button>
         <button type="button" onClick={startBriefing} data-testid="brief-start">{tc('startBriefing', lang)}</button>
       </div>
       <label className="check"><input type="checkbox" checked={suppress} onChange={(e) => compareStore.setState({ suppress: e.target.checked })} data-testid="suppress" /> {tc('suppress', lang)}</label>

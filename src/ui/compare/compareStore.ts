@@ -33,6 +33,8 @@ export interface CompareState {
   /** Measures of every data year of the workspace, for the current settings, with detail. */
   years: { key: string; byYear: Record<number, MeasuresByLevel> } | null;
   busy: string | null;
+  /** True while a slide's view is being applied (its numbers computed, its maps redrawn). */
+  applying: boolean;
 }
 
 function fromUrl(): Pick<CompareState, 'compare' | 'brief' | 'slideIndex'> {
@@ -49,6 +51,7 @@ export const compareStore = createStore<CompareState>()(() => ({
   suppress: true,
   years: null,
   busy: null,
+  applying: false,
 }));
 
 export function useCompare<T>(selector: (s: CompareState) => T): T {
@@ -139,8 +142,10 @@ export function setSlides(slides: Slide[]): void {
 }
 
 /** The current view becomes a new slide at the end of the deck. */
-export function addSlide(title: string): Slide {
-  const { slides } = compareStore.getState();
+export function addSlide(title: string): Slide | null {
+  const { slides, slidesFor } = compareStore.getState();
+  // Until the workspace's saved slides are read, a new one would be overwritten by them.
+  if (!slidesFor || slidesFor !== appStore.getState().dataset?.id) return null;
   const slide: Slide = { id: newSlideId(slides), title, note: '', view: captureView() };
   setSlides([...slides, slide]);
   return slide;
@@ -180,8 +185,14 @@ export async function goToSlide(i: number): Promise<void> {
   const { slides } = compareStore.getState();
   if (!slides.length) return;
   const k = Math.max(0, Math.min(slides.length - 1, i));
-  compareStore.setState({ slideIndex: k });
-  await applyView(slides[k].view);
+  compareStore.setState({ slideIndex: k, applying: true });
+  try {
+    await applyView(slides[k].view);
+    // Let React commit the new view so the maps have started drawing it before we say "done".
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  } finally {
+    compareStore.setState({ applying: false });
+  }
 }
 
 /** Wire the store to the app: URL, persistence per workspace, year data. Called once by the feature. */
