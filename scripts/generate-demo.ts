@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readBack } from './demo/readBack';
 import { buildDataset, DEFAULT_SEED, hasNtlModule, ntlModulePath, type BuildOptions } from './demo/build';
+import { addDemoRecords } from './demo/records';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -39,6 +40,9 @@ if (hasNtlModule()) {
   log('warning: scripts/demo/ntl.ts not found; ntl.tif skipped (manifest.files.ntl unset)');
 }
 const { files, summary } = await buildDataset({ seed, cacheDir: join(root, '.cache'), log, ntl });
+// Synthetic assistance records of the demo's target poor (issue 11; read only when the follow-up tab opens).
+const records = await addDemoRecords(files, seed);
+log(`records: ${records.rows} rows, ${records.cases} cases in ${records.villages} villages`);
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -55,7 +59,7 @@ function listFiles(dir: string): string[] {
 
 // Replace the output directory's dataset files; remove dataset files an older generator wrote
 // that this one no longer produces (nothing else in the directory is touched).
-const DATASET_FILE = /^(areas\.json(\.gz)?|manifest\.json|villages\.bin\.gz|profiles-\d+\.bin\.gz|services\.csv\.gz|village-basic\.bin\.gz|ntl\.tif|boundaries\/\w+\.geojson)$/;
+const DATASET_FILE = /^(areas\.json(\.gz)?|manifest\.json|villages\.bin\.gz|profiles-\d+\.bin\.gz|services\.csv\.gz|village-basic\.bin\.gz|ntl\.tif|records\.bin\.gz|boundaries\/\w+\.geojson)$/;
 mkdirSync(outDir, { recursive: true });
 for (const name of listFiles(outDir)) {
   if (DATASET_FILE.test(name.split('\\').join('/')) && !files.has(name)) {
