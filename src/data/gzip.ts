@@ -18,3 +18,17 @@ export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
+
+/** gzip of text produced in chunks (a large file is never one string). */
+export async function gzipChunks(chunks: Iterable<string>): Promise<Uint8Array> {
+  const enc = new TextEncoder();
+  const it = chunks[Symbol.iterator]();
+  const source = new ReadableStream<BufferSource>({
+    pull(controller) {
+      const n = it.next();
+      if (n.done) controller.close();
+      else controller.enqueue(enc.encode(n.value) as BufferSource);
+    },
+  });
+  return new Uint8Array(await new Response(source.pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+}

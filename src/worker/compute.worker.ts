@@ -94,6 +94,7 @@ function blobInput(b: { name: string; file: Blob; attribution?: string; fromDemo
     blob: b.file,
     text: () => b.file.text(),
     bytes: async () => new Uint8Array(await b.file.arrayBuffer()),
+    head: async () => new Uint8Array(await b.file.slice(0, 65536).arrayBuffer()),
     ...(b.attribution ? { attribution: b.attribution } : {}),
     ...(b.fromDemo ? { fromDemo: true } : {}),
   };

@@ -14,7 +14,7 @@
  * stdout: a JSON report {out, layers: [{id, kind, summary, synthetic, files}], lines: [{kind,
  * summary, ok, details}], refused: [{file, message}], joins}. Messages go to stderr.
  */
-import { copyFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureEmptyDir } from '../../data/households/datasetWriter';
@@ -41,19 +41,22 @@ async function expand(paths: string[]): Promise<string[]> {
   return out;
 }
 
+/** A file read when its importer asks (never cached: a folder of TPMAP tables is never held whole). */
 function nodeInput(path: string, size: number): InputFile {
-  let cached: Uint8Array | null = null;
-  const bytes = async () => (cached ??= new Uint8Array(await readFile(path)));
   return {
     name: basename(path),
     size,
-    bytes,
-    // Texts are read when their importer asks and not cached, so a folder of TPMAP tables is
-    // never held twice.
-    text: async () => {
-      const b = cached ?? new Uint8Array(await readFile(path));
-      cached = null;
-      return new TextDecoder().decode(b);
+    bytes: async () => new Uint8Array(await readFile(path)),
+    text: async () => readFile(path, 'utf8'),
+    head: async () => {
+      const fh = await open(path, 'r');
+      try {
+        const buf = new Uint8Array(Math.min(size, 65536));
+        await fh.read(buf, 0, buf.length, 0);
+        return buf;
+      } finally {
+        await fh.close();
+      }
     },
   };
 }
@@ -130,7 +133,7 @@ const importCommand: Command = async (argv, io) => {
   }
   for (const r of report.refused) io.stderr(`refused: ${r.message}\n`);
   for (const l of report.lines) io.stderr(`${l.ok ? 'ok' : '!!'} ${l.summary}\n`);
-  io.stderr(`wrote ${out} in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
+  io.stderr(`wrote ${out} in ${((performance.now() - t0) / 1000).toFixed(2)} s; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
   io.stdout(JSON.stringify({
     out,
     layers: write.manifest.layers!.map((l) => ({ id: l.id, kind: l.kind, summary: l.summary, synthetic: l.synthetic, files: l.files, source: l.source })),

@@ -38,7 +38,7 @@ export interface TpmapResult extends MpiResult {
 type ByLevel = Record<AdminLevel, Map<string, Float64Array>>;
 
 /** Published rows where present, else exact sums of the finer level; country = Σ provinces. */
-export function rollUpTable(rows: Map<string, Float64Array>, width: number): ByLevel {
+export function rollUpTable(rows: Iterable<[string, Float64Array]>, width: number): ByLevel {
   const out = {} as ByLevel;
   for (const level of ADMIN_LEVELS) out[level] = new Map();
   for (const [code, v] of rows) {
@@ -71,7 +71,7 @@ export function tpmapMeasures(counts: TpmapCounts, settings: MpiSettings): Tpmap
     throw new Error(`TPMAP tables for the dimension set ${key} (${rs.dimensions.join(', ')}) were not imported; available: ${availableTables.join(', ') || 'none'}`);
   }
   const t = rollUpTable(table, TABLE_FIELDS.length);
-  const c = rollUpTable(counts.tables.get('common') ?? new Map(), COMMON_FIELDS.length);
+  const c = rollUpTable(counts.tables.get('common') ?? [], COMMON_FIELDS.length);
   const T = (name: (typeof TABLE_FIELDS)[number]) => TABLE_FIELDS.indexOf(name);
   const C = (name: (typeof COMMON_FIELDS)[number]) => COMMON_FIELDS.indexOf(name);
   const levels = {} as Record<AdminLevel, LevelMeasures>;

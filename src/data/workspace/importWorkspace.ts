@@ -17,13 +17,14 @@ import { describeBoundaryReport, importBoundaries, nestingProblems, type Boundar
 import { encodeColumnar } from '../columnar';
 import { readAreas, readProfiles, readText, readVillages, readVillageBasic, type ByteReader } from '../dataset';
 import { DATASET_FORMAT, DATASET_VERSION, VILLAGE_BASIC_FIELDS, type AreaName, type AreaNames, type DatasetManifest, type JoinReport, type JoinSide, type WorkspaceLayer } from '../datasetFormat';
-import { gzip } from '../gzip';
+import { gzip, gzipChunks } from '../gzip';
 import { describeHouseholdReport, householdsFromCsv } from '../households/householdCsv';
 import { PROVINCES } from '../provinceTable';
 import { importServicesText, summariseReport } from '../services/importServices';
 import { parseTypeMapSpec } from '../services/typeMapping';
-import { decodeTpmapCounts, encodeTpmapCounts, type TpmapCounts } from '../tpmap/countsFile';
-import { importTpmap, type TpmapImportReport } from '../tpmap/importTpmap';
+import { decodeTpmapCounts, encodeTpmapCountsChunks, type TpmapCounts } from '../tpmap/countsFile';
+import { TpmapImporter, type TpmapImportReport } from '../tpmap/importTpmap';
+import { CountTable } from '../tpmap/countTable';
 import { describeVillageLocations, importVillageLocations } from '../villages/villageLocations';
 import { importVillageBasic, MISSING } from '../villages/villageBasic';
 import { classifyFile, type FileKind } from './classify';
@@ -38,6 +39,8 @@ export interface InputFile {
   size: number;
   text(): Promise<string>;
   bytes(): Promise<Uint8Array>;
+  /** The first bytes (up to 64 KiB) for recognising the file, without reading it whole. */
+  head(): Promise<Uint8Array>;
   /** For rasters in the browser: the Blob itself (geotiff reads slices, not the whole file). */
   blob?: Blob;
   /** Attribution given with the file (e.g. by the user, or for a layer taken from the demo). */
@@ -145,7 +148,7 @@ function realignProfiles(from: Uint32Array, to: Uint32Array, p: ProfileRows): Pr
 function mergeCounts(into: TpmapCounts | undefined, add: TpmapCounts): TpmapCounts {
   if (!into) return add;
   for (const [key, rows] of add.tables) {
-    const t = into.tables.get(key) ?? new Map<string, Float64Array>();
+    const t = into.tables.get(key) ?? new CountTable(rows.width);
     for (const [code, v] of rows) t.set(code, v);
     into.tables.set(key, t);
   }
@@ -204,7 +207,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   const groups = new Map<FileKind, InputFile[]>();
   let done = 0;
   for (const f of inputs) {
-    const head = (await f.bytes()).subarray(0, 65536);
+    const head = await f.head();
     const c = classifyFile(f.name, head);
     if (c.kind === 'unknown') report.refused.push({ file: f.name, message: `${f.name}: not a file Cheepao reads (${c.reason}); expected TPMAP CSV exports, a household CSV, boundary GeoJSON, village points, village basic data, services or a GeoTIFF` });
     else groups.set(c.kind, [...(groups.get(c.kind) ?? []), f]);
@@ -216,14 +219,14 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   const counts = prev.counts;
   const tpmapFiles = groups.get('tpmap') ?? [];
   if (tpmapFiles.length) {
-    const texts: { name: string; text: string }[] = [];
+    // One file at a time: its text is parsed into the compact counts and dropped.
+    const importer = new TpmapImporter();
     for (const f of tpmapFiles) {
       check();
-      texts.push({ name: f.name, text: await f.text() });
+      importer.add(f.name, await f.text());
       progress(f.name);
     }
-    const imported = importTpmap(texts);
-    texts.length = 0;
+    const imported = importer.finish();
     if (imported.counts.size === 0) report.refused.push({ file: tpmapFiles.map((f) => f.name).join(', '), message: 'no TPMAP table recognised' });
     for (const [year, c] of imported.counts) {
       counts.set(year, mergeCounts(counts.get(year), c));
@@ -422,7 +425,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   for (const [year, c] of counts) {
     const name = `tpmap-${year}.csv.gz`;
     tpmapFilesOut[String(year)] = name;
-    if (tpmapFiles.length || codes.length !== prev.codes.length) files.set(name, await gzip(enc.encode(encodeTpmapCounts(c))));
+    if (tpmapFiles.length || codes.length !== prev.codes.length) files.set(name, await gzipChunks(encodeTpmapCountsChunks(c)));
   }
   if (Object.keys(tpmapFilesOut).length) manifestFiles.tpmapCounts = tpmapFilesOut;
   // Village names from TPMAP name lists.

@@ -1,0 +1,25 @@
+/**
+ * Writes the generated national TPMAP export (src/data/tpmap/nationalFixture.ts, full size:
+ * 76 provinces × village/tambol/amphur × 32 tables + province tables = 7,360 files) into a
+ * directory, for the import benches. `npx tsx scripts/support/writeNationalTpmap.ts DIR`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { nationalTpmapExport } from '../../src/data/tpmap/nationalFixture';
+
+export function writeNationalTpmap(dir: string): { files: number; bytes: number } {
+  mkdirSync(dir, { recursive: true });
+  let files = 0;
+  let bytes = 0;
+  for (const f of nationalTpmapExport()) {
+    writeFileSync(join(dir, f.name), f.text);
+    files++;
+    bytes += f.text.length;
+  }
+  return { files, bytes };
+}
+
+if (process.argv[1]?.endsWith('writeNationalTpmap.ts')) {
+  const r = writeNationalTpmap(process.argv[2] ?? '/tmp/tpmap-national');
+  console.log(JSON.stringify(r));
+}
