@@ -8,3 +8,4 @@ import './features/ntl';
 import './features/access';
 import './features/compare';
 import './features/progress';
+import './features/targeting';

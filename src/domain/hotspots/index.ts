@@ -208,3 +208,4 @@ export function describeHotspotNote(note: HotspotNote): string {
       return 'The measure has the same value everywhere: there is no spatial pattern to test.';
   }
 }
+export * from './palette';

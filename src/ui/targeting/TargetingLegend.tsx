@@ -1,0 +1,67 @@
+/**
+ * The map legend of the targeting modes (a map control): the 2 × 2 bivariate key with each
+ * quadrant named with its intervention family, or the named hot-spot clusters with counts —
+ * labels, never colour alone — and the data's sources (synthetic said when it is).
+ */
+import { useApp } from '../../store/store';
+import { useTargeting } from '../../store/targetingStore';
+import { QUADRANTS, QUADRANT_IDS } from '../../domain/targeting/typology';
+import { CLUSTER_COLOURS, CLUSTER_LABELS } from '../../domain/hotspots';
+import { formatInt } from '../../text/i18n';
+import { tg } from '../../text/targetingStrings';
+import './targeting.css';
+
+export function TargetingLegend() {
+  const lang = useApp((s) => s.lang);
+  const thaiDigits = useApp((s) => s.thaiDigits);
+  const mode = useApp((s) => s.mapMode);
+  const layers = useApp((s) => s.dataset?.layers);
+  const answer = useTargeting((s) => s.answer);
+  const hs = useTargeting((s) => s.hotspots);
+  const level = useTargeting((s) => s.settings.level);
+  if (mode !== 'targeting' && mode !== 'hotspots') return null;
+  const synthetic = layers?.some((l) => l.synthetic);
+  const source = synthetic ? tg('synthetic', lang) : [...new Set((layers ?? []).map((l) => l.source.attribution ?? l.source.files.map((f) => f.name).join(', ')).filter(Boolean))].join(' · ');
+  if (mode === 'targeting') {
+    const counts = [0, 0, 0, 0];
+    if (answer) for (const i of answer.order) counts[answer.quadrant[i]]++;
+    return (
+      <div className="tg-legend" data-testid="tg-legend">
+        <strong>{tg('legendTargeting', lang)}</strong> <span className="muted">· {tg(level, lang)}</span>
+        <div className="tg-legend-body">
+          <div className="tg-biv" aria-hidden="true">
+            {[3, 1, 2, 0].map((q) => <span key={q} style={{ background: QUADRANTS[QUADRANT_IDS[q]].colour }} />)}
+          </div>
+          <ul>
+            {[3, 2, 1, 0].map((q) => {
+              const info = QUADRANTS[QUADRANT_IDS[q]];
+              return (
+                <li key={q} data-quadrant={info.id}>
+                  <span className="swatch" style={{ background: info.colour }} />
+                  <span>{lang === 'th' ? info.th : info.en} — {lang === 'th' ? info.familyTh : info.familyEn} ({formatInt(counts[q], lang, thaiDigits)})</span>
+                </li>
+              );
+            })}
+            <li><span className="swatch nodata" />{tg('unranked', lang)}</li>
+          </ul>
+        </div>
+        <div className="muted small">{lang === 'th' ? 'แนวตั้ง: ความต้องการ (สูง = บน) · แนวนอน: ศักยภาพ (สูง = ขวา)' : 'rows: need (high on top) · columns: potential (high on the right)'}</div>
+        <div className="legend-source small">{tg('sourceLabel', lang)}: {source}</div>
+      </div>
+    );
+  }
+  const counts = new Map<string, number>();
+  if (hs) for (const c of hs.cluster) counts.set(CLUSTER_LABELS[c], (counts.get(CLUSTER_LABELS[c]) ?? 0) + 1);
+  return (
+    <div className="tg-legend" data-testid="hs-legend">
+      <strong>{tg('legendHot', lang)} {hs ? tg(`m_${hs.settings.measure}`, lang) : ''}</strong>
+      {hs && <div className="muted small">{tg(hs.settings.level, lang)} · {hs.weights} · {tg(hs.settings.correction, lang)} α = {hs.settings.alpha}</div>}
+      <ul>
+        {CLUSTER_LABELS.filter((c) => c !== 'no_data' || counts.get(c)).map((c) => (
+          <li key={c} data-cluster={c}><span className="swatch" style={{ background: CLUSTER_COLOURS[c] }} />{tg(c, lang)}{hs ? ` (${formatInt(counts.get(c) ?? 0, lang, thaiDigits)})` : ''}</li>
+        ))}
+      </ul>
+      <div className="legend-source small">{tg('sourceLabel', lang)}: {source}</div>
+    </div>
+  );
+}
