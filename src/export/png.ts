@@ -90,9 +90,9 @@ export function drawLegend(ctx: CanvasRenderingContext2D, lg: FrameLegend, x: nu
       ctx.textAlign = 'center';
       ctx.lineWidth = 6;
       ctx.strokeStyle = '#ffffff';
-      ctx.strokeText(String(r.klass), x + 32, y + 2);
+      ctx.strokeText(String(r.klass), x + 32, y + 4);
       ctx.fillStyle = INK;
-      ctx.fillText(String(r.klass), x + 32, y + 2);
+      ctx.fillText(String(r.klass), x + 32, y + 4);
       ctx.textAlign = 'left';
     }
     ctx.fillStyle = INK;

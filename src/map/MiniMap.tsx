@@ -49,6 +49,17 @@ function inArea(code: string, area: string): boolean {
   return area === 'TH' || code.startsWith(area);
 }
 
+const onlyCache = new WeakMap<FeatureCollection, Map<string, FeatureCollection>>();
+/** The features under `code` (memoised, so deck.gl keeps the data identity between redraws). */
+function onlyArea(fc: FeatureCollection, code: string): FeatureCollection {
+  if (code === 'TH') return fc;
+  let m = onlyCache.get(fc);
+  if (!m) onlyCache.set(fc, (m = new Map()));
+  let out = m.get(code);
+  if (!out) m.set(code, (out = { type: 'FeatureCollection', features: fc.features.filter((f) => inArea(String(f.properties?.code), code)) }));
+  return out;
+}
+
 export function viewBounds(v: AreaMapView): [number, number, number, number] {
   if (v.code === 'TH') return THAILAND;
   const own = v.features.features.filter((f) => inArea(String(f.properties?.code), v.code));
@@ -125,7 +136,10 @@ export class AreaMap {
     m.setPaintProperty(BOUNDARY_LAYER_IDS.district, 'line-width', v.thick ? 1.6 : 0.8);
     m.setPaintProperty(BOUNDARY_LAYER_IDS.selected, 'line-width', v.thick ? 6 : 3.5);
     m.setPaintProperty(BOUNDARY_LAYER_IDS.selected, 'line-color', '#000000');
-    const layers: Layer[] = [areaFillLayer(`mini-fill-${v.code}`, v.features, v.classed, v.code === 'TH' ? null : v.code, 1)];
+    // Projector maps show only the area's own parts (neighbours are plain land with outlines),
+    // so no faded colour can be read as a class; the compare maps keep neighbours faded as context.
+    const fill = v.thick ? onlyArea(v.features, v.code) : v.features;
+    const layers: Layer[] = [areaFillLayer(`mini-fill-${v.code}`, fill, v.classed, v.code === 'TH' ? null : v.code, 1)];
     if (v.labels) {
       const pts = pointsOf(v.features).filter((p) => inArea(p.code, v.code));
       const cls = (code: string) => {

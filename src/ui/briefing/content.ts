@@ -76,7 +76,7 @@ export function briefContent(s: AppState, c: Pick<CompareState, 'compare' | 'yea
     }
   }
   const where = compare.length ? compare.map((x) => areaName(ds, x, lang)).join(' · ') : areaName(ds, s.selection, lang);
-  const auto = `${s.mapMeasure === 'rate' ? tc('rate', lang) + ' ' + tc('targetPoor', lang) : info[lang]} · ${where} · ${f.year(s.year)}`;
+  const auto = `${s.mapMeasure === 'rate' ? tc('rateTitle', lang) : info[lang]} · ${where} · ${f.year(s.year)}`;
   return {
     title: slide?.title?.trim() || auto,
     subtitle: `${where} · ${ruleLabel(s.mpi, lang)} · ${f.year(s.year)}`,

@@ -20,7 +20,8 @@ export function CompareControl() {
   const mapMeasure = useApp((s) => s.mapMeasure);
   const thaiDigits = useApp((s) => s.thaiDigits);
   const n = useCompare((c) => c.slides.length);
-  const compare = useCompare((c) => c.compare.length >= 2);
+  // Briefing shows compare slides itself; the compare view would only draw hidden maps behind it.
+  const compare = useCompare((c) => c.compare.length >= 2 && !c.brief);
   const title = `${measureInfo(mapMeasure)[lang]} · ${areaName(ds, selection, lang)} · ${formatYear(year, lang, thaiDigits)}`;
   return (
     <>

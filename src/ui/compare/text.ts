@@ -12,6 +12,7 @@ export const tc = textLookup({
   province: { th: 'จังหวัด', en: 'Province' },
   targetPoor: { th: 'คนจนเป้าหมาย', en: 'Target poor' },
   rate: { th: 'อัตรา', en: 'Rate' },
+  rateTitle: { th: 'อัตราคนจนเป้าหมาย', en: 'Target-poor rate' },
   m0: { th: 'M0', en: 'M0' },
   profile: { th: '5 มิติ', en: '5 dims' },
   change: { th: 'เปลี่ยนแปลง', en: 'Change' },

@@ -250,7 +250,7 @@ export function ProgressPanel() {
             <button type="button" className="file-button" onClick={() => void exportProgressCsv(exportLevel)} data-testid="progress-export">{tp('exportCsv', lang)}</button>
           </fieldset>
           <div className="small muted" data-testid="progress-ms">
-            {tp('computedIn', lang)} {a.computeMs !== null ? a.computeMs.toFixed(1) : '–'} {tp('ms', lang)}{p.roundTripMs !== null ? ` (round trip ${p.roundTripMs.toFixed(0)} ms)` : ''}
+            {tp('computedIn', lang)} {p.computeMs !== null ? p.computeMs.toFixed(1) : '–'} {tp('ms', lang)}{p.roundTripMs !== null ? ` (round trip ${p.roundTripMs.toFixed(0)} ms)` : ''}
           </div>
         </>
       ) : (

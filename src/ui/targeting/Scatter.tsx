@@ -110,6 +110,8 @@ export function Scatter() {
           height={H}
           viewBox={`0 0 ${W} ${H}`}
           data-testid="tg-scatter-svg"
+          data-domain={[geom.x0, geom.x1, geom.y0, geom.y1].join(',')}
+          data-plot={[PAD.l, PAD.t, W - PAD.r, H - PAD.b].join(',')}
           onMouseDown={(e) => { const p = local(e); setDrag({ x0: p.x, y0: p.y, x1: p.x, y1: p.y }); }}
           onMouseMove={(e) => {
             const p = local(e);
