@@ -34,6 +34,8 @@ export interface ProgressState {
   map: { key: string; datasetId: string; columns: Record<AdminLevel, ProgressMapColumns> } | null;
   /** Round trip of the last recompute after a date change (ms, main thread view). */
   roundTripMs: number | null;
+  /** Worker time of the last as-of pass (computeProgress, ms). */
+  computeMs: number | null;
   error: string | null;
 }
 
@@ -52,6 +54,7 @@ export const progressStore = createStore<ProgressState>()(() => ({
   answer: null,
   map: null,
   roundTripMs: null,
+  computeMs: null,
   error: null,
 }));
 
@@ -124,6 +127,7 @@ const pass = latestWins(
         answer,
         map: answer.columns ? { key: answer.key, datasetId: ds.id, columns: answer.columns } : s.map,
         roundTripMs: answer.columns ? performance.now() - t0 : s.roundTripMs,
+        computeMs: answer.computeMs ?? s.computeMs,
         error: null,
       }));
     } catch (e) {

@@ -25,6 +25,8 @@ let browser: Browser;
 let s: PageSession;
 const dir = mkdtempSync(join(tmpdir(), 'cheepao-progress-'));
 const shown = async (id: string) => parseShownNumber(await s.page.locator(`[data-testid=${id}]`).innerText());
+/** The side panel scrolls sideways when a tab far right is clicked (the tab row overflows): back to its left edge for screenshots. */
+const unscroll = () => s.page.evaluate(() => { const el = document.querySelector('.side'); if (el) el.scrollLeft = 0; });
 const cli = (args: string[]) => execFileSync('node_modules/.bin/tsx', ['src/cli/main.ts', ...args], { stdio: 'ignore' });
 
 interface ProgressRow {
@@ -86,17 +88,18 @@ describe('follow-up (issue 11)', () => {
     expect(stats.matches.filter((m) => m > 500).length).toBeGreaterThanOrEqual(3);
     const ms = await s.page.locator('[data-testid=progress-ms]').innerText();
     console.log(`demo progress: ${ms}`);
+    await unscroll();
     await s.page.screenshot({ path: 'test-results/progress-demo.png' });
   });
 
   it('records imported into a workspace: panel numbers equal the CLI, map pixels match, burn-up moves, behind list matches', async () => {
     const page = s.page;
     await page.click('[data-testid=tab-workspace]');
-    await page.locator('[data-testid=open-file] input').setInputFiles(join(dir, 'households.csv'));
+    await page.locator('[data-testid=open-file] input').first().setInputFiles(join(dir, 'households.csv'));
     await expect.poll(() => page.url(), { timeout: 60_000 }).toContain('ws=');
     await page.click('[data-testid=use-demo-provinces]');
     await expect.poll(() => page.locator('[data-testid=use-demo-provinces]').count(), { timeout: 60_000 }).toBe(0);
-    await page.locator('[data-testid=open-file] input').setInputFiles(join(dir, 'records.csv'));
+    await page.locator('[data-testid=open-file] input').first().setInputFiles(join(dir, 'records.csv'));
     await expect.poll(() => page.locator('[data-testid=notices]').innerText().catch(() => ''), { timeout: 60_000 }).toBeDefined();
     await page.click('[data-testid=tab-progress]');
     await expect.poll(() => page.locator('[data-testid=progress-records]').count(), { timeout: 60_000 }).toBe(1);
@@ -126,6 +129,7 @@ describe('follow-up (issue 11)', () => {
     const outlined = (await mapPixelStats(page, [outline])).matches[0];
     if (p1.behind) expect(outlined).toBeGreaterThan(150);
     else expect(outlined).toBeLessThan(20);
+    await unscroll();
     await page.screenshot({ path: 'test-results/progress-import-1.png' });
 
     // Move the as-of date: the worker recomputes, the burn-up chart changes, numbers follow.
@@ -153,6 +157,7 @@ describe('follow-up (issue 11)', () => {
     const listed = await page.locator('[data-testid=behind-list] li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.code));
     expect(listed).toEqual(districts.map((d) => d.code));
     expect(await shown('behind-total')).toBe(districts.length);
+    await unscroll();
     await page.screenshot({ path: 'test-results/progress-import-57.png' });
 
     // CSV export of the districts equals the CLI's (numbers; names come from each side's own table).

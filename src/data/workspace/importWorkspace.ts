@@ -373,7 +373,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
     progress(f.name);
   }
 
-  if (!added.length) throw new Error(report.refused.map((r) => r.message).join('\n') || 'no files to import');
+  if (!added.length && !householdProfiles.length) throw new Error(report.refused.map((r) => r.message).join('\n') || 'no files to import');
   check();
 
   // 7. One sorted village list for every village-aligned file.
