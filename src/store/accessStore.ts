@@ -265,6 +265,13 @@ export function wireAccess(): void {
   if (wired) return;
   wired = true;
   appStore.subscribe((s, prev) => {
+    // Another workspace: its own services and access (the worker has reset its side).
+    if (s.dataset?.id !== prev.dataset?.id && prev.dataset) {
+      servicesRequested = false;
+      accessStore.setState({ services: null, computed: null, query: null, imports: [], pending: null, lastError: null });
+      if (s.mapReady) loadServices();
+      return;
+    }
     // Services load after the first map is drawn, so they never compete with it.
     if (s.mapReady && !prev.mapReady) loadServices();
     if (s.year !== prev.year && accessStore.getState().computed) void recomputeAccess();

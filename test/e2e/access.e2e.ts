@@ -144,7 +144,7 @@ describe('services and access in the app', () => {
     const hph0 = await count('service-count-health_promoting_hospital');
     const school0 = await count('service-count-school');
     await snapshotMap(s.page, 'before-import');
-    await s.page.setInputFiles('[data-testid=open-file] input', file);
+    await s.page.setInputFiles('[data-testid=access-file]', file);
     await expect.poll(() => count('service-count-hospital')).toBe(hosp0 + 4);
     expect(await count('service-count-health_promoting_hospital')).toBe(hph0 + 3);
     expect(await count('service-count-school')).toBe(school0 + 7);
@@ -174,7 +174,7 @@ describe('services and access in the app', () => {
     writeFileSync(file, ['code,category,latitude,longitude', 'C1,A7,15.1,101.1', 'C2,A7,15.2,101.2', 'C3,B2,15.3,101.3', 'C4,Z9,15.4,101.4'].join('\n'));
     const school0 = await count('service-count-school');
     const hosp0 = await count('service-count-hospital');
-    await s.page.setInputFiles('[data-testid=open-file] input', file);
+    await s.page.setInputFiles('[data-testid=access-file]', file);
     await s.page.waitForSelector('[data-testid=access-mapping]');
     expect(await s.page.locator('[data-testid=access-mapping]').innerText()).toContain('A7');
     await s.page.selectOption('[data-testid=access-map-A7]', 'school');
@@ -191,7 +191,7 @@ describe('services and access in the app', () => {
     const counts0 = await Promise.all(['hospital', HPH, 'school'].map((t) => count(`service-count-${t}`)));
     const file = join(dir, 'utm-services.csv');
     writeFileSync(file, ['id,type,x,y,capacity', 'U1,school,652341.2,1520334.8,100', 'U2,hospital,661022.0,1531877.5,30', 'U3,school,670112.9,1528001.1,250'].join('\n'));
-    await s.page.setInputFiles('[data-testid=open-file] input', file);
+    await s.page.setInputFiles('[data-testid=access-file]', file);
     const notice = s.page.locator('[data-testid=notices] .notice.error').last();
     await expect.poll(() => notice.innerText()).toContain('utm-services.csv');
     expect(await s.page.locator('[data-testid=access-import-error]').innerText()).toContain('utm-services.csv');

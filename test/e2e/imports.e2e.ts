@@ -64,16 +64,24 @@ describe('imports in the browser', () => {
     writeFileSync(file, withIds);
     cli(['ingest-households', file, '--out', join(dir, 'hh-ds'), '--year', '2565']);
     const ref = cliJson<MpiRow[]>(['mpi', '--data', join(dir, 'hh-ds'), '--level', 'country', '--measure', 'af', '--k', '0.2', '--year', '2565'])[0];
+    // Into a new workspace (the user says so), not added to the TPMAP one on screen.
+    await s.page.click('[data-testid=tab-workspace]');
+    await s.page.check('[data-testid=new-workspace]');
     await s.page.locator('[data-testid=open-file] input').setInputFiles(file);
     await expect.poll(() => s.page.locator('[data-testid=dataset-select] option').count()).toBe(3);
+    const report = await s.page.locator('[data-testid=import-report]').innerText();
+    await s.page.click('[data-testid=tab-poverty]');
     await expect.poll(() => s.page.locator('[data-testid=rule-af]').isDisabled()).toBe(false);
     await s.page.click('[data-testid=rule-af]');
     await s.page.locator('[data-testid=k-slider]').fill('20');
     await expect.poll(() => shown('stat-poor')).toBe(ref.poor);
     expect(await shown('stat-people')).toBe(ref.people);
-    const notices = await s.page.locator('[data-testid=notices]').innerText();
-    expect(notices).toMatch(/citizen_id/);
-    expect(notices).not.toMatch(/1100700000000/);
+    await s.page.click('[data-testid=tab-workspace]');
+    await s.page.locator('[data-testid=import-line]', { hasText: 'households.csv' }).click();
+    const details = await s.page.locator('[data-testid=import-report]').innerText();
+    expect(report + details).toMatch(/citizen_id/);
+    expect(details).not.toMatch(/1100700000000/);
+    await s.page.click('[data-testid=tab-poverty]');
     expect(await s.page.content()).not.toContain('1100700000000');
   });
 

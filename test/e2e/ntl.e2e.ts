@@ -190,7 +190,7 @@ describe('nighttime lights in the app', () => {
       m.jumpTo({ center: [101, 13], zoom: 5 });
     });
     await waitForMap(s.page);
-    await s.page.locator('[data-testid=open-file] input').setInputFiles(goodPath);
+    await s.page.locator('[data-testid=ntl-file]').setInputFiles(goodPath);
     const gen = await waitForLights((v) => v !== 'off' && v !== '' && v !== demoGen);
     expect(gen).not.toBe(demoGen);
     await expect.poll(() => s.page.locator('[data-testid=ntl-info-name]').innerText()).toContain('viirs-test-2025.tif');
@@ -223,7 +223,7 @@ describe('nighttime lights in the app', () => {
   it('refuses a projected GeoTIFF with a visible message naming the file and its CRS; the loaded raster stays', async () => {
     const before = await s.page.evaluate(() => document.body.dataset.ntlLayer);
     await snapshotMap(s.page, 'before-refusal');
-    await s.page.locator('[data-testid=open-file] input').setInputFiles(projectedPath);
+    await s.page.locator('[data-testid=ntl-file]').setInputFiles(projectedPath);
     const notice = s.page.locator('[data-testid=notices]');
     await expect.poll(() => notice.innerText()).toContain('viirs-utm47.tif');
     const text = await notice.innerText();

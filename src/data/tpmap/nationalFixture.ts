@@ -15,6 +15,8 @@ export interface NationalFixtureOptions {
   districtsPerProvince?: number;
   subdistrictsPerDistrict?: number;
   villagesPerSubdistrict?: number;
+  /** Municipal pseudo-subdistricts (digits 5–6 = 51, 52 …) per district, as TPMAP publishes them. */
+  municipalPerDistrict?: number;
   /** Share of villages published as 2–3 records. */
   splitShare?: number;
   /** Dimension sets to write (default: all 31 non-empty sets). */
@@ -98,7 +100,8 @@ export function* nationalTpmapExport(o: NationalFixtureOptions = {}): Generator<
   for (const p of provinces) {
     const recs: Rec[] = [];
     for (let d = 1; d <= (o.districtsPerProvince ?? 12); d++) {
-      for (let s = 1; s <= (o.subdistrictsPerDistrict ?? 8); s++) {
+      const subs = [...Array.from({ length: o.subdistrictsPerDistrict ?? 8 }, (_, i) => i + 1), ...Array.from({ length: o.municipalPerDistrict ?? 0 }, (_, i) => 51 + i)];
+      for (const s of subs) {
         for (let v = 1; v <= (o.villagesPerSubdistrict ?? 10); v++) {
           const code = `${p}${String(d).padStart(2, '0')}${String(s).padStart(2, '0')}${String(v).padStart(2, '0')}`;
           const parts = rnd() < splitShare ? 2 + Math.floor(rnd() * 2) : 1;

@@ -28,6 +28,8 @@ import type { AreaAccessRow, MappingRequest } from '../../worker/accessApi';
 import { formatInt, formatPercent, type Lang } from '../../text/i18n';
 import { formatKm, formatNumber, tx } from '../../text/accessStrings';
 import './access.css';
+import { importServiceFile } from '../../store/accessStore';
+import { missingLayerHint } from '../../text/workspaceStrings';
 
 const TARGETS: TypeTarget[] = ['hospital', 'health_promoting_hospital', 'school', 'ignore'];
 
@@ -370,6 +372,7 @@ function SettingsSection() {
 
 function ImportSection() {
   const lang = useApp((s) => s.lang);
+  const hasServices = useApp((s) => s.dataset?.layers.some((l) => l.kind === 'services') ?? false);
   const imports = useAccess((s) => s.imports);
   const pending = useAccess((s) => s.pending);
   const importing = useAccess((s) => s.importing);
@@ -377,7 +380,12 @@ function ImportSection() {
   return (
     <section data-testid="access-import">
       <h3>{tx('importTitle', lang)}</h3>
+      {!hasServices && <p className="missing-layer" data-testid="access-missing">{missingLayerHint('services', lang)}</p>}
       <p className="muted small">{tx('importHint', lang)}</p>
+      <label className="file-button small">
+        {lang === 'th' ? 'เพิ่มสถานบริการ (เฉพาะรอบนี้ ไม่บันทึก)…' : 'Add services (this session, not saved)…'}
+        <input type="file" hidden accept=".csv,.tsv,.txt,.geojson,.json" data-testid="access-file" onChange={(e) => { const f = e.target.files?.[0]; if (f) void importServiceFile(f); e.target.value = ''; }} />
+      </label>
       {importing && <p className="muted">{tx('importing', lang)}</p>}
       {pending && <MappingStep key={pending.pendingId} request={pending} />}
       {lastError && (

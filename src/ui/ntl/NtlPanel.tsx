@@ -14,6 +14,8 @@ import { formatRadiance, formatSig } from '../../text/ntlFormat';
 import { LIGHT_METRICS, childCodes, lightRow, rankAmong, siblingCodes, type LightContext, type LightMetric, type LightRow } from './lightStats';
 import { tn } from '../../text/ntlStrings';
 import './ntl.css';
+import { openNtlFile } from '../../store/ntlStore';
+import { missingLayerHint } from '../../text/workspaceStrings';
 
 const COMPRESSION: Record<number, string> = { 1: 'none', 5: 'LZW', 7: 'JPEG', 8: 'Deflate', 32773: 'PackBits', 32946: 'Deflate', 34887: 'LERC', 50000: 'ZSTD', 50001: 'WebP' };
 const LEVEL_WORD: Record<string, { th: string; en: string }> = {
@@ -155,6 +157,11 @@ export function NtlPanel() {
       </div>
       <div className="small muted">{tn('rules', lang)}</div>
 
+      {!ds?.manifest.files.ntl && !info && <p className="missing-layer" data-testid="ntl-missing">{missingLayerHint('lights', lang)}</p>}
+      <label className="file-button small">
+        {lang === 'th' ? 'เปิดภาพแสงไฟอื่น (เฉพาะรอบนี้ ไม่บันทึก)…' : 'Open another raster (this session, not saved)…'}
+        <input type="file" hidden accept=".tif,.tiff" data-testid="ntl-file" onChange={(e) => { const f = e.target.files?.[0]; if (f) void openNtlFile(f); e.target.value = ''; }} />
+      </label>
       {info && (
         <>
           <h3>{tn('raster', lang)}</h3>

@@ -1,0 +1,122 @@
+/**
+ * Issue 8: files dropped on the demo make one real workspace — boundaries with Thai names,
+ * TPMAP tables with split records, village points, services, basic data and a lights raster —
+ * whose numbers equal the CLI's import of the same files; nothing synthetic is labelled or used;
+ * the join report names the municipal pseudo-subdistricts; a reload restores the same view; bad
+ * boundary files are imported or refused with the file and reason, and what was loaded stays.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { Browser } from 'playwright-core';
+import { externalRequests, launch, mapPixelStats, openPage, waitForMap, type PageSession } from './browser';
+import { cliJson, type MpiRow } from './cli';
+import { parseShownNumber } from './reference';
+import { DISTRICT_TH, writeWorkspaceFixture } from './workspaceFixtures';
+
+const base = inject('baseUrl');
+let browser: Browser;
+let s: PageSession;
+const dir = mkdtempSync(join(tmpdir(), 'cheepao-workspace-'));
+const fx = writeWorkspaceFixture(dir);
+const wsDir = join(dir, 'cli-workspace');
+execFileSync('node_modules/.bin/tsx', ['src/cli/main.ts', 'import', ...fx.good, '--out', wsDir], { stdio: 'ignore' });
+const shown = async (id: string) => parseShownNumber(await s.page.locator(`[data-testid=${id}]`).innerText());
+
+beforeAll(async () => {
+  browser = await launch();
+  s = await openPage(browser, base);
+  await waitForMap(s.page);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a real-data workspace in the browser', () => {
+  let wsId = '';
+  it('dropping files on the demo starts a new workspace that equals the CLI import', async () => {
+    await s.page.click('[data-testid=tab-workspace]');
+    await s.page.locator('[data-testid=open-file] input').setInputFiles(fx.good);
+    await expect.poll(() => s.page.locator('[data-testid=import-line]').count(), { timeout: 60_000 }).toBeGreaterThan(3);
+    await expect.poll(() => new URL(s.page.url()).searchParams.get('ws') ?? '').toMatch(/^ws-/);
+    wsId = new URL(s.page.url()).searchParams.get('ws')!;
+    await waitForMap(s.page);
+    const summary = cliJson<{ by_year: Record<string, { target_poor: number; people: number }>; synthetic_layers: string[]; layers: { services: Record<string, number> } }>(['summary', '--data', wsDir]);
+    expect(summary.synthetic_layers).toEqual([]);
+    await s.page.click('[data-testid=tab-poverty]');
+    await expect.poll(() => shown('stat-target-poor')).toBe(summary.by_year['2561'].target_poor);
+    expect(await shown('stat-people')).toBe(summary.by_year['2561'].people);
+    // Nothing synthetic on screen: no badge, the legend names the real sources.
+    expect(await s.page.locator('[data-testid=synthetic-badge]').count()).toBe(0);
+    expect(await s.page.locator('[data-testid=legend]').innerText()).not.toMatch(/สังเคราะห์|synthetic/i);
+    await s.page.screenshot({ path: 'test-results/workspace-imported.png' });
+  });
+
+  it('reports the split records, the join and what each layer came from', async () => {
+    await s.page.click('[data-testid=tab-workspace]');
+    const report = await s.page.locator('[data-testid=import-report]').innerText();
+    expect(report).toMatch(/records → 18 villages/);
+    expect(report).toMatch(/split villages summed/);
+    expect(report).toMatch(/2 subdistrict codes without polygon/);
+    const layers = await s.page.locator('[data-testid=layer-list]').innerText();
+    for (const f of ['adm1.geojson', 'adm3.geojson', 'villages.csv', 'services.csv', 'lights.tif', 'village-basic.csv']) expect(layers).toContain(f);
+    expect(await s.page.locator('[data-testid=layer-list] .synthetic').count()).toBe(0);
+    // The municipal pseudo-subdistricts are named in the details.
+    await s.page.locator('[data-testid=import-line]', { hasText: 'joins' }).click();
+    expect(await s.page.locator('[data-testid=import-report]').innerText()).toMatch(/730151.*730251/s);
+  });
+
+  it('draws the real polygons with their Thai names; areas without a polygon stay in the tables', async () => {
+    await s.page.click('[data-testid=tab-poverty]');
+    const district = cliJson<MpiRow[]>(['mpi', '--data', wsDir, '--level', 'district']).find((r) => r.code === '7301')!;
+    await s.page.evaluate(() => (window as unknown as { __cheepaoMap: { fitBounds: (b: number[][], o: object) => void } }).__cheepaoMap.fitBounds([[99.85, 13.55], [100.35, 14.15]], { duration: 0 }));
+    await s.page.goto(`${base}?ws=${wsId}&area=7301&year=2561&lang=th`);
+    await waitForMap(s.page);
+    await expect.poll(() => s.page.locator('[data-testid=area-name]').first().innerText()).toContain(DISTRICT_TH['7301']);
+    await expect.poll(() => shown('stat-target-poor')).toBe(district.target_poor);
+    // The municipal pseudo-subdistrict 730151 has no polygon but is in the children table and the total.
+    expect(await s.page.locator('[data-testid=children-table]').innerText()).toContain('730151');
+    const px = await mapPixelStats(s.page);
+    expect(px.notSea).toBeGreaterThan(20_000);
+    expect(px.distinctColours).toBeGreaterThan(3);
+    await s.page.screenshot({ path: 'test-results/workspace-district.png' });
+  });
+
+  it('access uses the workspace services and lights its raster, never the demo', async () => {
+    await s.page.click('[data-testid=tab-access]');
+    await expect.poll(() => s.page.locator('[data-testid=service-count-health_promoting_hospital]').getAttribute('data-count'), { timeout: 60_000 }).toBe('2');
+    expect(await s.page.locator('[data-testid=service-count-school]').getAttribute('data-count')).toBe('1');
+    await s.page.click('[data-testid=tab-lights]');
+    await expect.poll(() => s.page.locator('[data-testid=ntl-info-name]').innerText(), { timeout: 60_000 }).toContain('lights.tif');
+  });
+
+  it('comes back after a reload: same workspace, same numbers', async () => {
+    const before = await shown('stat-target-poor').catch(() => NaN);
+    await s.page.reload();
+    await waitForMap(s.page);
+    expect(new URL(s.page.url()).searchParams.get('ws')).toBe(wsId);
+    expect(await s.page.locator('[data-testid=dataset-select]').inputValue()).toBe(wsId);
+    await s.page.click('[data-testid=tab-poverty]');
+    if (Number.isFinite(before)) await expect.poll(() => shown('stat-target-poor')).toBe(before);
+    await s.page.click('[data-testid=tab-workspace]');
+    expect(await s.page.locator('[data-testid=layer-list]').innerText()).toContain('adm3.geojson');
+  });
+
+  it('bad boundary files: each imported or refused naming the file and the reason; the workspace stays', async () => {
+    await s.page.click('[data-testid=tab-workspace]');
+    const layersBefore = await s.page.locator('[data-testid=layer-list] li').count();
+    await s.page.locator('[data-testid=open-file] input').setInputFiles(fx.projected);
+    await expect.poll(() => s.page.locator('[data-testid=import-refused]').last().innerText()).toMatch(/utm-adm1\.geojson: .*EPSG::32647/);
+    expect(await s.page.locator('[data-testid=layer-list] li').count()).toBe(layersBefore);
+    await s.page.locator('[data-testid=open-file] input').setInputFiles(fx.broken);
+    await expect.poll(() => s.page.locator('[data-testid=import-report]').innerText()).toMatch(/broken-adm2\.geojson: 2 district polygons .* repaired · 1 skipped/);
+    await s.page.locator('[data-testid=open-file] input').setInputFiles(fx.namesOnly);
+    await expect.poll(() => s.page.locator('[data-testid=import-report]').innerText()).toMatch(/names-only\.geojson: 1 province polygons · matched by province name .*unmatched names: Nowhere/);
+    await s.page.click('[data-testid=tab-poverty]');
+    expect(await shown('stat-target-poor')).toBeGreaterThan(0);
+    expect(externalRequests(s.requests, base)).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+  });
+});
