@@ -30,7 +30,7 @@ export function TargetingLegend() {
         <strong>{tg('legendTargeting', lang)}</strong> <span className="muted">· {tg(level, lang)}</span>
         <div className="tg-legend-body">
           <div className="tg-biv" aria-hidden="true">
-            {[3, 1, 2, 0].map((q) => <span key={q} style={{ background: QUADRANTS[QUADRANT_IDS[q]].colour }} />)}
+            {[2, 3, 0, 1].map((q) => <span key={q} style={{ background: QUADRANTS[QUADRANT_IDS[q]].colour }} />)}
           </div>
           <ul>
             {[3, 2, 1, 0].map((q) => {
