@@ -3,10 +3,13 @@
  * default Command; adding a command is adding a file.
  */
 import { existsSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CliError, type Command } from './io';
 
 const commandsDir = fileURLToPath(new URL('./commands/', import.meta.url));
+/** Old-space limits (MB) for commands whose inputs can be national-size. */
+const HEAP_LIMIT_MB: Record<string, number> = { import: 640 };
 
 function available(): string[] {
   return readdirSync(commandsDir)
@@ -24,6 +27,13 @@ async function main(argv: string[]): Promise<number> {
   if (!/^[a-z][a-z-]*$/.test(name) || !existsSync(`${commandsDir}${name}.ts`)) {
     process.stderr.write(`cheepao: unknown command "${name}" (commands: ${available().join(', ')})\n`);
     return 2;
+  }
+  // The national TPMAP import must fit in 1 GB (issue 8): a smaller old space makes V8 collect
+  // as it goes instead of growing to the machine's default limit. Re-run once with the flag.
+  const heapMb = HEAP_LIMIT_MB[name];
+  if (heapMb && !process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) {
+    const r = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, ...process.argv.slice(1)], { stdio: 'inherit' });
+    return r.status ?? 1;
   }
   const mod = (await import(`./commands/${name}.ts`)) as { default: Command };
   try {

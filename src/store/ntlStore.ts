@@ -139,7 +139,8 @@ export function loadWorkspaceRaster(): void {
   const name = ds?.manifest.files.ntl;
   if (!ds || !name) return;
   const layer = ds.layers.find((l) => l.kind === 'lights');
-  void loadRaster({ workspace: ds.ref, name }, layer?.source.files[0]?.name ?? name);
+  const displayName = layer?.source.files[0]?.name ?? name;
+  void loadRaster({ workspace: ds.ref, name, displayName }, displayName);
 }
 
 /** A dropped or opened GeoTIFF replaces the raster on the map (and is shown); a refused one changes nothing. */

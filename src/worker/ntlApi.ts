@@ -98,7 +98,7 @@ export interface NtlZonal {
 }
 
 /** A dropped file, or a workspace's own raster (the demo's over HTTP, a user's from IndexedDB). */
-export type NtlSource = { url: string; name: string } | { file: File } | { workspace: WorkspaceRef; name: string };
+export type NtlSource = { url: string; name: string } | { file: File } | { workspace: WorkspaceRef; name: string; displayName?: string };
 
 interface Current {
   gen: number;
@@ -116,9 +116,9 @@ async function openSource(source: NtlSource): Promise<{ raster: OpenedRaster; by
   if ('workspace' in source && !source.workspace.baseUrl) {
     // geotiff.js reads the Blob by slices: a large raster is never held whole.
     const blob = await idbBlob(source.workspace.id, source.name);
-    return { raster: await openRaster(blob, source.name), bytes: blob.size };
+    return { raster: await openRaster(blob, source.displayName ?? source.name), bytes: blob.size };
   }
-  if ('workspace' in source) source = { url: new URL(source.name, source.workspace.baseUrl).href, name: source.name };
+  if ('workspace' in source) source = { url: new URL(source.name, source.workspace.baseUrl).href, name: source.displayName ?? source.name };
   // The embedded raster is small (≈ 3 MB): one request, then decoded from memory.
   const res = await fetch(source.url);
   if (!res.ok) throw new Error(`${source.name}: HTTP ${res.status} from ${source.url}`);

@@ -11,7 +11,7 @@ import { DEMO_BASE } from '../../store/boot';
 import { formatInt } from '../../text/i18n';
 import { LAYER_KINDS, type LayerKind } from '../../data/datasetFormat';
 import { PROJECTED_CRS } from '../../data/villages/villageLocations';
-import { OpenFileButton, openFiles } from '../DropZone';
+import { openFiles } from '../DropZone';
 import { layerLabel, missingLayerHint } from '../../text/workspaceStrings';
 import './workspace.css';
 
@@ -63,7 +63,7 @@ export function WorkspacePanel() {
 
       <h4>{th ? 'นำเข้าไฟล์' : 'Import files'}</h4>
       <div className="import-row">
-        <OpenFileButton />
+        <span className="small muted">{th ? 'วางไฟล์ลงบนแผนที่ หรือใช้ปุ่ม “เปิดไฟล์…” ด้านบน' : 'Drop files on the map, or use “Open files…” above'}</span>
         <label className="folder-button">
           {th ? 'เปิดทั้งโฟลเดอร์…' : 'Open a folder…'}
           <input type="file" hidden multiple {...({ webkitdirectory: '' } as Record<string, string>)} onChange={(e) => { void openFiles(Array.from(e.target.files ?? []), lang); e.target.value = ''; }} />
