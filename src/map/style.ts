@@ -14,6 +14,9 @@ export const DECK_BEFORE_ID = BOUNDARY_LAYER_IDS.subdistrict;
 export const SUBDISTRICT_MIN_ZOOM = 8.3;
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** Neighbouring countries in a muted tone, so Thailand reads first (issue 8 item 9). */
+export const NEIGHBOUR_COLOUR = '#e5e2da';
+const COUNTRIES_URL = typeof document === 'undefined' ? '' : new URL('basemap/countries.geojson', document.baseURI).href;
 
 export function buildStyle(): StyleSpecification {
   return {
@@ -23,9 +26,18 @@ export function buildStyle(): StyleSpecification {
       district: { type: 'geojson', data: EMPTY, promoteId: 'code' },
       subdistrict: { type: 'geojson', data: EMPTY },
       selected: { type: 'geojson', data: EMPTY },
+      // Basemap context (not a workspace layer): Natural Earth admin-0, bundled (public domain).
+      countries: { type: 'geojson', data: COUNTRIES_URL },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': SEA_COLOUR } },
+      {
+        id: 'countries',
+        type: 'fill',
+        source: 'countries',
+        paint: { 'fill-color': ['case', ['==', ['get', 'name'], 'Thailand'], '#f4f1ea', NEIGHBOUR_COLOUR] },
+      },
+      { id: 'country-lines', type: 'line', source: 'countries', paint: { 'line-color': '#b9b5ab', 'line-width': 0.8 } },
       { id: 'land', type: 'fill', source: 'province', paint: { 'fill-color': '#f4f1ea' } },
       {
         id: BOUNDARY_LAYER_IDS.subdistrict,

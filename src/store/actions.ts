@@ -96,8 +96,7 @@ export async function activateDataset(id: string): Promise<void> {
 
 async function showWorkspace(init: InitResult): Promise<void> {
   applyInit(init);
-  await loadBoundaries();
-  await recompute();
+  await Promise.all([loadBoundaries(), recompute()]);
   if (appStore.getState().mapReady) void refreshServiceCounts().catch((e) => notify('error', (e as Error).message));
 }
 

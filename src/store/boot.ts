@@ -53,8 +53,8 @@ export function startApp(): void {
         }
       }
       applyInit(init);
-      await loadBoundaries();
-      await recompute();
+      // Polygons (main thread) and measures (worker) load side by side: the first map needs both.
+      await Promise.all([loadBoundaries(), recompute()]);
       appStore.setState({ status: 'ready' });
     } catch (e) {
       appStore.setState({ status: 'error', loadError: (e as Error).message });

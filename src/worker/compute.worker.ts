@@ -116,8 +116,12 @@ const api = {
   async init(baseUrl: string): Promise<InitResult> {
     const ref = { id: 'demo', baseUrl };
     refs.set('demo', ref);
-    sessions.set('demo', await openSession(ref));
+    const session = await openSession(ref);
+    sessions.set('demo', session);
     activateSession('demo');
+    // The first map needs the latest year's profiles: start reading them now, while the page
+    // takes the description and fetches the polygons.
+    if (session instanceof DatasetSession && session.manifest.years.length) void session.preparedFor(Math.max(...session.manifest.years)).catch(() => undefined);
     return describe('demo', sessions.get('demo')!);
   },
 

@@ -87,7 +87,7 @@ export function importVillageLocations(text: string, file: string, options: Vill
   if (codeField && !columns.includes(codeField)) throw new VillageLocationError(`${file}: no column "${codeField}" (columns: ${columns.join(', ')})`);
   codeField ??= detectVillageCodeColumn({ ...table, columns });
   if (!codeField) {
-    throw new VillageLocationError(`${file}: no village code column (8-digit DOPA code such as 73010101, or a TPMAP 10-digit id) among ${columns.join(', ') || '(no columns)'}; points without codes cannot be joined to villages — add the code column or name it (code field / --code-field)`);
+    throw new VillageLocationError(`${file}: no village code column (8-digit DOPA code such as 73010101, or a TPMAP 10-digit id) among ${columns.join(', ') || '(no columns)'}; points without codes cannot be joined to villages — add the code column or name it (code field / --code-field); a list of services needs a type column (hospital, รพ.สต., school)`);
   }
   const nameCol = columns.find((c) => NAME_HINTS.includes(normaliseHeader(c)) && c !== codeField) ?? null;
   const cols = table.format === 'csv' ? detectColumns(columns, {}, file) : null;

@@ -52,7 +52,9 @@ export function classifyFile(name: string, head: Uint8Array): Classified {
   const norm = table.columns.map(normaliseHeader);
   const hasCoords = norm.some((c) => COORD_HEADERS.includes(c));
   const hasType = norm.some((c) => TYPE_HEADERS.includes(c));
-  if (hasCoords && detectVillageCodeColumn(table) && !hasType) return { kind: 'villages', reason: 'village codes with coordinates' };
+  // Points without a type are village points (a file without codes is then refused by the
+  // village import, asking for the code column, rather than taken for services).
+  if (hasCoords && !hasType) return { kind: 'villages', reason: detectVillageCodeColumn(table) ? 'village codes with coordinates' : 'points without a type column' };
   if (hasCoords) return { kind: 'services', reason: 'points with a type or name' };
   return { kind: 'unknown', reason: `columns ${table.columns.slice(0, 6).join(', ')} match no known file kind` };
 }
