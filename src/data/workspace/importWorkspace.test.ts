@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, basename } from 'node:path';
+import { writeWorkspaceFixture } from '../../../test/e2e/workspaceFixtures';
+import { decodeColumnar } from '../columnar';
+import { gunzipIfNeeded } from '../gzip';
+import { readManifest } from '../dataset';
+import { importIntoWorkspace, type InputFile } from './importWorkspace';
+import { classifyFile } from './classify';
+import { layersOf, syntheticLayerIds } from './layers';
+
+const dir = mkdtempSync(join(tmpdir(), 'cheepao-ws-unit-'));
+const fx = writeWorkspaceFixture(dir);
+const input = (path: string): InputFile => {
+  const bytes = new Uint8Array(readFileSync(path));
+  return { name: basename(path), size: bytes.length, bytes: async () => bytes, head: async () => bytes.subarray(0, 65536), text: async () => new TextDecoder().decode(bytes) };
+};
+const memoryBase = (files: Map<string, Uint8Array>) => ({ read: async (n: string) => { const b = files.get(n); if (!b) throw new Error(`missing ${n}`); return b; } });
+
+describe('classifyFile: one rule for the browser and the CLI', () => {
+  it('recognises every kind of the fixture', () => {
+    const kinds = fx.good.map((p) => classifyFile(basename(p), new Uint8Array(readFileSync(p)).subarray(0, 65536)).kind);
+    expect(new Set(kinds)).toEqual(new Set(['boundaries', 'tpmap', 'villages', 'services', 'village_data', 'lights']));
+    expect(classifyFile('x.csv', new TextEncoder().encode('case_id,village_code,members,date,status\n')).kind).toBe('records');
+    expect(classifyFile('x.csv', new TextEncoder().encode('village_code,members,welfare_card,h1\n')).kind).toBe('households');
+    expect(classifyFile('notes.txt', new TextEncoder().encode('hello world')).kind).toBe('unknown');
+  });
+});
+
+describe('importIntoWorkspace', () => {
+  it('makes one real workspace: layers with sources, aligned villages, the join report', async () => {
+    const { write, report } = await importIntoWorkspace(null, fx.good.map(input), { now: () => new Date('2026-12-01T00:00:00Z') });
+    const m = write.manifest;
+    expect(syntheticLayerIds(m)).toEqual([]);
+    expect(layersOf(m).map((l) => l.id)).toEqual(['boundaries:district', 'boundaries:province', 'boundaries:subdistrict', 'lights', 'poverty:2561', 'services', 'village_data', 'villages']);
+    expect(layersOf(m).find((l) => l.id === 'villages')!.source.files[0].name).toBe('villages.csv');
+    expect(report.refused).toEqual([]);
+    // 18 villages (4 subdistricts + 2 municipal × 3), one without a location.
+    const v = decodeColumnar(await gunzipIfNeeded(write.files.get('villages.bin.gz')!)).columns as { code: Uint32Array; lon: Float32Array };
+    expect(v.code.length).toBe(18);
+    expect(Array.from(v.code).filter((_, i) => !Number.isFinite(v.lon[i]))).toEqual([73010203]);
+    expect(report.joins.poverty_without_polygon.subdistrict).toEqual({ count: 2, examples: ['730151', '730251'] });
+    expect(report.joins.villages_without_location).toEqual({ count: 1, examples: ['73010203'] });
+    // Basic data aligned to the village list: 255 = not reported.
+    const basic = decodeColumnar(await gunzipIfNeeded(write.files.get('village-basic.bin.gz')!)).columns as Record<string, Uint8Array>;
+    expect(basic.all_season_road[0]).toBe(1);
+    expect(basic.all_season_road[Array.from(v.code).indexOf(73010103)]).toBe(255);
+  });
+
+  it('adds to an existing workspace: earlier layers kept, a re-imported level replaced', async () => {
+    const first = await importIntoWorkspace(null, fx.good.filter((p) => !p.endsWith('adm2.geojson')).map(input));
+    const base = { manifest: await readManifest(memoryBase(first.write.files).read), ...memoryBase(first.write.files) };
+    const second = await importIntoWorkspace(base, [input(fx.broken)]);
+    const ids = layersOf(second.write.manifest).map((l) => l.id);
+    expect(ids).toContain('boundaries:district');
+    expect(ids).toContain('poverty:2561');
+    const line = second.report.lines.find((l) => l.kind === 'boundaries')!;
+    expect(line.summary).toMatch(/2 district polygons .*2 repaired · 1 skipped/);
+    expect(line.details.join('\n')).toMatch(/feature 2 \(7302\): self-intersection/);
+  });
+
+  it('refuses what it cannot read, naming the file, and writes nothing', async () => {
+    await expect(importIntoWorkspace(null, [input(fx.projected)])).rejects.toThrow(/utm-adm1\.geojson: coordinate reference system "urn:ogc:def:crs:EPSG::32647"/);
+  });
+});
