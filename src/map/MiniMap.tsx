@@ -7,16 +7,16 @@
  * zooms the others by the same amount relative to their own fitted view.
  */
 import { useEffect, useRef } from 'react';
-import { Map as MapLibreMap, type GeoJSONSource } from 'maplibre-gl';
+import { Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import bbox from '@turf/bbox';
 import pointOnFeature from '@turf/point-on-feature';
 import type { Feature, FeatureCollection } from 'geojson';
 import { classOf } from '../domain/classify';
 import { areaFillLayer, type Classed } from './layers/areaLayers';
-import { BOUNDARY_LAYER_IDS, buildStyle } from './style';
+import { SEA_COLOUR } from './style';
 
 export interface AreaMapView {
   /** 'TH', a province (2 digits) or a district (4 digits). */
@@ -33,7 +33,12 @@ export interface AreaMapView {
 }
 
 const THAILAND: [number, number, number, number] = [97.3, 5.6, 105.7, 20.5];
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/**
+ * The small maps draw land, fills and outlines with deck.gl on the main thread; maplibre keeps
+ * only the background (no sources), so they never wait behind the main map's GeoJSON tiling in
+ * maplibre's shared worker (on 2 cores that queue took tens of seconds).
+ */
+const MINI_STYLE: StyleSpecification = { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': SEA_COLOUR } }] };
 
 const labelPoints = new WeakMap<FeatureCollection, { code: string; position: [number, number] }[]>();
 function pointsOf(fc: FeatureCollection) {
@@ -95,7 +100,7 @@ export class AreaMap {
   constructor(container: HTMLElement, opts: { interactive?: boolean } = {}) {
     this.map = new MapLibreMap({
       container,
-      style: buildStyle(),
+      style: MINI_STYLE,
       bounds: THAILAND,
       attributionControl: false,
       interactive: opts.interactive ?? true,
@@ -126,20 +131,23 @@ export class AreaMap {
   async show(v: AreaMapView): Promise<void> {
     await this.loaded;
     const m = this.map;
-    (m.getSource('province') as GeoJSONSource).setData(v.provinces ?? EMPTY);
-    (m.getSource('district') as GeoJSONSource).setData(v.districts ?? EMPTY);
-    const own = v.code === 'TH' ? EMPTY : { type: 'FeatureCollection' as const, features: (v.code.length === 2 ? v.provinces : v.districts)?.features.filter((f: Feature) => String(f.properties?.code) === v.code) ?? [] };
-    (m.getSource('selected') as GeoJSONSource).setData(own);
-    m.setPaintProperty(BOUNDARY_LAYER_IDS.province, 'line-width', v.thick ? 3 : 1.4);
-    m.setPaintProperty(BOUNDARY_LAYER_IDS.province, 'line-color', '#1a1a1a');
-    m.setLayerZoomRange(BOUNDARY_LAYER_IDS.district, v.code === 'TH' ? 24 : 0, 24);
-    m.setPaintProperty(BOUNDARY_LAYER_IDS.district, 'line-width', v.thick ? 1.6 : 0.8);
-    m.setPaintProperty(BOUNDARY_LAYER_IDS.selected, 'line-width', v.thick ? 6 : 3.5);
-    m.setPaintProperty(BOUNDARY_LAYER_IDS.selected, 'line-color', '#000000');
+    const own = v.code === 'TH' ? [] : ((v.code.length === 2 ? v.provinces : v.districts)?.features.filter((f: Feature) => String(f.properties?.code) === v.code) ?? []);
     // Projector maps show only the area's own parts (neighbours are plain land with outlines),
     // so no faded colour can be read as a class; the compare maps keep neighbours faded as context.
     const fill = v.thick ? onlyArea(v.features, v.code) : v.features;
-    const layers: Layer[] = [areaFillLayer(`mini-fill-${v.code}`, fill, v.classed, v.code === 'TH' ? null : v.code, 1)];
+    const layers: Layer[] = [];
+    if (v.provinces) layers.push(new GeoJsonLayer({ id: 'mini-land', data: v.provinces, filled: true, stroked: false, getFillColor: [244, 241, 234, 255] }));
+    // The fill factory's interleaving hint (beforeId) names a layer this bare style does not have.
+    layers.push(areaFillLayer(`mini-fill-${v.code}`, fill, v.classed, v.code === 'TH' ? null : v.code, 1).clone({ beforeId: undefined } as object));
+    if (v.code !== 'TH' && v.districts) {
+      layers.push(new GeoJsonLayer({ id: 'mini-district-lines', data: v.districts, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 1.6 : 0.8, getLineColor: [70, 70, 70, 200] }));
+    }
+    if (v.provinces) {
+      layers.push(new GeoJsonLayer({ id: 'mini-province-lines', data: v.provinces, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 3 : 1.4, getLineColor: [26, 26, 26, 255] }));
+    }
+    if (own.length) {
+      layers.push(new GeoJsonLayer({ id: `mini-own-${v.code}`, data: { type: 'FeatureCollection', features: own } as FeatureCollection, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 6 : 3.5, getLineColor: [0, 0, 0, 255] }));
+    }
     if (v.labels) {
       const pts = pointsOf(v.features).filter((p) => inArea(p.code, v.code));
       const cls = (code: string) => {

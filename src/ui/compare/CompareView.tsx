@@ -4,7 +4,7 @@
  * distribution of the need measure across subdistricts on one axis, the change since the earlier
  * data year by dimension, and the key numbers in one aligned table.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useApp } from '../../store/store';
 import { areaName } from '../../store/names';
 import { measureClassed } from '../../store/derived';
@@ -46,6 +46,14 @@ export function CompareView() {
   const lang = useApp((s) => s.lang);
   const thaiDigits = useApp((s) => s.thaiDigits);
   const group = useMemo(() => mapSlot.newGroup(), [codes.join(',')]);
+  // The view covers the window: the main map is taken out of layout so it stops drawing frames
+  // behind it (software WebGL and projector laptops alike).
+  const open = codes.length >= 2;
+  useEffect(() => {
+    if (!open) return;
+    document.body.classList.add('cheepao-compare');
+    return () => document.body.classList.remove('cheepao-compare');
+  }, [open]);
   if (codes.length < 2 || !ds) return null;
   const f = formatters(lang, thaiDigits, false);
   const prev = previousYear({ dataset: ds, year });
