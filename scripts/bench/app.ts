@@ -1,7 +1,12 @@
 /** Time to first map in headless chromium on the production build (software WebGL here). */
 import { execSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { launch, waitForMap } from '../../test/e2e/browser';
+import { writeWorkspaceFixture } from '../../test/e2e/workspaceFixtures';
+import { importBoundaries } from '../../src/data/boundaries/importBoundaries';
 import type { BenchSection } from '../bench';
 
 const bench: BenchSection = async ({ report }) => {
@@ -50,6 +55,7 @@ const bench: BenchSection = async ({ report }) => {
       report('time to first map, headless chromium, median of 3', runs[1], 'ms');
       report('bytes on the wire until the first map (last run; page, code, data)', atFirstMap / 1e6, 'MB');
       report('bytes on the wire 8 s later (services, lights raster, outlines loaded)', afterIdle / 1e6, 'MB');
+      await workspaceTimings(browser, base, report);
     } finally {
       await browser.close();
     }
@@ -57,4 +63,77 @@ const bench: BenchSection = async ({ report }) => {
     server.kill('SIGTERM');
   }
 };
+/** Peak resident memory of all chromium processes while `work` runs (sampled from /proc), MB. */
+async function peakChromiumMb<T>(work: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
+  let peak = 0;
+  const sample = () => {
+    let kb = 0;
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        if (!/^Name:\s*chrom/m.test(status)) continue;
+        kb += Number(/^VmRSS:\s*(\d+)/m.exec(status)?.[1] ?? 0);
+      } catch {
+        /* gone */
+      }
+    }
+    peak = Math.max(peak, kb / 1024);
+  };
+  const timer = setInterval(sample, 250);
+  try {
+    const value = await work();
+    sample();
+    return { value, peakMb: peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Workspace timings (issue 8): a generated province imported through the file input, its restore
+ * after a reload (IndexedDB), the real OCHA adm3 boundary file (3.8 MB) when ../shared/realdata is
+ * there, and the generated national TPMAP export when BENCH_NATIONAL names its directory
+ * (scripts/support/writeNationalTpmap.ts writes it), with chromium's peak memory.
+ */
+async function workspaceTimings(browser: Browser, base: string, report: (l: string, v: number, u: string) => void): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cheepao-bench-ws-'));
+  const fx = writeWorkspaceFixture(dir);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const importFiles = async (files: string[]) => {
+    const before = await page.locator('[data-testid=import-report] > li').count().catch(() => 0);
+    const t0 = Date.now();
+    await page.locator('[data-testid=open-file] input').setInputFiles(files);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=import-report] > li').length > n && !document.querySelector('[data-testid=import-progress]'), before, { timeout: 1_800_000, polling: 250 });
+    return Date.now() - t0;
+  };
+  await page.goto(base);
+  await waitForMap(page);
+  await page.click('[data-testid=tab-workspace]');
+  report('import of a generated province workspace (7 layers, 22 files), browser', await importFiles(fx.good), 'ms');
+  await waitForMap(page);
+  const t0 = Date.now();
+  await page.reload();
+  await waitForMap(page);
+  report('workspace restore after a reload (IndexedDB → first map)', Date.now() - t0, 'ms');
+  const adm3 = '../shared/realdata/admin/th_adm3.geojson';
+  if (existsSync(adm3)) {
+    await page.click('[data-testid=tab-workspace]');
+    report('boundary import, OCHA th_adm3 (3.8 MB, 7,425 polygons), browser', await importFiles([adm3]), 'ms');
+    const n0 = performance.now();
+    importBoundaries(readFileSync(adm3, 'utf8'), 'th_adm3.geojson');
+    report('boundary import, OCHA th_adm3, Node (parse, codes, repair checks)', performance.now() - n0, 'ms');
+  }
+  const national = process.env.BENCH_NATIONAL;
+  if (national && existsSync(national)) {
+    const files = readdirSync(national).map((f) => join(national, f));
+    await page.click('[data-testid=tab-workspace]');
+    await page.check('[data-testid=new-workspace]').catch(() => undefined);
+    const r = await peakChromiumMb(() => importFiles(files));
+    report(`national TPMAP import, browser worker (${files.length} files)`, r.value / 1000, 's');
+    report('  peak memory of all chromium processes during it', r.peakMb, 'MB');
+  }
+  await context.close();
+}
+
 export default bench;
