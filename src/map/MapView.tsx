@@ -108,7 +108,7 @@ export function MapView() {
       style: buildStyle(),
       bounds: THAILAND_BOUNDS,
       fitBoundsOptions: { padding: 20 },
-      attributionControl: { compact: false, customAttribution: 'Natural Earth (public domain) · Cheepao' },
+      attributionControl: { compact: false, customAttribution: 'Basemap: Natural Earth (public domain) · Cheepao' },
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
       dragRotate: false,
       pitchWithRotate: false,

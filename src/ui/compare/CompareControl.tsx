@@ -27,7 +27,7 @@ export function CompareControl() {
     <>
       <div className="cmp-control">
         <button type="button" onClick={startBriefing} data-testid="brief-button">{tc('briefing', lang)}</button>
-        <button type="button" onClick={() => addSlide(title)} data-testid="slide-add-map">＋ {tc('saveSlide', lang)} ({n})</button>
+        <button type="button" onClick={() => addSlide(title)} data-testid="slide-add-map">+ {tc('saveSlide', lang)} ({n})</button>
       </div>
       {compare && createPortal(<CompareView />, document.body)}
       {createPortal(<Briefing />, document.body)}
