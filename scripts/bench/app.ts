@@ -14,9 +14,11 @@ const bench: BenchSection = async ({ report }) => {
     process.stdout.write('chromium missing: run `node scripts/ensure-chromium.mjs` for the browser timings\n');
     return;
   }
-  if (!existsSync('dist/index.html')) execSync('node_modules/.bin/vite build', { stdio: 'ignore' });
+  // A fresh production build of the current tree (BENCH_DIST names where; default dist/).
+  const dist = process.env.BENCH_DIST ?? 'dist';
+  execSync(`node_modules/.bin/vite build --outDir ${dist} --emptyOutDir`, { stdio: 'ignore' });
   const port = 4399;
-  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: 'ignore' });
   try {
     const base = `http://127.0.0.1:${port}/`;
     for (let i = 0; i < 50; i++) {
