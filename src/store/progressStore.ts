@@ -5,6 +5,7 @@
  * own idea of the data: a new workspace, year, rule or selection asks the worker again, latest
  * wins (latestWins.ts), so a dragged date never queues stale passes.
  */
+import { download } from '../export/png';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { appStore, notify } from './store';
@@ -198,15 +199,7 @@ export async function exportProgressCsv(level: AdminLevel): Promise<void> {
   if (!ds || !p.answer) return;
   try {
     const text = await computeWorker().progressExport(ds.id, level, p.suppressSmall, appStore.getState().selection);
-    const blob = new Blob([text], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `cheepao-progress-${level}-${appStore.getState().selection}${p.suppressSmall ? '-pdpa' : ''}.csv`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(new Blob([text], { type: 'text/csv;charset=utf-8' }), `cheepao-progress-${level}-${appStore.getState().selection}${p.suppressSmall ? '-pdpa' : ''}.csv`, 'text/csv;charset=utf-8');
   } catch (e) {
     notify('error', (e as Error).message);
   }

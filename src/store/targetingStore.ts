@@ -5,6 +5,7 @@
  * the scenarios saved per workspace in IndexedDB (idb-keyval, own database). Everything is
  * computed from the active workspace (appStore.dataset); a workspace switch drops the answers.
  */
+import { download } from '../export/png';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { proxy } from 'comlink';
@@ -368,15 +369,7 @@ export async function exportRanking(kind: 'csv' | 'geojson'): Promise<void> {
   if (!ds || !s.answer) return;
   try {
     const text = await computeWorker().targetingExport(kind, { language: appStore.getState().lang });
-    const blob = new Blob([text], { type: kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/geo+json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `cheepao-targeting-${ds.id}-${s.settings.level}${s.settings.within ? `-${s.settings.within}` : ''}.${kind === 'csv' ? 'csv' : 'geojson'}`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(new Blob([text], { type: kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/geo+json' }), `cheepao-targeting-${ds.id}-${s.settings.level}${s.settings.within ? `-${s.settings.within}` : ''}.${kind === 'csv' ? 'csv' : 'geojson'}`, kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/geo+json');
   } catch (e) {
     notify('error', (e as Error).message);
   }
