@@ -25,12 +25,12 @@ function viewOf(s: AppState, spec: MapSpec): AreaMapView | null {
   return { code: spec.code, features, classed, provinces: s.boundaries.province, districts: s.boundaries.district, labels: spec.labels, thick: spec.thick };
 }
 
-function SpecMap({ spec, group, testId, className }: { spec: MapSpec; group?: unknown; testId?: string; className?: string }) {
+function SpecMap({ spec, group, testId, className }: { spec: MapSpec | null; group?: unknown; testId?: string; className?: string }) {
   const result = useApp((s) => s.result);
   const boundaries = useApp((s) => s.boundaries);
   const mapMeasure = useApp((s) => s.mapMeasure);
   const classification = useApp((s) => s.classification);
-  const view = useMemo(() => viewOf(appStore.getState(), spec), [result, boundaries, mapMeasure, classification, spec.code, spec.labels, spec.thick]);
+  const view = useMemo(() => (spec ? viewOf(appStore.getState(), spec) : null), [result, boundaries, mapMeasure, classification, spec?.code, spec?.labels, spec?.thick]);
   return <MiniMap view={view} group={group instanceof ZoomGroup ? group : undefined} testId={testId} className={className} />;
 }
 

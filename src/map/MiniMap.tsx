@@ -131,6 +131,8 @@ export class AreaMap {
   async show(v: AreaMapView): Promise<void> {
     await this.loaded;
     const m = this.map;
+    // The container may have just been shown or resized (a briefing slot, a grid change).
+    m.resize();
     const own = v.code === 'TH' ? [] : ((v.code.length === 2 ? v.provinces : v.districts)?.features.filter((f: Feature) => String(f.properties?.code) === v.code) ?? []);
     // Projector maps show only the area's own parts (neighbours are plain land with outlines),
     // so no faded colour can be read as a class; the compare maps keep neighbours faded as context.

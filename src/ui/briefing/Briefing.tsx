@@ -4,7 +4,7 @@
  * text ≥ 24 px at 1920 × 1080 with contrast ≥ 7 : 1. Keyboard: → ↓ Space PgDn next, ← ↑ PgUp
  * previous, Home/End, Esc leaves.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useApp } from '../../store/store';
 import { compareStore, goToSlide, setBrief, useCompare } from '../compare/compareStore';
 import { mapSlot } from '../compare/mapSlot';
@@ -41,6 +41,9 @@ export function Briefing() {
   const brief = useCompare((c) => c.brief);
   const c = useCompare((x) => x);
   const s = useApp((x) => x);
+  // Map slots only grow during a briefing: a slide with fewer maps hides the extra ones instead of
+  // destroying them, so going back to a compare slide does not build new WebGL contexts.
+  const [slots, setSlots] = useState(1);
   useEffect(() => {
     if (!brief) return;
     document.body.classList.add('cheepao-briefing');
@@ -56,9 +59,13 @@ export function Briefing() {
       document.removeEventListener('fullscreenchange', onFsEnter);
     };
   }, [brief]);
+  const slide = brief && c.slides.length ? c.slides[c.slideIndex] ?? null : null;
+  const content = brief ? briefContent(s, c, slide) : null;
+  const wanted = content?.maps.length ?? 0;
+  useEffect(() => {
+    if (wanted > slots) setSlots(wanted);
+  }, [wanted, slots]);
   if (!brief) return null;
-  const slide = c.slides.length ? c.slides[c.slideIndex] ?? null : null;
-  const content = briefContent(s, c, slide);
   const lang = s.lang;
   return (
     <div className="brief" role="dialog" aria-label={tc('briefing', lang)} data-testid="briefing" data-applying={c.applying ? '1' : '0'} data-slide={c.slideIndex}>
@@ -76,12 +83,15 @@ export function Briefing() {
           <div className="brief-sub">{content.subtitle}</div>
           <main className="brief-body">
             <div className={`brief-maps n${content.maps.length}`}>
-              {content.maps.map((m, i) => (
-                <figure key={i} className="brief-fig" style={{ borderColor: m.colour ?? '#000' }}>
-                  {m.caption && <figcaption style={{ borderBottomColor: m.colour }}>{m.caption}</figcaption>}
-                  <mapSlot.Map spec={m.spec} testId={`brief-map-${i}`} className="brief-map" />
-                </figure>
-              ))}
+              {Array.from({ length: Math.max(slots, content.maps.length) }, (_, i) => {
+                const m = content.maps[i];
+                return (
+                  <figure key={i} className="brief-fig" hidden={!m} style={{ borderColor: m?.colour ?? '#000' }}>
+                    {m?.caption && <figcaption style={{ borderBottomColor: m.colour }}>{m.caption}</figcaption>}
+                    <mapSlot.Map spec={m?.spec ?? null} testId={m ? `brief-map-${i}` : undefined} className="brief-map" />
+                  </figure>
+                );
+              })}
             </div>
             <aside className="brief-side">
               <div className="brief-legend" data-testid="brief-legend">

@@ -15,7 +15,8 @@ export interface MapSpec {
 }
 
 export interface MapSlot {
-  Map: ComponentType<{ spec: MapSpec; group?: unknown; testId?: string; className?: string }>;
+  /** `spec` null: keep the map (and its WebGL context) but draw nothing new. */
+  Map: ComponentType<{ spec: MapSpec | null; group?: unknown; testId?: string; className?: string }>;
   newGroup: () => unknown;
   /** One image per spec, each `width × height` CSS px, drawn with the app's current classes. */
   renderImages: (specs: MapSpec[], width: number, height: number) => Promise<HTMLCanvasElement[]>;
