@@ -272,6 +272,11 @@ export function wireAccess(): void {
       if (s.mapReady) loadServices();
       return;
     }
+    // Villages placed at (or taken back from) subdistrict centroids: access again.
+    if (s.dataset && prev.dataset && s.dataset.id === prev.dataset.id && s.dataset.placement?.villages !== prev.dataset.placement?.villages && accessStore.getState().computed) {
+      void recomputeAccess();
+      return;
+    }
     // Services load after the first map is drawn, so they never compete with it.
     if (s.mapReady && !prev.mapReady) loadServices();
     if (s.year !== prev.year && accessStore.getState().computed) void recomputeAccess();

@@ -147,6 +147,17 @@ export async function importFiles(files: { name: string; file: Blob; attribution
   }
 }
 
+/** Villages without a location at their subdistrict's centroid (for access and lights), or not. */
+export async function setCentroidPlacement(on: boolean): Promise<void> {
+  const ds = appStore.getState().dataset;
+  if (!ds) return;
+  try {
+    await showWorkspace(await computeWorker().placeAtCentroids(ds.id, on));
+  } catch (e) {
+    notify('error', (e as Error).message);
+  }
+}
+
 export function cancelImport(): void {
   void computeWorker().cancelImport();
 }

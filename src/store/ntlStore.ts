@@ -210,8 +210,10 @@ export const recomputeZonal = latestWins(
 let villagesFor: string | null = null;
 function syncVillages(): void {
   const ds = appStore.getState().dataset;
-  if (!ds || ds.id === villagesFor) return;
-  villagesFor = ds.id;
+  // Positions change with the workspace and with centroid placement.
+  const key = ds ? `${ds.id}:${ds.placement?.villages ?? 0}` : null;
+  if (!ds || key === villagesFor) return;
+  villagesFor = key;
   const lon = ds.lon.slice();
   const lat = ds.lat.slice();
   void ntlWorker().setVillages(transfer(lon, [lon.buffer]), transfer(lat, [lat.buffer]));

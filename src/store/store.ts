@@ -31,6 +31,8 @@ export interface LoadedDataset {
   /** Its layers, each with source and synthetic flag. */
   layers: WorkspaceLayer[];
   joins: JoinReport | null;
+  /** Villages placed at subdistrict centroids (the user's choice) and their share of people. */
+  placement: { villages: number; people: number; share: number } | null;
   capabilities: { af: boolean; dimensionSets: string[] | null };
   areas: AreaNames;
   /** code → {th, en} for provinces, districts and subdistricts. */

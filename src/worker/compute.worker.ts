@@ -46,6 +46,8 @@ export interface InitResult {
   lat: Float32Array;
   levelCodes: { province: string[]; district: string[]; subdistrict: string[] };
   joins: JoinReport | null;
+  /** Villages placed at subdistrict centroids by the user's choice, and their share of people. */
+  placement: { villages: number; people: number; share: number } | null;
 }
 
 /** Requests name their dataset, so an answer can never come from another one. */
@@ -75,9 +77,12 @@ function describe(id: string, s: Session): InitResult {
     lat: v.lat.slice(),
     levelCodes: { province: s.levelCodes('province'), district: s.levelCodes('district'), subdistrict: s.levelCodes('subdistrict') },
     joins: s.manifest.joins ?? null,
+    placement: placements.get(id) ?? null,
   };
   return transfer(result, [result.villageCode.buffer, result.lon.buffer, result.lat.buffer]);
 }
+
+const placements = new Map<string, { villages: number; people: number; share: number }>();
 
 const access = accessApi(() => active() as WorkspaceSessionBase);
 
@@ -171,6 +176,25 @@ const api = {
     sessions.set(id, await openSession(ref));
     activateSession(id);
     return { init: describe(id, sessions.get(id)!), report, entry, ms: performance.now() - t0 };
+  },
+
+  /** Place villages without a location at their subdistrict's centroid (or stop), for access and lights. */
+  async placeAtCentroids(id: string, on: boolean): Promise<InitResult> {
+    const s = sessionById(id);
+    const n = await s.placeAtCentroids(on);
+    if (on) {
+      const people = await s.villagePeople(Math.max(0, ...s.manifest.years));
+      let placedPeople = 0;
+      let total = 0;
+      for (let i = 0; i < people.length; i++) {
+        const p = Number.isFinite(people[i]) ? people[i] : 0;
+        total += p;
+        if (s.placed?.[i]) placedPeople += p;
+      }
+      placements.set(id, { villages: n, people: placedPeople, share: total > 0 ? placedPeople / total : 0 });
+    } else placements.delete(id);
+    if (id === activeId) access.accessReset();
+    return describe(id, s);
   },
 
   async cancelImport(): Promise<void> {

@@ -10,7 +10,8 @@ import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
 import { readDatasetServices } from '../data/services/datasetServices';
 import type { ServiceImport } from '../data/services/importServices';
 import { buildAreaLocator } from '../domain/areaLocator';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import centroid from '@turf/centroid';
 
 /**
  * Numeric columns of one level, as the UI uses them: the domain's LevelMeasures without the
@@ -50,6 +51,42 @@ export abstract class WorkspaceSessionBase {
     readonly villages: Villages,
   ) {
     this.hierarchy = buildHierarchy(villages.code);
+  }
+
+  /** The file's own positions, kept while villages are placed at subdistrict centroids. */
+  private ownPositions: { lon: Float32Array; lat: Float32Array } | null = null;
+  /** Villages placed at their subdistrict's centroid (1) by the user's choice; null when off. */
+  placed: Uint8Array | null = null;
+
+  /**
+   * Villages without a location placed at the centroid of their subdistrict polygon (turf's
+   * centroid of the full geometry), only at the user's request (issue 8 item 3): access and light
+   * statistics then include them, and every result says how many people were so placed. Off
+   * restores the file's positions. Returns the number of villages placed.
+   */
+  async placeAtCentroids(on: boolean): Promise<number> {
+    if (!this.ownPositions) this.ownPositions = { lon: this.villages.lon.slice(), lat: this.villages.lat.slice() };
+    this.villages.lon.set(this.ownPositions.lon);
+    this.villages.lat.set(this.ownPositions.lat);
+    this.placed = null;
+    if (!on) return 0;
+    const fc = await this.boundaries('subdistrict');
+    if (!fc) throw new Error('the workspace has no subdistrict polygons to place villages at (import subdistrict boundaries)');
+    const centre = new Map<string, [number, number]>();
+    for (const f of fc.features) if (f.geometry) centre.set(String(f.properties?.code), centroid(f as Feature<Polygon | MultiPolygon>).geometry.coordinates as [number, number]);
+    const placed = new Uint8Array(this.villages.count);
+    let n = 0;
+    for (let i = 0; i < this.villages.count; i++) {
+      if (Number.isFinite(this.villages.lon[i]) && Number.isFinite(this.villages.lat[i])) continue;
+      const c = centre.get(String(this.villages.code[i]).padStart(8, '0').slice(0, 6));
+      if (!c) continue;
+      this.villages.lon[i] = c[0];
+      this.villages.lat[i] = c[1];
+      placed[i] = 1;
+      n++;
+    }
+    this.placed = placed;
+    return n;
   }
 
   abstract levelCodes(level: AdminLevel): string[];

@@ -92,6 +92,21 @@ describe('a real-data workspace in the browser', () => {
     await expect.poll(() => s.page.locator('[data-testid=ntl-info-name]').innerText(), { timeout: 60_000 }).toContain('lights.tif');
   });
 
+  it('places villages without a location at their subdistrict centroid only when asked, saying how many people', async () => {
+    await s.page.click('[data-testid=tab-workspace]');
+    expect(await s.page.locator('[data-testid=placement-note]').count()).toBe(0);
+    await s.page.click('[data-testid=centroid-toggle]');
+    const villages = cliJson<MpiRow[]>(['mpi', '--data', wsDir, '--level', 'village']);
+    const country = cliJson<MpiRow[]>(['mpi', '--data', wsDir, '--level', 'country'])[0];
+    const share = (villages.find((v) => v.code === '73010203')!.people / country.people) * 100;
+    await expect.poll(() => s.page.locator('[data-testid=placement-note]').first().innerText()).toContain(`1 แห่ง (${share.toFixed(1)} % ของประชากร)`);
+    await s.page.click('[data-testid=tab-access]');
+    await expect.poll(() => s.page.locator('[data-testid=access-panel] [data-testid=placement-note]').count()).toBe(1);
+    await s.page.click('[data-testid=tab-workspace]');
+    await s.page.click('[data-testid=centroid-toggle]');
+    await expect.poll(() => s.page.locator('[data-testid=placement-note]').count()).toBe(0);
+  });
+
   it('comes back after a reload: same workspace, same numbers', async () => {
     const before = await shown('stat-target-poor').catch(() => NaN);
     await s.page.reload();

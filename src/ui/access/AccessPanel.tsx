@@ -30,6 +30,7 @@ import { formatKm, formatNumber, tx } from '../../text/accessStrings';
 import './access.css';
 import { importServiceFile } from '../../store/accessStore';
 import { missingLayerHint } from '../../text/workspaceStrings';
+import { PlacementNote } from '../workspace/WorkspacePanel';
 
 const TARGETS: TypeTarget[] = ['hospital', 'health_promoting_hospital', 'school', 'ignore'];
 
@@ -90,6 +91,7 @@ export function AccessPanel() {
   const computed = useAccess((s) => s.computed);
   return (
     <div className="panel access-panel" data-testid="access-panel">
+      <PlacementNote />
       <ServiceToggles />
       {!services ? <p className="muted">{tx('waiting', lang)}</p> : !computed ? <p className="muted">{tx('computing', lang)}</p> : null}
       <FilterSection />

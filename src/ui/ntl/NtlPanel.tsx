@@ -16,6 +16,7 @@ import { tn } from '../../text/ntlStrings';
 import './ntl.css';
 import { openNtlFile } from '../../store/ntlStore';
 import { missingLayerHint } from '../../text/workspaceStrings';
+import { PlacementNote } from '../workspace/WorkspacePanel';
 
 const COMPRESSION: Record<number, string> = { 1: 'none', 5: 'LZW', 7: 'JPEG', 8: 'Deflate', 32773: 'PackBits', 32946: 'Deflate', 34887: 'LERC', 50000: 'ZSTD', 50001: 'WebP' };
 const LEVEL_WORD: Record<string, { th: string; en: string }> = {
@@ -44,7 +45,7 @@ function useLightContext(): LightContext | null {
   const result = useApp((s) => s.result);
   return useMemo(() => {
     // Village columns follow the dataset's village order: wait for the pass of a switched dataset.
-    if (!zonal || !ds || zonalDatasetId !== ds.id) return null;
+    if (!zonal || !ds || zonalDatasetId?.split(":")[0] !== ds.id) return null;
     const villageCodes = Array.from(ds.villageCode, (c) => villageCodeString(c));
     const people = (code: string) => {
       if (!result) return NaN;
@@ -91,6 +92,7 @@ export function NtlPanel() {
 
   return (
     <div className="panel ntl-panel" data-testid="ntl-panel">
+      <PlacementNote />
       <h2>{areaName(ds, selection, lang)}</h2>
       <div className="muted small">{tn('panelTitle', lang)}{info ? ` · ${info.name}` : ''}</div>
       {n.lastError && <div className="ntl-error" role="alert" data-testid="ntl-error">{n.lastError}</div>}

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useApp, appStore } from '../../store/store';
-import { activateDataset, cancelImport, deleteWorkspace, renameWorkspace, adoptDemoProvinceOutlines } from '../../store/actions';
+import { activateDataset, cancelImport, deleteWorkspace, renameWorkspace, adoptDemoProvinceOutlines, setCentroidPlacement } from '../../store/actions';
 import { DEMO_BASE } from '../../store/boot';
 import { formatInt } from '../../text/i18n';
 import { LAYER_KINDS, type LayerKind } from '../../data/datasetFormat';
@@ -55,6 +55,15 @@ export function WorkspacePanel() {
           </li>
         ))}
       </ul>
+      {ds.joins && ds.joins.villages_without_location.count > 0 && (
+        <label className="check" data-testid="centroid-placement">
+          <input type="checkbox" checked={!!ds.placement} onChange={(e) => void setCentroidPlacement(e.target.checked)} data-testid="centroid-toggle" />{' '}
+          {th
+            ? `วางหมู่บ้านที่ไม่มีพิกัด ${formatInt(ds.joins.villages_without_location.count, lang, digits)} แห่ง ที่จุดกึ่งกลางตำบล (สำหรับการเข้าถึงบริการและแสงไฟ)`
+            : `Place the ${formatInt(ds.joins.villages_without_location.count, lang, digits)} villages without a location at their subdistrict's centroid (for access and lights)`}
+        </label>
+      )}
+      <PlacementNote />
       {!isDemo && !hasProvincePolygons && (
         <button type="button" onClick={() => void adoptDemoProvinceOutlines(DEMO_BASE)} data-testid="use-demo-provinces">
           {th ? 'ใช้ขอบเขตจังหวัดจริง (Natural Earth) จากชุดสาธิต' : 'Use the real province outlines (Natural Earth) from the demo'}
@@ -164,5 +173,21 @@ function WorkspaceList() {
         ))}
       </ul>
     </>
+  );
+}
+
+/** Beside every result that uses placed villages: how many people were placed at centroids. */
+export function PlacementNote() {
+  const lang = useApp((s) => s.lang);
+  const digits = useApp((s) => s.thaiDigits);
+  const p = useApp((s) => s.dataset?.placement);
+  if (!p) return null;
+  const pct = `${(p.share * 100).toFixed(1)} %`;
+  return (
+    <p className="placement-note small" data-testid="placement-note">
+      {lang === 'th'
+        ? `หมู่บ้าน ${formatInt(p.villages, lang, digits)} แห่ง (${pct} ของประชากร) วางที่จุดกึ่งกลางตำบล ไม่ใช่ที่ตั้งจริง`
+        : `${formatInt(p.villages, lang, digits)} villages (${pct} of people) placed at subdistrict centroids, not their real locations`}
+    </p>
   );
 }
