@@ -140,7 +140,7 @@ export class AreaMap {
     const layers: Layer[] = [];
     if (v.provinces) layers.push(new GeoJsonLayer({ id: 'mini-land', data: v.provinces, filled: true, stroked: false, getFillColor: [244, 241, 234, 255] }));
     // The fill factory's interleaving hint (beforeId) names a layer this bare style does not have.
-    layers.push(areaFillLayer(`mini-fill-${v.code}`, fill, v.classed, v.code === 'TH' ? null : v.code, 1).clone({ beforeId: undefined } as object));
+    layers.push(areaFillLayer('mini-fill', fill, v.classed, v.code === 'TH' ? null : v.code, 1).clone({ beforeId: undefined } as object));
     if (v.code !== 'TH' && v.districts) {
       layers.push(new GeoJsonLayer({ id: 'mini-district-lines', data: v.districts, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 1.6 : 0.8, getLineColor: [70, 70, 70, 200] }));
     }
@@ -148,7 +148,7 @@ export class AreaMap {
       layers.push(new GeoJsonLayer({ id: 'mini-province-lines', data: v.provinces, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 3 : 1.4, getLineColor: [26, 26, 26, 255] }));
     }
     if (own.length) {
-      layers.push(new GeoJsonLayer({ id: `mini-own-${v.code}`, data: { type: 'FeatureCollection', features: own } as FeatureCollection, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 6 : 3.5, getLineColor: [0, 0, 0, 255] }));
+      layers.push(new GeoJsonLayer({ id: 'mini-own', data: { type: 'FeatureCollection', features: own } as FeatureCollection, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 6 : 3.5, getLineColor: [0, 0, 0, 255] }));
     }
     if (v.labels) {
       const pts = pointsOf(v.features).filter((p) => inArea(p.code, v.code));
@@ -157,7 +157,7 @@ export class AreaMap {
         return i === undefined ? -1 : classOf(v.classed.values[i], v.classed.breaks);
       };
       layers.push(new TextLayer<{ code: string; position: [number, number] }>({
-        id: `mini-labels-${v.code}`,
+        id: 'mini-labels',
         data: pts.filter((p) => cls(p.code) >= 0),
         getPosition: (p) => p.position,
         getText: (p) => String(cls(p.code) + 1),
@@ -170,7 +170,8 @@ export class AreaMap {
         outlineWidth: 6,
         outlineColor: [255, 255, 255, 255],
         characterSet: '0123456789',
-        updateTriggers: { getText: v.classed.version },
+        // Stable ids: a new slide diffs the layers' data instead of building new layers and models.
+        updateTriggers: { getText: v.classed.version, getPosition: v.code },
       }));
     }
     this.overlay.setProps({ layers });
