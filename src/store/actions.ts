@@ -2,7 +2,8 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { FeatureCollection } from 'geojson';
 import type { ComputeApi, ImportResult, InitResult } from '../worker/compute.worker';
-import { readerOf } from '../data/workspace/storage';
+import { readerOf, type WorkspaceRef } from '../data/workspace/storage';
+import type { DatasetManifest } from '../data/datasetFormat';
 import { readText } from '../data/dataset';
 import { appStore, notify, type AppState, type LoadedDataset } from './store';
 import type { Lang } from '../text/i18n';
@@ -65,16 +66,22 @@ export function applyInit(init: InitResult): void {
 export async function loadBoundaries(): Promise<void> {
   const ds = appStore.getState().dataset;
   if (!ds) return;
-  const read = readerOf(ds.ref);
-  const files = ds.manifest.files;
+  const boundaries = await readDisplayBoundaries(ds.ref, ds.manifest.files, ds.lon.some((x) => Number.isFinite(x)));
+  if (appStore.getState().dataset?.id === ds.id) appStore.setState({ boundaries });
+}
+
+/**
+ * The display polygons of a workspace's files. Without village locations the subdistrict level is
+ * drawn as filled polygons (no points), so it is read too.
+ */
+export async function readDisplayBoundaries(ref: WorkspaceRef, files: DatasetManifest['files'], villagesLocated: boolean): Promise<AppState['boundaries']> {
+  const read = readerOf(ref);
   const get = async (level: 'province' | 'district' | 'subdistrict') => {
     const name = files.boundaryDisplay?.[level] ?? files.boundaries?.[level];
     return name ? (JSON.parse(await readText(read, name)) as FeatureCollection) : undefined;
   };
-  // Without village locations the subdistrict level is drawn as filled polygons (no points).
-  const located = ds.lon.some((x) => Number.isFinite(x));
-  const [province, district, subdistrict] = await Promise.all([get('province'), get('district'), located ? undefined : get('subdistrict')]);
-  if (appStore.getState().dataset?.id === ds.id) appStore.setState({ boundaries: { province, district, subdistrict } });
+  const [province, district, subdistrict] = await Promise.all([get('province'), get('district'), villagesLocated ? undefined : get('subdistrict')]);
+  return { province, district, subdistrict };
 }
 
 /** Services per area for the workspace on screen (after the map, so it never delays it). */

@@ -1,6 +1,8 @@
 /** Start-up: restore the view from the URL, load the embedded dataset in the worker, keep the URL in sync. */
 import { appStore, notify } from './store';
-import { activateDataset, applyInit, computeWorker, loadBoundaries, recompute, refreshServiceCounts, refreshWorkspaceList } from './actions';
+import { activateDataset, applyInit, computeWorker, readDisplayBoundaries, recompute, refreshServiceCounts, refreshWorkspaceList } from './actions';
+import { readManifest } from '../data/dataset';
+import { readerOf } from '../data/workspace/storage';
 import { formatUrlView, parseUrlView } from './url';
 
 export const DEMO_BASE = new URL('demo/', document.baseURI).href;
@@ -40,7 +42,12 @@ export function startApp(): void {
 
   void (async () => {
     try {
-      // The URL names the workspace: a reload restores the same one (from IndexedDB).
+      // The URL names the workspace: a reload restores the same one (from IndexedDB). For the demo
+      // the page reads the manifest and polygons itself while the worker opens the dataset: the
+      // first map needs both, and neither waits for the other.
+      const demoRef = { id: 'demo', baseUrl: DEMO_BASE };
+      const demoPolygons = v.workspace && v.workspace !== 'demo' ? null : readManifest(readerOf(demoRef)).then((m) => readDisplayBoundaries(demoRef, m.files, true));
+      demoPolygons?.catch(() => undefined);
       const init = await computeWorker().init(DEMO_BASE);
       void refreshWorkspaceList();
       if (v.workspace && v.workspace !== 'demo') {
@@ -54,7 +61,8 @@ export function startApp(): void {
       }
       applyInit(init);
       // Polygons (main thread) and measures (worker) load side by side: the first map needs both.
-      await Promise.all([loadBoundaries(), recompute()]);
+      const [boundaries] = await Promise.all([demoPolygons ?? readDisplayBoundaries(demoRef, init.manifest.files, true), recompute()]);
+      if (appStore.getState().dataset?.id === 'demo') appStore.setState({ boundaries });
       appStore.setState({ status: 'ready' });
     } catch (e) {
       appStore.setState({ status: 'error', loadError: (e as Error).message });

@@ -233,9 +233,10 @@ export function wireNtl(): void {
   wired = true;
   const start = () => {
     const ds = appStore.getState().dataset;
+    // The lights worker (villages, raster ≈3 MB and a decode) waits for the first map, so it never competes with it.
+    if (!ds || !appStore.getState().mapReady) return;
     syncVillages();
-    // The raster (≈3 MB and a decode) waits for the first map, so it never competes with it.
-    if (!ds || !appStore.getState().mapReady || rasterFor === ds.id) return;
+    if (rasterFor === ds.id) return;
     rasterFor = ds.id;
     const w = ntlWorker();
     const files = (ds.manifest.files.boundaries ?? {}) as Partial<Record<PolygonLevel, string>>;

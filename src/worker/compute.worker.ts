@@ -17,7 +17,7 @@ import { accessApi } from './accessApi';
 import { targetingApi } from './targetingApi';
 import { progressApi } from './progressApi';
 import { commitWorkspace, deleteWorkspace, idbReader, listWorkspaces, newWorkspaceId, readerOf, renameWorkspace, workspaceBytes, type WorkspaceEntry, type WorkspaceRef } from '../data/workspace/storage';
-import { ImportCancelled, importIntoWorkspace, type InputFile, type WorkspaceImportOptions, type WorkspaceImportReport } from '../data/workspace/importWorkspace';
+import type { InputFile, WorkspaceImportOptions, WorkspaceImportReport } from '../data/workspace/importWorkspace';
 import { layersOf } from '../data/workspace/layers';
 
 type Session = DatasetSession | TpmapSession;
@@ -31,7 +31,7 @@ let cancelRequested = false;
 async function openSession(ref: WorkspaceRef): Promise<Session> {
   const read = readerOf(ref);
   const manifest = await readManifest(read);
-  return Object.keys(manifest.files.profiles ?? {}).length ? DatasetSession.open(read) : TpmapSession.open(read, manifest);
+  return Object.keys(manifest.files.profiles ?? {}).length ? DatasetSession.open(read, manifest) : TpmapSession.open(read, manifest);
 }
 
 export interface InitResult {
@@ -164,6 +164,9 @@ const api = {
     const id = target ?? newWorkspaceId();
     const base = target ? { manifest: sessionById(target).manifest, read: idbReader(target) } : null;
     const previousBytes = target ? await workspaceBytes(target) : 0;
+    // The importers (turf repair, proj4, GeoTIFF, CSV parsers) load with the first import, so
+    // they never delay the first map.
+    const { importIntoWorkspace, ImportCancelled } = await import('../data/workspace/importWorkspace');
     const { write, report } = await importIntoWorkspace(base, blobs.map(blobInput), {
       ...options,
       onProgress: onProgress ? (d, n, f) => void onProgress(d, n, f) : undefined,

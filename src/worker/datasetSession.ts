@@ -163,8 +163,8 @@ export class DatasetSession extends WorkspaceSessionBase {
     }
   }
 
-  static async open(read: ByteReader): Promise<DatasetSession> {
-    const manifest = await readManifest(read);
+  static async open(read: ByteReader, known?: DatasetManifest): Promise<DatasetSession> {
+    const manifest = known ?? (await readManifest(read));
     const [areas, villages] = await Promise.all([readAreas(read, manifest), readVillages(read, manifest)]);
     return new DatasetSession(read, manifest, areas, villages);
   }
