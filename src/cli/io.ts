@@ -3,6 +3,7 @@
  * progress to stderr; bad input throws CliError and main.ts exits non-zero with one line.
  */
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { DEMO_DATA_DIR } from '../data/nodeReader';
 
 export class CliError extends Error {}
@@ -13,6 +14,21 @@ export interface CliIo {
 }
 
 export type Command = (argv: string[], io: CliIo) => Promise<void>;
+
+/**
+ * `--name value` options (and `--flag` booleans) through node:util parseArgs, strict: an unknown
+ * or malformed option is a CliError with parseArgs' own message.
+ */
+export function parseOptions<S extends string, B extends string = never>(argv: string[], strings: readonly S[], booleans: readonly B[] = []): Partial<Record<S, string>> & Partial<Record<B, boolean>> {
+  const options: Record<string, { type: 'string' | 'boolean' }> = {};
+  for (const n of strings) options[n] = { type: 'string' };
+  for (const n of booleans) options[n] = { type: 'boolean' };
+  try {
+    return parseArgs({ args: argv, options, strict: true }).values as Partial<Record<S, string>> & Partial<Record<B, boolean>>;
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+}
 
 /** `--data DIR` or the embedded demo dataset. */
 export function dataDir(value: string | undefined): string {

@@ -36,7 +36,6 @@
  * Notes (islands, missing values, and the permutation floor: with R permutations the smallest p
  * is 1/(R + 1), which FDR or Bonferroni over many areas may not accept) go to stderr.
  */
-import { parseArgs } from 'node:util';
 import { hotspotWeights, type WeightsSpec } from '../../data/targetingInputs';
 import { readManifest, readProfiles, readVillages, type ByteReader } from '../../data/dataset';
 import type { DatasetManifest } from '../../data/datasetFormat';
@@ -47,7 +46,7 @@ import { computeHotspots, CORRECTIONS, describeHotspotNote, MAX_PERMUTATIONS, ty
 import { computeMeasures, type LevelMeasures } from '../../domain/mpi/compute';
 import { prepareProfiles } from '../../domain/mpi/prepare';
 import { DEFAULT_MPI_SETTINGS } from '../../domain/mpi/settings';
-import { CliError, dataDir, parseFormat, parseNumber, toCsv, type CliIo } from '../io';
+import { CliError, dataDir, parseFormat, parseNumber, toCsv, type CliIo, parseOptions } from '../io';
 
 export const HOTSPOT_LEVELS = ['subdistrict', 'village'] as const;
 export type HotspotLevel = (typeof HOTSPOT_LEVELS)[number];
@@ -120,26 +119,7 @@ export async function hotspotInputs(read: ByteReader, manifest: DatasetManifest,
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 export default async function hotspots(argv: string[], io: CliIo): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        data: { type: 'string' },
-        year: { type: 'string' },
-        level: { type: 'string' },
-        measure: { type: 'string' },
-        weights: { type: 'string' },
-        permutations: { type: 'string' },
-        seed: { type: 'string' },
-        alpha: { type: 'string' },
-        correction: { type: 'string' },
-        format: { type: 'string' },
-      },
-    }));
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+  const values = parseOptions(argv, ['data', 'year', 'level', 'measure', 'weights', 'permutations', 'seed', 'alpha', 'correction', 'format'] as const);
   const format = parseFormat(values.format, ['json', 'csv'] as const, 'json');
   const level = (values.level ?? 'subdistrict') as HotspotLevel;
   if (!HOTSPOT_LEVELS.includes(level)) throw new CliError(`--level must be one of ${HOTSPOT_LEVELS.join(', ')} (got "${values.level}")`);

@@ -48,7 +48,6 @@
  * (import-tpmap) supports `--measure tpmap` with the dimension sets it has tables for;
  * `--measure af` needs household data and is refused with that message.
  */
-import { parseArgs } from 'node:util';
 import { ADMIN_LEVELS, COUNTRY_CODE, type AdminLevel } from '../../domain/adminCodes';
 import { DIMENSIONS, DIMENSION_IDS, INDICATORS, type DimensionId } from '../../domain/indicators';
 import { computeMeasures, type LevelMeasures } from '../../domain/mpi/compute';
@@ -59,7 +58,7 @@ import type { AreaNames, DatasetManifest } from '../../data/datasetFormat';
 import { dirReader } from '../../data/nodeReader';
 import { readTpmapCounts } from '../../data/tpmap/countsFile';
 import { tpmapMeasures } from '../../data/tpmap/tpmapMeasures';
-import { CliError, dataDir, parseFormat, toCsv, type CliIo } from '../io';
+import { CliError, dataDir, parseFormat, toCsv, type CliIo, parseOptions } from '../io';
 
 const LEVELS = ADMIN_LEVELS;
 
@@ -144,25 +143,7 @@ function flatten(r: Row): Record<string, unknown> {
 }
 
 export default async function mpi(argv: string[], io: CliIo): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        data: { type: 'string' },
-        year: { type: 'string' },
-        level: { type: 'string' },
-        measure: { type: 'string' },
-        k: { type: 'string' },
-        weights: { type: 'string' },
-        dimensions: { type: 'string' },
-        welfare: { type: 'string' },
-        format: { type: 'string' },
-      },
-    }));
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+  const values = parseOptions(argv, ['data', 'year', 'level', 'measure', 'k', 'weights', 'dimensions', 'welfare', 'format'] as const);
   const format = parseFormat(values.format, ['json', 'csv'] as const, 'json');
   const level = values.level ?? 'province';
   if (!LEVELS.includes(level as AdminLevel)) throw new CliError(`--level must be one of ${LEVELS.join(', ')} (got "${level}")`);

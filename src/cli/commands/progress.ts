@@ -38,7 +38,6 @@
  * Dates are printed ISO (CE). `--format csv`: UTF-8 with BOM, cells neutralised, objects
  * flattened to `by_dimension.health.resolved` … columns. The schedule goes to stderr.
  */
-import { parseArgs } from 'node:util';
 import { ADMIN_LEVELS, COUNTRY_CODE, type AdminLevel } from '../../domain/adminCodes';
 import { computeMeasures, type MpiResult } from '../../domain/mpi/compute';
 import { prepareProfiles } from '../../domain/mpi/prepare';
@@ -56,7 +55,7 @@ import { describeRecordsReport } from '../../data/records/recordCsv';
 import { readDatasetRecords, type StoredRecords } from '../../data/records/recordsFile';
 import { readTpmapCounts } from '../../data/tpmap/countsFile';
 import { tpmapMeasures } from '../../data/tpmap/tpmapMeasures';
-import { CliError, dataDir, parseFormat, toCsv, type CliIo } from '../io';
+import { CliError, dataDir, parseFormat, toCsv, type CliIo, parseOptions } from '../io';
 
 function dateOption(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -83,24 +82,7 @@ export function targetsFromMpi(r: MpiResult): TargetsByLevel {
 }
 
 export default async function progress(argv: string[], io: CliIo): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        data: { type: 'string' },
-        records: { type: 'string' },
-        'as-of': { type: 'string' },
-        start: { type: 'string' },
-        deadline: { type: 'string' },
-        level: { type: 'string' },
-        format: { type: 'string' },
-        'suppress-small': { type: 'boolean' },
-      },
-    }));
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+  const values = parseOptions(argv, ['data', 'records', 'as-of', 'start', 'deadline', 'level', 'format'] as const, ['suppress-small'] as const);
   const format = parseFormat(values.format, ['json', 'csv'] as const, 'json');
   const level = (values.level ?? 'province') as AdminLevel;
   if (!ADMIN_LEVELS.includes(level)) throw new CliError(`--level must be one of ${ADMIN_LEVELS.join(', ')} (got "${values.level}")`);

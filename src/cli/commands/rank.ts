@@ -39,7 +39,6 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readAreas, readManifest, readProfiles, readVillages, type ByteReader, type Villages } from '../../data/dataset';
 import type { AreaNames, DatasetManifest } from '../../data/datasetFormat';
 import { dirReader } from '../../data/nodeReader';
@@ -56,7 +55,7 @@ import { rankingCsv, targetingRows } from '../../domain/targeting/exportTable';
 import { rankAreas, type RankOptions, type TargetingAreas } from '../../domain/targeting/rankAreas';
 import { rankStability } from '../../domain/targeting/stability';
 import { needColumnsFromMeasures } from '../../domain/targeting/datasetInputs';
-import { CliError, dataDir, parseFormat, parseNumber, type Command } from '../io';
+import { CliError, dataDir, parseFormat, parseNumber, type Command, parseOptions } from '../io';
 
 export type TargetLevel = 'village' | 'subdistrict' | 'district' | 'province';
 const LEVELS: readonly TargetLevel[] = ['village', 'subdistrict', 'district', 'province'];
@@ -140,33 +139,7 @@ function oneOf<T extends string>(name: string, raw: string | undefined, allowed:
 }
 
 const rank: Command = async (argv, io) => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        data: { type: 'string' },
-        year: { type: 'string' },
-        level: { type: 'string' },
-        within: { type: 'string' },
-        need: { type: 'string' },
-        as: { type: 'string' },
-        'potential-weights': { type: 'string' },
-        'need-weight': { type: 'string' },
-        normalise: { type: 'string' },
-        aggregate: { type: 'string' },
-        strategy: { type: 'string' },
-        missing: { type: 'string' },
-        stability: { type: 'string' },
-        seed: { type: 'string' },
-        concentration: { type: 'string' },
-        format: { type: 'string' },
-      },
-      strict: true,
-    }));
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+  const values = parseOptions(argv, ['data', 'year', 'level', 'within', 'need', 'as', 'potential-weights', 'need-weight', 'normalise', 'aggregate', 'strategy', 'missing', 'stability', 'seed', 'concentration', 'format'] as const);
   const format = parseFormat(values.format, ['json', 'csv'] as const, 'json');
   const level = oneOf('level', values.level, LEVELS, 'subdistrict');
   const needWeight = parseNumber('need-weight', values['need-weight'], 0.5, 0, 1);
