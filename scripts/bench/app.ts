@@ -1,30 +1,19 @@
 /** Time to first map in headless chromium on the production build (software WebGL here). */
-import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launch, waitForMap } from '../../test/e2e/browser';
+import { servePreview } from '../support/preview';
 import { writeWorkspaceFixture } from '../../test/e2e/workspaceFixtures';
 import { importBoundaries } from '../../src/data/boundaries/importBoundaries';
 import type { BenchSection } from '../bench';
 
 const bench: BenchSection = async ({ report }) => {
-  if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) {
-    process.stdout.write('chromium missing: run `node scripts/ensure-chromium.mjs` for the browser timings\n');
-    return;
-  }
-  // A fresh production build of the current tree (BENCH_DIST names where; default dist/).
-  const dist = process.env.BENCH_DIST ?? 'dist';
-  execSync(`node_modules/.bin/vite build --outDir ${dist} --emptyOutDir`, { stdio: 'ignore' });
-  const port = 4399;
-  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: 'ignore' });
+  const preview = await servePreview(4399);
+  if (!preview) return;
+  const { base } = preview;
   try {
-    const base = `http://127.0.0.1:${port}/`;
-    for (let i = 0; i < 50; i++) {
-      try { if ((await fetch(base)).ok) break; } catch { /* starting */ }
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const browser = await launch();
     try {
       const runs: number[] = [];
@@ -62,7 +51,7 @@ const bench: BenchSection = async ({ report }) => {
       await browser.close();
     }
   } finally {
-    server.kill('SIGTERM');
+    preview.stop();
   }
 };
 /** Peak resident memory of all chromium processes while `work` runs (sampled from /proc), MB. */

@@ -3,10 +3,9 @@
  * build: switching slides in briefing mode until the numbers and maps are drawn, exporting one
  * 1920 × 1080 PNG, and exporting a three-slide PowerPoint deck.
  */
-import { execSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch, waitForMap } from '../../test/e2e/browser';
+import { servePreview } from '../support/preview';
 import type { BenchSection } from '../bench';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -21,20 +20,10 @@ async function briefReady(page: Page, i: number): Promise<void> {
 }
 
 const bench: BenchSection = async ({ report }) => {
-  if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) {
-    process.stdout.write('chromium missing: run `node scripts/ensure-chromium.mjs` for the browser timings\n');
-    return;
-  }
-  const dist = process.env.BENCH_DIST ?? 'dist';
-  if (!existsSync(`${dist}/index.html`)) execSync(`node_modules/.bin/vite build --outDir ${dist}`, { stdio: 'ignore' });
-  const port = 4398;
-  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: 'ignore' });
+  const preview = await servePreview(4398);
+  if (!preview) return;
+  const { base } = preview;
   try {
-    const base = `http://127.0.0.1:${port}/`;
-    for (let i = 0; i < 50; i++) {
-      try { if ((await fetch(base)).ok) break; } catch { /* starting */ }
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const browser = await launch();
     try {
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -95,7 +84,7 @@ const bench: BenchSection = async ({ report }) => {
       await browser.close();
     }
   } finally {
-    server.kill('SIGTERM');
+    preview.stop();
   }
 };
 export default bench;

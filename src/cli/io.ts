@@ -4,7 +4,9 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_DATA_DIR } from '../data/nodeReader';
+import { DEMO_DATA_DIR, dirReader } from '../data/nodeReader';
+import { readManifest, type ByteReader } from '../data/dataset';
+import type { DatasetManifest } from '../data/datasetFormat';
 
 export class CliError extends Error {}
 
@@ -27,6 +29,17 @@ export function parseOptions<S extends string, B extends string = never>(argv: s
     return parseArgs({ args: argv, options, strict: true }).values as Partial<Record<S, string>> & Partial<Record<B, boolean>>;
   } catch (e) {
     throw new CliError((e as Error).message);
+  }
+}
+
+/** The dataset directory of `--data DIR` (default the demo): its reader and manifest, or a CliError. */
+export async function openDataset(value: string | undefined): Promise<{ dir: string; read: ByteReader; manifest: DatasetManifest }> {
+  const dir = dataDir(value);
+  const read = dirReader(dir);
+  try {
+    return { dir, read, manifest: await readManifest(read) };
+  } catch (e) {
+    throw new CliError(`${dir}: not a dataset directory (${(e as Error).message})`);
   }
 }
 

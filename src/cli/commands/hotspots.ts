@@ -37,16 +37,15 @@
  * is 1/(R + 1), which FDR or Bonferroni over many areas may not accept) go to stderr.
  */
 import { hotspotWeights, type WeightsSpec } from '../../data/targetingInputs';
-import { readManifest, readProfiles, readVillages, type ByteReader } from '../../data/dataset';
+import { readProfiles, readVillages, type ByteReader } from '../../data/dataset';
 import type { DatasetManifest } from '../../data/datasetFormat';
-import { dirReader } from '../../data/nodeReader';
 import { readTpmapCounts } from '../../data/tpmap/countsFile';
 import { tpmapMeasures } from '../../data/tpmap/tpmapMeasures';
 import { computeHotspots, CORRECTIONS, describeHotspotNote, MAX_PERMUTATIONS, type Correction, type SpatialWeights } from '../../domain/hotspots';
 import { computeMeasures, type LevelMeasures } from '../../domain/mpi/compute';
 import { prepareProfiles } from '../../domain/mpi/prepare';
 import { DEFAULT_MPI_SETTINGS } from '../../domain/mpi/settings';
-import { CliError, dataDir, parseFormat, parseNumber, toCsv, type CliIo, parseOptions } from '../io';
+import { CliError, parseFormat, parseNumber, toCsv, type CliIo, parseOptions, openDataset } from '../io';
 
 export const HOTSPOT_LEVELS = ['subdistrict', 'village'] as const;
 export type HotspotLevel = (typeof HOTSPOT_LEVELS)[number];
@@ -135,14 +134,7 @@ export default async function hotspots(argv: string[], io: CliIo): Promise<void>
   if (!CORRECTIONS.includes(correction)) throw new CliError(`--correction must be one of ${CORRECTIONS.join(', ')} (got "${values.correction}")`);
   const year = values.year === undefined ? undefined : Number(values.year);
 
-  const dir = dataDir(values.data);
-  const read = dirReader(dir);
-  let manifest: DatasetManifest;
-  try {
-    manifest = await readManifest(read);
-  } catch (e) {
-    throw new CliError(`${dir}: not a dataset directory (${(e as Error).message})`);
-  }
+  const { read, manifest } = await openDataset(values.data);
   let inputs: HotspotInputs;
   try {
     inputs = await hotspotInputs(read, manifest, level, measure, spec, year);

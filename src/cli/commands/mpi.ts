@@ -53,12 +53,11 @@ import { DIMENSIONS, DIMENSION_IDS, INDICATORS, type DimensionId } from '../../d
 import { computeMeasures, type LevelMeasures } from '../../domain/mpi/compute';
 import { prepareProfiles } from '../../domain/mpi/prepare';
 import { nestedWeights, type IndicatorWeightsInput, type MpiSettings } from '../../domain/mpi/settings';
-import { readAreas, readManifest, readProfiles, readVillages } from '../../data/dataset';
-import type { AreaNames, DatasetManifest } from '../../data/datasetFormat';
-import { dirReader } from '../../data/nodeReader';
+import { readAreas, readProfiles, readVillages } from '../../data/dataset';
+import type { AreaNames } from '../../data/datasetFormat';
 import { readTpmapCounts } from '../../data/tpmap/countsFile';
 import { tpmapMeasures } from '../../data/tpmap/tpmapMeasures';
-import { CliError, dataDir, parseFormat, toCsv, type CliIo, parseOptions } from '../io';
+import { CliError, parseFormat, toCsv, type CliIo, parseOptions, openDataset } from '../io';
 
 const LEVELS = ADMIN_LEVELS;
 
@@ -154,14 +153,7 @@ export default async function mpi(argv: string[], io: CliIo): Promise<void> {
   const dimensions = parseDimensions(values.dimensions);
   const settings: MpiSettings = { measure, dimensions, k: parseK(values.k), weights: parseWeights(values.weights, dimensions), welfare };
 
-  const dir = dataDir(values.data);
-  const read = dirReader(dir);
-  let manifest: DatasetManifest;
-  try {
-    manifest = await readManifest(read);
-  } catch (e) {
-    throw new CliError(`${dir}: not a dataset directory (${(e as Error).message})`);
-  }
+  const { dir, read, manifest } = await openDataset(values.data);
   const profileYears = Object.keys(manifest.files.profiles ?? {}).map(Number);
   const countYears = Object.keys(manifest.files.tpmapCounts ?? {}).map(Number);
   const allYears = [...new Set([...profileYears, ...countYears])].sort((a, b) => a - b);

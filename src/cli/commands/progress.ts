@@ -46,16 +46,15 @@ import { alignTargets, computeProgress, type TargetsByLevel } from '../../domain
 import { isoOfDay } from '../../domain/progress/days';
 import { prepareRecords } from '../../domain/progress/prepare';
 import { flattenProgressRow, progressRows } from '../../domain/progress/table';
-import { readAreas, readManifest, readProfiles, readVillages } from '../../data/dataset';
-import type { AreaNames, DatasetManifest } from '../../data/datasetFormat';
-import { dirReader } from '../../data/nodeReader';
+import { readAreas, readProfiles, readVillages } from '../../data/dataset';
+import type { AreaNames } from '../../data/datasetFormat';
 import { parseRecordDate } from '../../data/records/dates';
 import { loadRecordsPath } from '../../data/records/nodeImport';
 import { describeRecordsReport } from '../../data/records/recordCsv';
 import { readDatasetRecords, type StoredRecords } from '../../data/records/recordsFile';
 import { readTpmapCounts } from '../../data/tpmap/countsFile';
 import { tpmapMeasures } from '../../data/tpmap/tpmapMeasures';
-import { CliError, dataDir, parseFormat, toCsv, type CliIo, parseOptions } from '../io';
+import { CliError, parseFormat, toCsv, type CliIo, parseOptions, openDataset } from '../io';
 
 function dateOption(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -90,14 +89,7 @@ export default async function progress(argv: string[], io: CliIo): Promise<void>
   const startDay = dateOption('start', values.start);
   const deadlineDay = dateOption('deadline', values.deadline);
 
-  const dir = dataDir(values.data);
-  const read = dirReader(dir);
-  let manifest: DatasetManifest;
-  try {
-    manifest = await readManifest(read);
-  } catch (e) {
-    throw new CliError(`${dir}: not a dataset directory (${(e as Error).message})`);
-  }
+  const { dir, read, manifest } = await openDataset(values.data);
   const areas = await readAreas(read, manifest).catch(() => null);
 
   let stored: StoredRecords | null;
