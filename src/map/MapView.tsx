@@ -69,6 +69,16 @@ function buildNeedLayers(s: AppState, zoom: number): { fills: Layer[]; points: L
   return { fills, points };
 }
 
+// The render key must change whenever the polygons do: the measures and the polygons arrive side
+// by side, and a key that saw only the measures would leave the map unfilled (CI, stop 12).
+const identities = new WeakMap<object, number>();
+let nextIdentity = 1;
+function identity(o: object): number {
+  let id = identities.get(o);
+  if (id === undefined) identities.set(o, (id = nextIdentity++));
+  return id;
+}
+
 function codeOfPick(info: PickingInfo, s: AppState): string | null {
   if (!info.object && info.index < 0) return null;
   const id = info.layer?.id ?? '';
@@ -148,7 +158,7 @@ export function MapView() {
       const zoom = map.getZoom();
       // Half-zoom buckets let feature layers (service symbols) resize as the user zooms; the
       // factories are pure and data keeps its identity, so a rebuild only diffs props.
-      const key = [s.dataset?.id, s.mapMode, s.result?.key, s.mapMeasure, JSON.stringify(s.classification), s.selection, Math.floor(zoom * 2), !!s.boundaries.district, !!s.boundaries.subdistrict].join('|');
+      const key = [s.dataset?.id, s.mapMode, s.result?.key, s.mapMeasure, JSON.stringify(s.classification), s.selection, Math.floor(zoom * 2), identity(s.boundaries)].join('|');
       if (key === lastKey) return;
       lastKey = key;
       if (Math.abs(s.zoom - zoom) > 1e-6) appStore.setState({ zoom });

@@ -106,3 +106,27 @@ describe('app shell on the demo dataset', () => {
     expect(s.consoleErrors).toEqual([]);
   });
 });
+
+describe('the first frame the app calls ready', () => {
+  it('already has the choropleth (the race CI met at stop 12)', async () => {
+    // The page reads the province polygons while the worker computes the measures, and sets the
+    // polygons after both; a render key that ignored the polygons left the first "ready" frame
+    // unfilled until something else redrew. Caught at the very first ready frame (rAF polling),
+    // with and without the polygons held back.
+    for (const delayMs of [0, 2500]) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      if (delayMs) {
+        await page.route('**/boundaries/province*.geojson', async (route) => {
+          await new Promise((r) => setTimeout(r, delayMs));
+          await route.continue();
+        });
+      }
+      await page.goto(base);
+      await page.waitForFunction(() => document.body.dataset.mapReady === '1', undefined, { timeout: 120_000, polling: 'raf' });
+      const px = await mapPixelStats(page, palette);
+      expect(px.matches.filter((n) => n > 300).length, `delay ${delayMs} ms: palette pixel counts ${px.matches.join(',')}`).toBe(5);
+      await context.close();
+    }
+  });
+});
