@@ -124,9 +124,16 @@ export function MapView() {
       pitchWithRotate: false,
     });
     map.touchZoomRotate.disableRotation();
+    // deck.gl creates its GPU device asynchronously and draws nothing before; maplibre can go idle
+    // first, so "ready" waits for deck (CI stop 12 read an unfilled first frame).
+    let deckLoaded = false;
     const overlay = new MapLibreOverlay({
       interleaved: true,
       layers: [],
+      onLoad: () => {
+        deckLoaded = true;
+        map.triggerRepaint();
+      },
       getTooltip: (info) => {
         const src = info.layer && LAYER_SOURCES.find((x) => info.layer!.id.startsWith(`${x.id}-`));
         if (src) {
@@ -153,6 +160,7 @@ export function MapView() {
 
     let ready = false;
     let lastKey = '';
+    let currentLayers: Layer[] = [];
     const render = () => {
       const s = appStore.getState();
       const zoom = map.getZoom();
@@ -163,17 +171,33 @@ export function MapView() {
       lastKey = key;
       if (Math.abs(s.zoom - zoom) > 1e-6) appStore.setState({ zoom });
       document.body.dataset.mapReady = '0';
-      overlay.setProps({ layers: buildLayers(s, zoom) });
+      const layers = buildLayers(s, zoom);
+      // What is drawn, for tests and for anyone reading the page: the deck layer ids.
+      document.body.dataset.mapLayers = layers.map((l) => l.id).join(' ');
+      currentLayers = layers;
+      overlay.setProps({ layers });
       map.triggerRepaint();
     };
+    // deck.gl's interleaved overlay draws a layer only inside its group, a maplibre custom layer it
+    // adds when the layers are set and the style is loaded (@deck.gl/maplibre
+    // resolveMapLibreLayerGroups). A layer set while a GeoJSON source was still parsing (the
+    // outlines arrive with the fills) got no group and drew nothing: CI (stop 12) read a "ready"
+    // map without its fills, and a probe here 2 loads in 16. So at idle, layers without their
+    // group are set again, and "ready" waits for the frame that draws them.
+    const groupMissing = () =>
+      currentLayers.some((l) => !map.getLayer((l.props as { beforeId?: string }).beforeId ? `deck-maplibre-layer-group-before:${(l.props as { beforeId?: string }).beforeId}` : 'deck-maplibre-layer-group-last'));
     const onIdle = () => {
       const s = appStore.getState();
-      if (s.status === 'ready' && s.result && lastKey) {
-        document.body.dataset.mapReady = '1';
-        if (!ready) {
-          ready = true;
-          appStore.setState({ mapReady: true });
-        }
+      if (map.isStyleLoaded() && groupMissing()) {
+        overlay.setProps({ layers: currentLayers });
+        map.triggerRepaint();
+        return;
+      }
+      if (!deckLoaded || s.status !== 'ready' || !s.result || !lastKey) return;
+      document.body.dataset.mapReady = '1';
+      if (!ready) {
+        ready = true;
+        appStore.setState({ mapReady: true });
       }
     };
     map.on('idle', onIdle);

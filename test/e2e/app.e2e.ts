@@ -109,11 +109,11 @@ describe('app shell on the demo dataset', () => {
 
 describe('the first frame the app calls ready', () => {
   it('already has the choropleth (the race CI met at stop 12)', async () => {
-    // The page reads the province polygons while the worker computes the measures, and sets the
-    // polygons after both; a render key that ignored the polygons left the first "ready" frame
-    // unfilled until something else redrew. Caught at the very first ready frame (rAF polling),
-    // with and without the polygons held back.
-    for (const delayMs of [0, 2500]) {
+    // Two causes met: a render key blind to the polygons, and deck.gl layers set while a GeoJSON
+    // source was parsing, which got no maplibre layer group and drew nothing (2 loads in 16 on
+    // this machine before the fix, 0 in 24 after). Read at the very first ready frame (rAF
+    // polling), over several loads, with and without the polygons held back.
+    for (const delayMs of [0, 0, 0, 2500]) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
       const page = await context.newPage();
       if (delayMs) {
