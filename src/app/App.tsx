@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useApp } from '../store/store';
 import { FEATURE_PANELS, MAP_CONTROLS } from '../ui/panelRegistry';
 import { MapView } from '../map/MapView';
@@ -69,7 +69,11 @@ function SideTabs() {
           ))}
         </div>
       )}
-      {active ? <active.Component /> : (<><MeasurePanel /><DetailPanel /></>)}
+      {active ? (
+        <Suspense fallback={<p className="muted" role="status">{t('loading', lang)}</p>}>
+          <active.Component />
+        </Suspense>
+      ) : (<><MeasurePanel /><DetailPanel /></>)}
     </>
   );
 }

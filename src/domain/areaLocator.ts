@@ -5,7 +5,7 @@
  * imported service lists need no area codes.
  */
 import Flatbush from 'flatbush';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 

@@ -6,16 +6,16 @@
  */
 import { importFiles } from '../store/actions';
 import { registerFileHandler } from '../ui/fileHandlers';
-import { classifyFile } from '../data/workspace/classify';
-import { registerPanel } from '../ui/panelRegistry';
-import { WorkspacePanel } from '../ui/workspace/WorkspacePanel';
+import { lazyPanel, registerPanel } from '../ui/panelRegistry';
 
 registerFileHandler({
   id: 'workspace',
   label: { th: 'ไฟล์ข้อมูลของพื้นที่ทำงาน', en: 'workspace files' },
-  accepts: (name, head) => classifyFile(name, head).kind !== 'unknown',
+  // The classifier (CSV and GeoJSON sniffing, proj4 for village points) loads with the first
+  // file, not with the first map.
+  accepts: async (name, head) => (await import('../data/workspace/classify')).classifyFile(name, head).kind !== 'unknown',
   handle: async (file) => void (await importFiles([{ name: file.name, file }])),
   handleMany: async (files) => void (await importFiles(files.map((f) => ({ name: f.name, file: f })))),
 });
 
-registerPanel({ id: 'workspace', order: 5, label: { th: 'ข้อมูล', en: 'Data' }, Component: WorkspacePanel });
+registerPanel({ id: 'workspace', order: 5, label: { th: 'ข้อมูล', en: 'Data' }, Component: lazyPanel(() => import('../ui/workspace/WorkspacePanel'), 'WorkspacePanel') });

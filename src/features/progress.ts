@@ -4,15 +4,14 @@
  * map, and starts following the app state. Assistance-records files need no handler of their
  * own: the one workspace import classifies and stores them (data/workspace/importWorkspace.ts).
  */
-import { registerMapControl, registerPanel } from '../ui/panelRegistry';
+import { registerMapControl, lazyPanel, registerPanel } from '../ui/panelRegistry';
 import { registerLayerSource } from '../map/layerSources';
 import { progressSource } from '../map/sources/progress';
-import { ProgressPanel } from '../ui/progress/ProgressPanel';
 import { ProgressMapControl } from '../ui/progress/ProgressMapControl';
 import { wireProgress } from '../store/progressStore';
 import { tp } from '../text/progressStrings';
 
-registerPanel({ id: 'progress', order: 50, label: { th: tp('tab', 'th'), en: tp('tab', 'en') }, Component: ProgressPanel });
+registerPanel({ id: 'progress', order: 50, label: { th: tp('tab', 'th'), en: tp('tab', 'en') }, Component: lazyPanel(() => import('../ui/progress/ProgressPanel'), 'ProgressPanel') });
 registerLayerSource(progressSource);
 registerMapControl({ id: 'progress', order: 40, Component: ProgressMapControl });
 wireProgress();

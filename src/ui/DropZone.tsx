@@ -11,7 +11,13 @@ export async function openFiles(files: File[], lang: 'th' | 'en'): Promise<void>
   const groups = new Map<FileHandler, File[]>();
   for (const file of files) {
     const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
-    const handler = FILE_HANDLERS.find((h) => h.accepts(file.name, head));
+    let handler: FileHandler | undefined;
+    for (const h of FILE_HANDLERS) {
+      if (await h.accepts(file.name, head)) {
+        handler = h;
+        break;
+      }
+    }
     if (!handler) {
       notify('error', lang === 'th'
         ? `${file.name}: ไม่รู้จักรูปแบบไฟล์นี้ (รองรับ GeoTIFF, CSV ของ TPMAP/ครัวเรือน/สถานบริการ, GeoJSON)`

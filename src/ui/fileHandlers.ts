@@ -12,7 +12,7 @@ export interface FileHandler {
   /** Human label for messages, Thai and English. */
   label: { th: string; en: string };
   /** Decide from the name and the first bytes (up to 64 KiB) whether this handler takes the file. */
-  accepts: (name: string, head: Uint8Array) => boolean;
+  accepts: (name: string, head: Uint8Array) => boolean | Promise<boolean>;
   handle: (file: File) => Promise<void>;
   /** Files that belong together (e.g. TPMAP's tables and _common) arrive in one call when set. */
   handleMany?: (files: File[]) => Promise<void>;

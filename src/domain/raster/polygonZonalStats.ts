@@ -7,7 +7,7 @@
  * crossings are taken — no point-in-polygon test per pixel. Parts of a MultiPolygon are merged
  * per row so a pixel is never counted twice.
  */
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { RasterGrid } from './grid';
 import { DEFAULT_LIT_THRESHOLD_NW, emptyZonalStats, finishZonalStats, type ZonalStats } from './zonalStats';
