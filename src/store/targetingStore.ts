@@ -57,15 +57,22 @@ export interface TargetingState {
   hover: string | null;
   stabilitySettings: { draws: number; seed: number; concentration: number; varyNormalisation: boolean };
   stability: StabilityAnswer | null;
-  stabilityProgress: { done: number; total: number } | null;
+  /** Draws done of a running pass; `cancelling` once the user asked it to stop. */
+  stabilityProgress: RunProgress | null;
   hotspotSettings: Omit<HotspotRequest, 'id' | 'year' | 'mpi'>;
   hotspots: HotspotAnswer | null;
-  hotspotProgress: { done: number; total: number } | null;
+  hotspotProgress: RunProgress | null;
   rule: ShortlistRule;
   scenarios: Scenario[];
   compare: [string | null, string | null];
   /** Display polygons of the level, read from the workspace (subdistricts when the app has none loaded). */
   polygons: { key: string; fc: FeatureCollection } | null;
+}
+
+export interface RunProgress {
+  done: number;
+  total: number;
+  cancelling?: boolean;
 }
 
 export const DEFAULT_TARGETING: TargetingSettings = {
@@ -250,19 +257,40 @@ export async function runStability(): Promise<void> {
   if (!r || !st.prepared || st.stabilityProgress) return;
   const mc = st.stabilitySettings;
   targetingStore.setState({ stabilityProgress: { done: 0, total: mc.draws } });
+  const run = { active: true };
   try {
-    const answer = await computeWorker().targetingStability(r, rankOptions(st.settings, st.prepared.inputs.map((d) => d.id)), mc, proxy((done: number, total: number) => targetingStore.setState({ stabilityProgress: { done, total } })));
+    const answer = await computeWorker().targetingStability(r, rankOptions(st.settings, st.prepared.inputs.map((d) => d.id)), mc, proxy(progressTo('stabilityProgress', run)));
     if (targetingStore.getState().settings === st.settings) targetingStore.setState({ stability: answer });
   } catch (e) {
-    const msg = (e as Error).message;
-    if (!/cancel/i.test(msg)) notify('error', msg);
+    if (!isCancel(e)) notify('error', (e as Error).message);
   } finally {
+    run.active = false;
     targetingStore.setState({ stabilityProgress: null });
   }
 }
 
-export function cancelRuns(): void {
-  void computeWorker().targetingCancel();
+/**
+ * Progress callback of one run. Comlink delivers the callback on the proxy's own message port and
+ * the run's answer on the worker's, so a last progress call can arrive after the run settled: it
+ * must not bring the bar back (a stale bar would also block the next run).
+ */
+function progressTo(key: 'stabilityProgress' | 'hotspotProgress', run: { active: boolean }) {
+  return (done: number, total: number) => {
+    if (!run.active) return;
+    targetingStore.setState((s) => ({ [key]: { done, total, cancelling: s[key]?.cancelling } }));
+  };
+}
+
+/** A cancelled run is not an error: no toast, the previous results stay. */
+const isCancel = (e: unknown) => (e as Error)?.name === 'CancelledError' || /cancel/i.test((e as Error)?.message ?? '');
+
+/** Asks the worker to stop a running pass (both when `what` is not given); the bar says so until it has. */
+export function cancelRuns(what?: 'stability' | 'hotspots'): void {
+  targetingStore.setState((s) => ({
+    ...(what !== 'hotspots' && s.stabilityProgress ? { stabilityProgress: { ...s.stabilityProgress, cancelling: true } } : {}),
+    ...(what !== 'stability' && s.hotspotProgress ? { hotspotProgress: { ...s.hotspotProgress, cancelling: true } } : {}),
+  }));
+  void computeWorker().targetingCancel(what);
 }
 
 // --- hot spots ----------------------------------------------------------------------------
@@ -284,16 +312,17 @@ export async function runHotspots(): Promise<void> {
   const req: HotspotRequest = { ...st.hotspotSettings, id: a.dataset.id, year: a.year, mpi: a.mpi };
   targetingStore.setState({ hotspotProgress: { done: 0, total: req.permutations } });
   if (req.level === 'subdistrict') void loadPolygons();
+  const run = { active: true };
   try {
-    const hotspots = await computeWorker().targetingHotspots(req, proxy((done: number, total: number) => targetingStore.setState({ hotspotProgress: { done, total } })));
+    const hotspots = await computeWorker().targetingHotspots(req, proxy(progressTo('hotspotProgress', run)));
     if (seq === hotspotSeq && appStore.getState().dataset?.id === req.id) {
       targetingStore.setState({ hotspots });
       appStore.setState({ mapMode: 'hotspots' });
     }
   } catch (e) {
-    const msg = (e as Error).message;
-    if (!/cancel/i.test(msg)) notify('error', msg);
+    if (!isCancel(e)) notify('error', (e as Error).message);
   } finally {
+    run.active = false;
     targetingStore.setState({ hotspotProgress: null });
   }
 }

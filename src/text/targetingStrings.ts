@@ -73,6 +73,7 @@ const STRINGS = {
   varyNorm: { th: 'สุ่มวิธีปรับมาตรฐานด้วย', en: 'Vary normalisation too' },
   run: { th: 'คำนวณ', en: 'Run' },
   cancel: { th: 'ยกเลิก', en: 'Cancel' },
+  cancelling: { th: 'กำลังยกเลิก…', en: 'Cancelling…' },
   stabilityDone: { th: 'เสร็จใน', en: 'done in' },
   flipping: { th: 'พื้นที่ที่เปลี่ยนกลุ่ม ≥ 20 % ของรอบ', en: 'areas whose quadrant flips in ≥ 20 % of draws' },
   shortlist: { th: 'รายชื่อพื้นที่เป้าหมาย', en: 'Shortlist' },

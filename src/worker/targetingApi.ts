@@ -7,9 +7,10 @@
  * Caches: the raw inputs per (workspace, level, year); the TargetingAreas per (workspace, level,
  * year, poverty settings) — rankAreas then caches its weight-independent preparation per areas
  * object, so a weight drag re-runs only the weighted sum, scores and one radix sort. Stability
- * runs with rankStabilityAsync (it yields between slices, so `targetingCancel` can arrive); hot
- * spots run in one pass (sub-second on the national demo) and honour a cancel that arrives
- * before they start.
+ * runs with rankStabilityAsync and hot spots with computeHotspotsAsync: both hand the event loop
+ * back every ~50 ms of work, because a worker busy in a loop never reads its message queue, so
+ * without the yields `targetingCancel` would only land after the run. Each kind has its own flag,
+ * so cancelling one does not stop the other.
  */
 import { layersOf } from '../data/workspace/layers';
 import type { ByteReader, Villages } from '../data/dataset';
@@ -36,7 +37,7 @@ import {
   type TargetingAreas,
   type TargetingResult,
 } from '../domain/targeting';
-import { CLUSTER_LABELS, computeHotspots, type Correction, type HotspotNote, type SpatialWeights } from '../domain/hotspots';
+import { CLUSTER_LABELS, computeHotspotsAsync, type Correction, type HotspotNote, type SpatialWeights } from '../domain/hotspots';
 import type { LevelColumns, MeasuresByLevel } from './datasetSession';
 
 /** What the targeting API needs of a workspace session (DatasetSession and TpmapSession both fit). */
@@ -157,7 +158,8 @@ export function targetingApi(sessionById: (id: string) => TargetingSession) {
   const areasCache = new Map<string, Promise<TargetingAreas>>();
   const weightsCache = new Map<string, Promise<{ w: SpatialWeights; ms: number }>>();
   let last: { key: string; areas: TargetingAreas; options: RankOptions; result: TargetingResult; stability: StabilityResult | null; year: number; id: string } | null = null;
-  let cancel = false;
+  /** Set by targetingCancel (a message handled between slices), read by the running pass. */
+  const cancel = { stability: false, hotspots: false };
 
   const areasKey = (r: TargetingRequest) => JSON.stringify([r.id, r.level, r.year, r.mpi]);
 
@@ -261,24 +263,25 @@ export function targetingApi(sessionById: (id: string) => TargetingSession) {
 
     /** Monte Carlo rank stability of the last ranking; progress through the callback; cancellable. */
     async targetingStability(r: TargetingRequest, options: RankOptions, mc: { draws: number; seed: number; concentration: number; varyNormalisation: boolean }, onProgress?: (done: number, total: number) => void): Promise<StabilityAnswer> {
-      cancel = false;
+      cancel.stability = false;
       const areas = await areasOf(r);
       const t0 = performance.now();
       const nominal = rankAreas(areas, { ...options, bothRankings: true });
-      const st = await rankStabilityAsync(areas, options, { ...mc, onProgress: onProgress ? (d, t) => void onProgress(d, t) : undefined, shouldCancel: () => cancel, sliceMs: 60 }, nominal);
+      const st = await rankStabilityAsync(areas, options, { ...mc, onProgress: onProgress ? (d, t) => void onProgress(d, t) : undefined, shouldCancel: () => cancel.stability, sliceMs: 60 }, nominal);
       const key = areasKey(r);
       if (last && last.key === key) last.stability = st;
       return { key, ms: performance.now() - t0, draws: st.draws, seed: st.seed, concentration: st.concentration, varyNormalisation: st.varyNormalisation, rankMedian: st.rankMedian, rankQ05: st.rankQ05, rankQ95: st.rankQ95, quadrantFlipShare: st.quadrantFlipShare, methodCounts: st.methodCounts };
     },
 
-    /** Stops a running stability or hot-spot pass (it throws CancelledError, nothing partial is kept). */
-    async targetingCancel(): Promise<void> {
-      cancel = true;
+    /** Stops a running stability or hot-spot pass, or both (it throws CancelledError, nothing partial is kept). */
+    async targetingCancel(what?: 'stability' | 'hotspots'): Promise<void> {
+      if (what !== 'hotspots') cancel.stability = true;
+      if (what !== 'stability') cancel.hotspots = true;
     },
 
     /** Local Moran's I and Gi* of a poverty measure with the workspace's own weights. */
     async targetingHotspots(r: HotspotRequest, onProgress?: (done: number, total: number) => void): Promise<HotspotAnswer> {
-      cancel = false;
+      cancel.hotspots = false;
       const s = sessionById(r.id);
       const codes = r.level === 'village' ? Array.from(s.villages.code, (c) => villageCodeString(c)) : s.levelCodes(r.level);
       const wk = JSON.stringify([r.id, r.level, r.weights]);
@@ -292,10 +295,10 @@ export function targetingApi(sessionById: (id: string) => TargetingSession) {
       const { w, ms: weightsMs } = await wp;
       const m = (await s.measures(r.year, r.mpi, false))[r.level];
       const values = m[HOTSPOT_COLUMNS[r.measure]] as Float64Array;
-      await new Promise((res) => setTimeout(res, 0)); // let a cancel sent meanwhile arrive
-      if (cancel) throw new CancelledError();
+      await new Promise((res) => setTimeout(res, 0)); // let a cancel sent while the weights were built arrive
+      if (cancel.hotspots) throw new CancelledError();
       const t0 = performance.now();
-      const h = computeHotspots(values, w, { permutations: r.permutations, seed: r.seed, alpha: r.alpha, correction: r.correction, significanceFrom: r.significanceFrom, onProgress: onProgress ? (d, t) => void onProgress(d, t) : undefined, shouldCancel: () => cancel });
+      const h = await computeHotspotsAsync(values, w, { permutations: r.permutations, seed: r.seed, alpha: r.alpha, correction: r.correction, significanceFrom: r.significanceFrom, onProgress: onProgress ? (d, t) => void onProgress(d, t) : undefined, shouldCancel: () => cancel.hotspots, sliceMs: 50 });
       const ms = performance.now() - t0;
       const cluster = Uint8Array.from(h.cluster, (c) => CLUSTER_LABELS.indexOf(c));
       let significant = 0;

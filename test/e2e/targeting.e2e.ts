@@ -3,7 +3,9 @@
  * same settings before and after a potential-weight change, and the map's quadrant colours change
  * as the CLI's quadrants do; brushing the scatter selects exactly the areas inside the rectangle
  * (computed from the CLI's need and potential); a saved scenario survives a reload; the CSV export
- * starts with a BOM and its header block; stability and hot spots run in the worker (times logged).
+ * starts with a BOM and its header block; stability and hot spots run in the worker (times logged);
+ * a village hot-spot run can be cancelled mid-run and the next run still completes; the GeoJSON
+ * export carries the CLI's ranks; the reach and budget shortlists match the domain's shortlist().
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -14,7 +16,10 @@ import area from '@turf/area';
 import type { Feature, FeatureCollection } from 'geojson';
 import { changedPixels, externalRequests, launch, openPage, pixelAt, snapshotMap, waitForMap, type PageSession } from './browser';
 import { QUADRANTS, type QuadrantId } from '../../src/domain/targeting/typology';
-import { DEMO_DATA_DIR } from '../../src/data/nodeReader';
+import { DEMO_DATA_DIR, dirReader } from '../../src/data/nodeReader';
+import { loadTargeting } from '../../src/cli/commands/rank';
+import { rankAreas, type RankOptions } from '../../src/domain/targeting/rankAreas';
+import { shortlist, type ShortlistRule } from '../../src/domain/targeting/shortlist';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -161,6 +166,117 @@ describe('targeting in the app', () => {
     console.log(`e2e targeting: stability 200 draws over 7,435 subdistricts ${stMs} ms; hot spots 999 permutations ${hsMs} ms; FDR floor note shown: ${note > 0}`);
     await s.page.screenshot({ path: 'test-results/targeting-hotspots-th.png', timeout: 120_000 });
     await s.page.click('[data-testid=tg-mode-targeting]');
+  });
+
+  it('cancels a village hot-spot run mid-run: the bar goes within 2 s, no error, the previous result stays; a new run completes', async () => {
+    const previous = { level: await s.page.locator('[data-testid=hs-result]').getAttribute('data-level'), permutations: await s.page.locator('[data-testid=hs-result]').getAttribute('data-permutations') };
+    expect(previous).toEqual({ level: 'subdistrict', permutations: '999' });
+    await s.page.selectOption('[data-testid=hs-level]', 'village');
+    // The maximum: even 99,999 draws over 75,000 villages last well under a second or so in the
+    // worker (the permutation counting sorts instead of visiting every area per draw), so the
+    // largest run gives the widest window to press cancel in.
+    await s.page.fill('[data-testid=hs-permutations]', '99999');
+    const t0 = Date.now();
+    await s.page.click('[data-testid=hs-run]');
+    // Watched and pressed from inside the page: a round trip from the test per poll would be
+    // longer than the window between the first progress report and the end of the draws.
+    const cut = await s.page.evaluate(
+      () =>
+        new Promise<{ done: number; total: number; waitedMs: number; latencyMs: number; maxGapMs: number }>((resolve, reject) => {
+          const start = performance.now();
+          let clickedAt = 0, done = 0, total = 0, last = start, maxGapMs = 0;
+          const tick = () => {
+            // The longest the page's main thread was busy between two polls (a blocked page would delay the click).
+            maxGapMs = Math.max(maxGapMs, performance.now() - last);
+            last = performance.now();
+            const bar = document.querySelector<HTMLElement>('[data-testid=hs-progress]');
+            if (!clickedAt) {
+              done = Number(bar?.dataset.done ?? 0);
+              total = Number(bar?.dataset.total ?? 0);
+              if (bar && done > 0 && done < total) {
+                document.querySelector<HTMLButtonElement>('[data-testid=hs-cancel]')!.click();
+                clickedAt = performance.now();
+              } else if (!bar && performance.now() - start > 1000) return reject(new Error('the run ended before any progress between 0 and the total was shown'));
+            } else if (!bar) return resolve({ done, total, waitedMs: clickedAt - start, latencyMs: performance.now() - clickedAt, maxGapMs });
+            if (performance.now() - start > 120_000) return reject(new Error('no progress within 2 minutes'));
+            setTimeout(tick, 2);
+          };
+          tick();
+        }),
+    );
+    console.log(`e2e targeting: village hot spots, 99,999 permutations: cancel pressed at ${cut.done.toLocaleString('en')}/${cut.total.toLocaleString('en')} draws (${(cut.waitedMs / 1000).toFixed(2)} s after the run started, ${((Date.now() - t0) / 1000).toFixed(1)} s in all); progress gone ${cut.latencyMs.toFixed(0)} ms after the click; longest main-thread pause ${cut.maxGapMs.toFixed(0)} ms`);
+    expect(cut.total).toBe(99_999);
+    expect(cut.latencyMs).toBeLessThan(2000);
+    // Cancelled, not finished: the result on screen is still the earlier subdistrict run.
+    await s.page.waitForTimeout(300);
+    expect(await s.page.locator('[data-testid=hs-result]').getAttribute('data-level')).toBe(previous.level);
+    expect(await s.page.locator('[data-testid=hs-result]').getAttribute('data-permutations')).toBe(previous.permutations);
+    expect(await s.page.locator('[data-testid=notices]').count()).toBe(0);
+    expect(await s.page.locator('[data-testid=hs-run]').count()).toBe(1);
+    expect(s.consoleErrors).toEqual([]);
+
+    await s.page.fill('[data-testid=hs-permutations]', '99');
+    await s.page.click('[data-testid=hs-run]');
+    await s.page.waitForSelector('[data-testid=hs-result][data-level=village][data-permutations="99"]', { timeout: 120_000 });
+    const ms = Number(await s.page.locator('[data-testid=hs-result]').getAttribute('data-ms'));
+    console.log(`e2e targeting: the next village run (99 permutations) completed, ${ms} ms in the worker`);
+    expect(await s.page.locator('[data-testid=notices]').count()).toBe(0);
+    await s.page.click('[data-testid=tg-mode-targeting]');
+    await s.page.selectOption('[data-testid=hs-level]', 'subdistrict');
+  });
+
+  it('exports the ranking as GeoJSON: a FeatureCollection of the subdistricts with the CLI\'s ranks and quadrants', async () => {
+    const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 60_000 }), s.page.click('[data-testid=tg-export-geojson]')]);
+    expect(download.suggestedFilename()).toMatch(/\.geojson$/);
+    const fc = JSON.parse(readFileSync((await download.path())!, 'utf8')) as FeatureCollection & { settings?: unknown };
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.settings).toBeTruthy();
+    const cli = new Map(after.map((r) => [r.code, r]));
+    const withPolygon = new Set((subdistricts.features as Feature[]).map((f) => String(f.properties?.code)));
+    expect(fc.features.length).toBe(after.filter((r) => withPolygon.has(r.code)).length);
+    let ranked = 0;
+    for (const f of fc.features) {
+      const p = f.properties as Row;
+      expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+      expect(f.id).toBe(p.code);
+      expect(p.rank).toBe(cli.get(p.code)!.rank);
+      expect(p.quadrant).toBe(cli.get(p.code)!.quadrant);
+      if (p.rank !== null) ranked++;
+    }
+    // Features come in rank order, the top one first.
+    expect((fc.features[0].properties as Row).code).toBe(after.find((r) => r.rank === 1)!.code);
+    console.log(`e2e targeting: GeoJSON export ${fc.features.length} features, ${ranked} ranked`);
+    expect(ranked).toBeGreaterThan(7000);
+  });
+
+  it('the shortlist in reach and budget mode picks as many areas as the domain shortlist() for the same ranking', async () => {
+    // The ranking the page shows now: the CLI's defaults with economy weight 3 (asserted above).
+    const { areas } = await loadTargeting(dirReader(DEMO_DATA_DIR), 'subdistrict');
+    const ranking = rankAreas(areas, { weights: JSON.parse(WEIGHTS) as RankOptions['weights'] });
+    const result = s.page.locator('[data-testid=tg-shortlist-result]');
+    const shown = async () => ({ areas: Number(await result.getAttribute('data-areas')), targetPoor: Number(await result.getAttribute('data-target-poor')) });
+    const rules: { rule: ShortlistRule; fill: () => Promise<void> }[] = [
+      { rule: { mode: 'reach', targetPoor: 25_000 }, fill: () => s.page.fill('[data-testid=tg-rule-p]', '25000') },
+      {
+        rule: { mode: 'budget', budget: 3_000_000, costPerArea: 100_000, costPerPerson: 20 },
+        fill: async () => {
+          await s.page.fill('[data-testid=tg-rule-budget]', '3000000');
+          await s.page.fill('[data-testid=tg-rule-cost-area]', '100000');
+          await s.page.fill('[data-testid=tg-rule-cost-person]', '20');
+        },
+      },
+    ];
+    for (const { rule, fill } of rules) {
+      await s.page.selectOption('[data-testid=tg-rule-mode]', rule.mode);
+      await fill();
+      const exp = shortlist(ranking, rule);
+      expect(exp.chosen.length).toBeGreaterThan(1);
+      await expect.poll(shown).toEqual({ areas: exp.chosen.length, targetPoor: exp.targetPoorReached });
+      console.log(`e2e targeting: shortlist ${JSON.stringify(rule)}: ${exp.chosen.length} areas, ${exp.targetPoorReached} target poor (page and shortlist() agree)`);
+    }
+    // Back to the 20 best-ranked areas for the scenario below.
+    await s.page.selectOption('[data-testid=tg-rule-mode]', 'count');
+    await expect.poll(shown).toEqual({ areas: 20, targetPoor: shortlist(ranking, { mode: 'count', areas: 20 }).targetPoorReached });
   });
 
   it('saves a scenario that survives a reload, and exports the CSV with its BOM and header block', async () => {

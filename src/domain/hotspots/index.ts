@@ -15,7 +15,8 @@
  * treated as a zero. Islands stay in the mean and sd (as esda does) and come back 'isolated'.
  */
 import { getisOrd } from './getisOrd';
-import { globalMoranI, lisaClusters, localMoran, type ClusterLabel } from './localMoran';
+import { globalMoranI, lisaClusters, localMoranSteps, permutationsOf, type ClusterLabel } from './localMoran';
+import { runSteps, runStepsAsync, type AsyncStepControl, type Steps } from './steps';
 import { correctPValues, type Correction } from './multipleTesting';
 import { checkPermutations, DEFAULT_PERMUTATIONS, MAX_PERMUTATIONS, type PermutationOptions } from './permutation';
 import { binaryWeights, rowStandardise, subsetWeights, type SpatialWeights } from './weights';
@@ -25,6 +26,7 @@ export * from './permutation';
 export * from './localMoran';
 export * from './getisOrd';
 export * from './multipleTesting';
+export { runSteps, runStepsAsync, type AsyncStepControl, type StepControl, type Steps } from './steps';
 
 export interface HotspotOptions extends PermutationOptions {
   /** Significance level α (default 0.05). */
@@ -97,6 +99,21 @@ export interface HotspotResult {
  *   local Moran and made binary for Gi*
  */
 export function computeHotspots(values: ArrayLike<number>, weights: SpatialWeights, options: HotspotOptions = {}): HotspotResult {
+  return runSteps(hotspotSteps(values, weights, options), permutationsOf(options), options);
+}
+
+/**
+ * The same computation, handing the event loop back about every `sliceMs` (default 50 ms) while
+ * the permutations run, so a worker can take a cancel message mid-run (`shouldCancel` then reads
+ * the flag that message set; the promise rejects with CancelledError). Same seed, same result as
+ * `computeHotspots`: both drive the one generator `hotspotSteps`.
+ */
+export function computeHotspotsAsync(values: ArrayLike<number>, weights: SpatialWeights, options: HotspotOptions & AsyncStepControl = {}): Promise<HotspotResult> {
+  return runStepsAsync(hotspotSteps(values, weights, options), permutationsOf(options), options);
+}
+
+/** `computeHotspots` as chunked steps (steps.ts): yields the permutation draws done. */
+export function* hotspotSteps(values: ArrayLike<number>, weights: SpatialWeights, options: HotspotOptions = {}): Steps<HotspotResult> {
   const n = weights.n;
   if (values.length !== n) throw new Error(`hot spots: ${values.length} values for ${n} areas`);
   const permutations = checkPermutations(options.permutations ?? DEFAULT_PERMUTATIONS);
@@ -110,9 +127,14 @@ export function computeHotspots(values: ArrayLike<number>, weights: SpatialWeigh
   const { weights: w, kept } = subsetWeights(weights, finite);
   const m = kept.length;
   const y = Float64Array.from(kept, (i) => values[i]);
-
-  const lm = localMoran(y, rowStandardise(w), { ...options, permutations, seed, inference });
+  // The phases around the permutations take a few hundred ms on 75,000 villages: yield between
+  // them too (0 draws done before, all after), so a cancel is honoured there as well.
+  const draws = inference === 'monte_carlo' ? permutations : 0;
+  yield 0;
+  const lm = yield* localMoranSteps(y, rowStandardise(w), { ...options, permutations, seed, inference });
+  yield draws;
   const gi = getisOrd(y, binaryWeights(w), { star: true });
+  yield draws;
   const pSub = significanceFrom === 'gi_star' ? gi.pNormal : lm.p;
   const corr = correctPValues(pSub, alpha, correction);
   const clustersSub = lisaClusters(lm.z, lm.lag, lm.neighbours, corr.significant);

@@ -19,7 +19,8 @@
  * z ≤ 0 and lag ≤ 0 'low-low', z > 0 and lag ≤ 0 'high-low', z ≤ 0 and lag > 0 'low-high'
  * (esda's `q` uses the same strict/non-strict split).
  */
-import { exactPermutationCounts, foldedPseudoP, permutationCounts, type PermutationCounts, type PermutationOptions } from './permutation';
+import { checkPermutations, DEFAULT_PERMUTATIONS, exactPermutationCounts, foldedPseudoP, permutationCountsSteps, type PermutationCounts, type PermutationOptions } from './permutation';
+import { runSteps, type Steps } from './steps';
 import type { SpatialWeights } from './weights';
 
 export type ClusterLabel = 'high-high' | 'low-low' | 'high-low' | 'low-high' | 'not_significant' | 'isolated' | 'no_data';
@@ -76,6 +77,16 @@ export function spatialLag(w: SpatialWeights, x: ArrayLike<number>): Float64Arra
  * Seeded: the same seed and inputs give the same p. Throws CancelledError when cancelled.
  */
 export function localMoran(y: ArrayLike<number>, w: SpatialWeights, options: LocalMoranOptions = {}): LocalMoranResult {
+  return runSteps(localMoranSteps(y, w, options), permutationsOf(options), options);
+}
+
+/** The draws a run with these options reports progress against (R; 0 without Monte Carlo). */
+export function permutationsOf(options: LocalMoranOptions): number {
+  return (options.inference ?? 'monte_carlo') === 'monte_carlo' ? checkPermutations(options.permutations ?? DEFAULT_PERMUTATIONS) : 0;
+}
+
+/** `localMoran` as chunked steps (steps.ts), for a driver that reports, cancels or yields between chunks. */
+export function* localMoranSteps(y: ArrayLike<number>, w: SpatialWeights, options: LocalMoranOptions = {}): Steps<LocalMoranResult> {
   if (y.length !== w.n) throw new Error(`local Moran: ${y.length} values for ${w.n} areas`);
   for (let i = 0; i < y.length; i++) if (!Number.isFinite(y[i])) throw new Error(`local Moran: value ${i} is not a finite number (${y[i]})`);
   const z = standardise(y);
@@ -91,7 +102,7 @@ export function localMoran(y: ArrayLike<number>, w: SpatialWeights, options: Loc
   let p: Float64Array;
   if (inference === 'none') p = new Float64Array(w.n).fill(NaN);
   else {
-    counts = inference === 'exact' ? exactPermutationCounts(z, w, z) : permutationCounts(z, w, z, options);
+    counts = inference === 'exact' ? exactPermutationCounts(z, w, z) : yield* permutationCountsSteps(z, w, z, options);
     p = foldedPseudoP(counts, z);
   }
   return { z, lag, localI, p, counts, neighbours };

@@ -30,6 +30,7 @@
  * permutation: it gets p = 1 (esda's fold would give it the minimum 1/(R + 1)).
  */
 import { mulberry32 } from '../random';
+import { runSteps, type Steps } from './steps';
 import type { SpatialWeights } from './weights';
 
 export const DEFAULT_PERMUTATIONS = 999;
@@ -37,22 +38,16 @@ export const MAX_PERMUTATIONS = 99_999;
 /** Relative tolerance for deciding that a permuted neighbour sum ties the observed one. */
 export const TIE_TOLERANCE = 1e-10;
 
-/** Thrown when `shouldCancel()` returns true; nothing partial is returned. */
-export class CancelledError extends Error {
-  constructor(message = 'hot-spot computation cancelled') {
-    super(message);
-    this.name = 'CancelledError';
-  }
-}
+export { CancelledError } from './steps';
 
 export interface PermutationOptions {
   /** Number of random draws R (1 … 99,999; default 999). */
   permutations?: number;
   /** Seed of the mulberry32 stream (default 1): the same seed gives the same p-values. */
   seed?: number;
-  /** Called after each chunk of draws with (draws done, R). */
+  /** Called after each chunk of draws with (draws done, R) (steps.ts: once per new count). */
   onProgress?: (done: number, total: number) => void;
-  /** Checked after each chunk of draws; returning true throws CancelledError. */
+  /** Checked after each chunk of draws and each tail sort; returning true throws CancelledError. */
   shouldCancel?: () => boolean;
 }
 
@@ -141,6 +136,15 @@ function prepare(x: Float64Array, w: SpatialWeights, factor: ArrayLike<number>):
  * the counts the pair-by-pair loop gives (`passes` is the one comparison).
  */
 export function permutationCounts(x: Float64Array, w: SpatialWeights, factor: ArrayLike<number>, options: PermutationOptions = {}): PermutationCounts {
+  return runSteps(permutationCountsSteps(x, w, factor, options), checkPermutations(options.permutations ?? DEFAULT_PERMUTATIONS), options);
+}
+
+/**
+ * `permutationCounts` as chunked steps (steps.ts): yields the draws done after each chunk of
+ * ≤ ~2 M operations, then after each of the K sorts (they are the tail of a long run), so the
+ * driver can report progress, poll for cancellation or yield to the event loop in between.
+ */
+export function* permutationCountsSteps(x: Float64Array, w: SpatialWeights, factor: ArrayLike<number>, options: PermutationOptions = {}): Steps<PermutationCounts> {
   const R = checkPermutations(options.permutations ?? DEFAULT_PERMUTATIONS);
   const rand = mulberry32(options.seed ?? 1);
   const pr = prepare(x, w, factor);
@@ -160,10 +164,6 @@ export function permutationCounts(x: Float64Array, w: SpatialWeights, factor: Ar
   for (let i = 0; i < n; i++) if (card[i] > 0 && Number.isNaN(rowWeight[i])) general.push(i);
   /** Correction to the sorted count of sampled areas: +1/−1 per draw where the two answers differ. */
   const fix = new Int32Array(n);
-  const check = (done: number) => {
-    if (options.shouldCancel?.()) throw new CancelledError();
-    options.onProgress?.(done, R);
-  };
   // ≤ ~2 M operations per chunk: progress and cancellation several times a second.
   const chunk = Math.max(1, Math.min(1000, Math.floor(2_000_000 / (m + general.length * K + 1))));
   for (let r = 0; r < R; r++) {
@@ -198,9 +198,12 @@ export function permutationCounts(x: Float64Array, w: SpatialWeights, factor: Ar
       }
       if (passes(pr, i, s)) larger[i]++;
     }
-    if ((r + 1) % chunk === 0 && r + 1 < R) check(r + 1);
+    if ((r + 1) % chunk === 0 && r + 1 < R) yield r + 1;
   }
-  for (let k = 1; k <= K; k++) sums.subarray((k - 1) * R, k * R).sort();
+  for (let k = 1; k <= K; k++) {
+    sums.subarray((k - 1) * R, k * R).sort();
+    yield R;
+  }
   for (let i = 0; i < n; i++) {
     const k = card[i];
     if (k === 0 || rowWeight[i] !== rowWeight[i]) continue;
@@ -209,7 +212,6 @@ export function permutationCounts(x: Float64Array, w: SpatialWeights, factor: Ar
     const c = g > 0 ? R - firstIndex(sorted, (v) => v >= lo[i]) : g < 0 ? firstIndex(sorted, (v) => v > hi[i]) : R;
     larger[i] = c + fix[i];
   }
-  check(R);
   return { larger, total };
 }
 

@@ -4,12 +4,12 @@
  * the scatter, the ranking table, rank stability, shortlist and scenarios, exports, hot spots.
  * A thin shell: the store asks the worker, this only renders and calls actions.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useApp } from '../../store/store';
 import { areaName } from '../../store/names';
 import {
   activateTargeting, cancelRuns, currentShortlist, deleteScenario, exportRanking, resetWeights, runHotspots, runStability, saveScenario, scenarioComparison,
-  setCompare, setHotspotSettings, setInputWeight, setMapMode, setPillarWeight, setRule, setStabilitySettings, setTargeting, useTargeting,
+  setCompare, setHotspotSettings, setInputWeight, setMapMode, setPillarWeight, setRule, setStabilitySettings, setTargeting, useTargeting, type RunProgress,
 } from '../../store/targetingStore';
 import { inputDefinition, PILLAR_LABELS, PILLARS } from '../../domain/targeting/inputs';
 import { CLUSTER_COLOURS, CLUSTER_LABELS, MAX_PERMUTATIONS } from '../../domain/hotspots';
@@ -39,11 +39,15 @@ export function TargetingPanel() {
   const ds = useApp((s) => s.dataset);
   const selection = useApp((s) => s.selection);
   const mapMode = useApp((s) => s.mapMode);
-  const st = useTargeting((s) => s);
+  // Field by field, not the whole state: a running pass updates its progress many times a second,
+  // and re-rendering the panel (the scatter's thousands of points, the table) on each update
+  // starves the main thread.
+  const s = useTargeting((x) => x.settings);
+  const a = useTargeting((x) => x.answer);
+  const p = useTargeting((x) => x.prepared);
+  const error = useTargeting((x) => x.error);
+  const computing = useTargeting((x) => x.computing);
   useEffect(() => activateTargeting(), []);
-  const s = st.settings;
-  const a = st.answer;
-  const p = st.prepared;
   const L = (k: string) => tg(k, lang);
   const nf = (x: number) => formatInt(x, lang, thaiDigits);
   const selWithin = selection !== 'TH' && selection.length < LEVEL_DIGITS[s.level] ? selection : null;
@@ -115,7 +119,7 @@ export function TargetingPanel() {
         </section>
       )}
 
-      {st.error && <div className="load-error small" role="alert" data-testid="tg-error">{st.error}</div>}
+      {error && <div className="load-error small" role="alert" data-testid="tg-error">{error}</div>}
       {a && (
         <section className="tg-explain small" data-testid="tg-explain">
           <div><strong>{L('formula')}:</strong> <code data-testid="tg-formula">{a.formula}</code></div>
@@ -123,7 +127,7 @@ export function TargetingPanel() {
           <div className="muted">{L('steps')}: {a.settings.steps}</div>
           <ul>{a.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>
           <div className="muted" data-testid="tg-rerank-ms" data-ms={a.ms.toFixed(2)}>
-            {nf(a.ranked)} {L('ranked')} · {L('rerankMs')} {a.ms.toFixed(1)} ms{st.computing ? ` · ${L('computing')}` : ''}
+            {nf(a.ranked)} {L('ranked')} · {L('rerankMs')} {a.ms.toFixed(1)} ms{computing ? ` · ${L('computing')}` : ''}
           </div>
         </section>
       )}
@@ -164,9 +168,9 @@ function Stability() {
         <label>{L('seed')} <input type="number" min={0} value={ms.seed} onChange={(e) => setStabilitySettings({ seed: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} /></label>
         <label>{L('concentration')} <input type="number" min={1} value={ms.concentration} onChange={(e) => setStabilitySettings({ concentration: Math.max(0.01, Number(e.target.value) || 50) })} /></label>
         <label><input type="checkbox" checked={ms.varyNormalisation} onChange={(e) => setStabilitySettings({ varyNormalisation: e.target.checked })} /> {L('varyNorm')}</label>
-        {prog ? <button type="button" onClick={cancelRuns} data-testid="tg-stability-cancel">{L('cancel')}</button> : <button type="button" onClick={() => void runStability()} data-testid="tg-stability-run">{L('run')}</button>}
+        {prog ? <CancelButton what="stability" cancelling={!!prog.cancelling} label={L(prog.cancelling ? 'cancelling' : 'cancel')} testId="tg-stability-cancel" /> : <button type="button" onClick={() => void runStability()} data-testid="tg-stability-run">{L('run')}</button>}
       </div>
-      {prog && <progress max={prog.total} value={prog.done} data-testid="tg-stability-progress" />}
+      {prog && <RunProgressBar prog={prog} testId="tg-stability-progress" />}
       {cur && (
         <div className="small" data-testid="tg-stability-result" data-ms={cur.ms.toFixed(0)}>
           {formatInt(cur.draws, lang, thaiDigits)} {L('draws')} · {L('seed')} {cur.seed} · α {cur.concentration} · {L('stabilityDone')} {formatInt(cur.ms, lang, thaiDigits)} ms ·
@@ -182,14 +186,17 @@ function ShortlistSection() {
   const lang = useApp((s) => s.lang);
   const thaiDigits = useApp((s) => s.thaiDigits);
   const ds = useApp((s) => s.dataset);
-  const st = useTargeting((s) => s);
+  const answer = useTargeting((s) => s.answer);
+  const prepared = useTargeting((s) => s.prepared);
+  const rule = useTargeting((s) => s.rule);
+  const scenarios = useTargeting((s) => s.scenarios);
+  const compare = useTargeting((s) => s.compare);
   const [name, setName] = useState('');
   const L = (k: string) => tg(k, lang);
   const nf = (x: number) => formatInt(x, lang, thaiDigits);
-  if (!st.answer) return null;
-  const list = currentShortlist(st);
-  const rule = st.rule;
-  const cmp = scenarioComparison(st);
+  if (!answer) return null;
+  const list = currentShortlist({ answer, prepared, rule });
+  const cmp = scenarioComparison({ scenarios, compare });
   return (
     <section className="tg-shortlist" data-testid="tg-shortlist">
       <h3>{L('shortlist')}</h3>
@@ -204,8 +211,8 @@ function ShortlistSection() {
         {rule.mode === 'budget' && (
           <>
             <input type="number" min={0} value={rule.budget} onChange={(e) => setRule({ ...rule, budget: Math.max(0, Number(e.target.value) || 0) })} data-testid="tg-rule-budget" />
-            <label>{L('costPerArea')} <input type="number" min={0} value={rule.costPerArea ?? 0} onChange={(e) => setRule({ ...rule, costPerArea: Math.max(0, Number(e.target.value) || 0) })} /></label>
-            <label>{L('costPerPerson')} <input type="number" min={0} value={rule.costPerPerson ?? 0} onChange={(e) => setRule({ ...rule, costPerPerson: Math.max(0, Number(e.target.value) || 0) })} /></label>
+            <label>{L('costPerArea')} <input type="number" min={0} value={rule.costPerArea ?? 0} onChange={(e) => setRule({ ...rule, costPerArea: Math.max(0, Number(e.target.value) || 0) })} data-testid="tg-rule-cost-area" /></label>
+            <label>{L('costPerPerson')} <input type="number" min={0} value={rule.costPerPerson ?? 0} onChange={(e) => setRule({ ...rule, costPerPerson: Math.max(0, Number(e.target.value) || 0) })} data-testid="tg-rule-cost-person" /></label>
           </>
         )}
       </div>
@@ -221,11 +228,11 @@ function ShortlistSection() {
         <input type="text" placeholder={L('scenarioName')} value={name} onChange={(e) => setName(e.target.value)} data-testid="tg-scenario-name" />
         <button type="button" disabled={!list} onClick={() => { void saveScenario(name); setName(''); }} data-testid="tg-scenario-save">{L('save')}</button>
       </div>
-      {st.scenarios.length > 0 && (
+      {scenarios.length > 0 && (
         <>
           <h3>{L('scenarios')}</h3>
           <ul className="small tg-scenarios" data-testid="tg-scenarios">
-            {st.scenarios.map((sc) => (
+            {scenarios.map((sc) => (
               <li key={sc.id} data-name={sc.name}>
                 <strong>{sc.name}</strong> · {nf(sc.codes.length)} {L(sc.settings.ranking.level)} · {L('tpReached')} {nf(sc.targetPoor.reduce((x, y) => x + y, 0))} <span className="muted">({new Date(sc.createdAt).toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB')})</span>{' '}
                 <button type="button" onClick={() => void deleteScenario(sc.id)}>{L('del')}</button>
@@ -235,9 +242,9 @@ function ShortlistSection() {
           <div className="tg-row small">
             {L('compare')}:{' '}
             {([0, 1] as const).map((k) => (
-              <select key={k} value={st.compare[k] ?? ''} onChange={(e) => setCompare(k, e.target.value || null)} data-testid={`tg-compare-${k}`}>
+              <select key={k} value={compare[k] ?? ''} onChange={(e) => setCompare(k, e.target.value || null)} data-testid={`tg-compare-${k}`}>
                 <option value="">{k === 0 ? 'A' : 'B'}…</option>
-                {st.scenarios.map((sc) => <option key={sc.id} value={sc.id}>{sc.name}</option>)}
+                {scenarios.map((sc) => <option key={sc.id} value={sc.id}>{sc.name}</option>)}
               </select>
             ))}
           </div>
@@ -252,6 +259,16 @@ function ShortlistSection() {
   );
 }
 
+/** Stops the run in the worker; disabled once asked, until the worker says it has stopped. */
+function CancelButton({ what, cancelling, label, testId }: { what: 'stability' | 'hotspots'; cancelling: boolean; label: string; testId: string }) {
+  return <button type="button" onClick={() => cancelRuns(what)} disabled={cancelling} data-testid={testId}>{label}</button>;
+}
+
+/** The draws done of a running pass; the numbers ride along as data attributes for the e2e. */
+function RunProgressBar({ prog, testId }: { prog: RunProgress; testId: string }) {
+  return <progress max={prog.total} value={prog.done} data-testid={testId} data-done={prog.done} data-total={prog.total} />;
+}
+
 function Hotspots() {
   const lang = useApp((s) => s.lang);
   const thaiDigits = useApp((s) => s.thaiDigits);
@@ -261,8 +278,18 @@ function Hotspots() {
   const prog = useTargeting((s) => s.hotspotProgress);
   const L = (k: string) => tg(k, lang);
   const nf = (x: number) => formatInt(x, lang, thaiDigits);
-  const counts = new Map<string, number>();
-  if (res) for (const c of res.cluster) counts.set(CLUSTER_LABELS[c], (counts.get(CLUSTER_LABELS[c]) ?? 0) + 1);
+  // Per result, not per render: the progress of the next run re-renders this section often.
+  const { counts, members } = useMemo(() => {
+    const counts = new Map<string, number>();
+    const members = new Map<string, string[]>();
+    if (res)
+      res.cluster.forEach((c, i) => {
+        const label = CLUSTER_LABELS[c];
+        counts.set(label, (counts.get(label) ?? 0) + 1);
+        if (label !== 'not_significant' && label !== 'isolated' && label !== 'no_data') (members.get(label) ?? members.set(label, []).get(label)!).push(res.codes[i]);
+      });
+    return { counts, members };
+  }, [res]);
   const floor = res?.notes.find((n) => n.kind === 'min_p_exceeds_fdr' || n.kind === 'min_p_exceeds_bonferroni');
   return (
     <section className="tg-hotspots" data-testid="tg-hotspots">
@@ -284,11 +311,11 @@ function Hotspots() {
           <option value="local_moran">{L('local_moran')}</option>
           <option value="gi_star">{L('gi_star')}</option>
         </select></label>
-        {prog ? <button type="button" onClick={cancelRuns}>{L('cancel')}</button> : <button type="button" onClick={() => void runHotspots()} data-testid="hs-run">{L('run')}</button>}
+        {prog ? <CancelButton what="hotspots" cancelling={!!prog.cancelling} label={L(prog.cancelling ? 'cancelling' : 'cancel')} testId="hs-cancel" /> : <button type="button" onClick={() => void runHotspots()} data-testid="hs-run">{L('run')}</button>}
       </div>
-      {prog && <progress max={prog.total} value={prog.done} />}
+      {prog && <RunProgressBar prog={prog} testId="hs-progress" />}
       {res && (
-        <div className="small" data-testid="hs-result" data-ms={res.ms.toFixed(0)} data-significant={res.significant}>
+        <div className="small" data-testid="hs-result" data-ms={res.ms.toFixed(0)} data-significant={res.significant} data-level={res.settings.level} data-permutations={res.settings.permutations}>
           <div>{nf(res.codes.length)} {L(res.settings.level)} · {res.weights} · {nf(res.settings.permutations)} {L('permutations')} · {L('globalI')} {res.globalMoranI.toFixed(3)} · {nf(res.significant)} {L('significant')} · {nf(res.ms)} ms</div>
           <ul className="tg-cluster-counts">
             {CLUSTER_LABELS.filter((c) => counts.get(c)).map((c) => <li key={c} data-cluster={c}><span className="swatch" style={{ background: CLUSTER_COLOURS[c] }} />{L(c)}: {nf(counts.get(c)!)}</li>)}
@@ -305,7 +332,7 @@ function Hotspots() {
             </div>
           )}
           {(['high-high', 'low-low', 'high-low', 'low-high'] as const).map((c) => {
-            const list = res.codes.filter((_, i) => CLUSTER_LABELS[res.cluster[i]] === c);
+            const list = members.get(c) ?? [];
             if (!list.length) return null;
             return (
               <details key={c} data-testid={`hs-list-${c}`}>
