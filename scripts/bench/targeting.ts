@@ -1,14 +1,16 @@
 /**
  * `npm run bench -- targeting`: the targeting core (issue 9) on the national demo data — the full
  * re-rank of all villages after a potential-weight change (aim ≤ 20 ms) and 1,000 Monte Carlo
- * draws over the subdistricts (aim ≤ 3 s), plus the one-off cost of building the inputs.
+ * draws over the subdistricts (aim ≤ 3 s), plus the one-off cost of building the inputs, and how
+ * soon the chunked Monte Carlo stops when cancelled. The hot-spot timings (village-level 9,999
+ * permutations, cancellation mid-run) are the `hotspots` section.
  */
 import { loadavg } from 'node:os';
 import type { BenchSection } from '../bench';
 import { dirReader } from '../../src/data/nodeReader';
 import { loadTargeting } from '../../src/cli/commands/rank';
 import { rankAreas, type RankOptions } from '../../src/domain/targeting/rankAreas';
-import { rankStability } from '../../src/domain/targeting/stability';
+import { rankStability, rankStabilityAsync } from '../../src/domain/targeting/stability';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -75,6 +77,27 @@ const bench: BenchSection = async ({ dataDir, report }) => {
   t0 = performance.now();
   rankStability(sub.areas, {}, { draws: 1000, seed: 2565, varyNormalisation: false });
   report('Monte Carlo 1,000 draws, weights only', performance.now() - t0, 'ms');
+
+  // The worker's form (rankStabilityAsync, 60 ms slices), cancelled by a timer task as the
+  // worker's cancel message would be, once the first slice reported.
+  let stop = false, askedAt = 0, askedAtDraws = 0, seen = 0;
+  t0 = performance.now();
+  const cancelled = await rankStabilityAsync(sub.areas, {}, {
+    draws: 1000,
+    seed: 2565,
+    sliceMs: 60,
+    shouldCancel: () => stop,
+    onProgress: (done) => {
+      if (done >= 300 && !askedAt) {
+        askedAt = performance.now();
+        askedAtDraws = done;
+        setTimeout(() => (stop = true), 0);
+      }
+      seen = done;
+    },
+  }).then(() => false, (e: Error) => e.name === 'CancelledError');
+  report(`Monte Carlo, cancel at ${askedAtDraws}/1,000 draws: ${cancelled ? `stopped at ${seen}` : 'NOT cancelled'}`, performance.now() - askedAt, 'ms request to stop');
+  report('  run start to stop', performance.now() - t0, 'ms');
 };
 
 export default bench;

@@ -131,12 +131,14 @@ export function* hotspotSteps(values: ArrayLike<number>, weights: SpatialWeights
   // them too (0 draws done before, all after), so a cancel is honoured there as well.
   const draws = inference === 'monte_carlo' ? permutations : 0;
   yield 0;
-  const lm = yield* localMoranSteps(y, rowStandardise(w), { ...options, permutations, seed, inference });
+  const rw = rowStandardise(w);
+  const lm = yield* localMoranSteps(y, rw, { ...options, permutations, seed, inference });
   yield draws;
   const gi = getisOrd(y, binaryWeights(w), { star: true });
   yield draws;
   const pSub = significanceFrom === 'gi_star' ? gi.pNormal : lm.p;
   const corr = correctPValues(pSub, alpha, correction);
+  yield draws;
   const clustersSub = lisaClusters(lm.z, lm.lag, lm.neighbours, corr.significant);
 
   const col = () => new Float64Array(n).fill(NaN);
@@ -173,7 +175,7 @@ export function* hotspotSteps(values: ArrayLike<number>, weights: SpatialWeights
     significant,
     cluster,
     neighbours,
-    globalMoranI: globalMoranI(y, rowStandardise(w)),
+    globalMoranI: globalMoranI(y, rw),
     pCutoff: corr.cutoff,
     notes,
     settings: { permutations, seed, alpha, correction, significanceFrom, inference, weights: weights.description },

@@ -98,6 +98,7 @@ export function* localMoranSteps(y: ArrayLike<number>, w: SpatialWeights, option
     neighbours[i] = w.offsets[i + 1] - w.offsets[i];
   }
   const inference = options.inference ?? 'monte_carlo';
+  yield 0;
   let counts: PermutationCounts | null = null;
   let p: Float64Array;
   if (inference === 'none') p = new Float64Array(w.n).fill(NaN);

@@ -153,6 +153,7 @@ export function* permutationCountsSteps(x: Float64Array, w: SpatialWeights, fact
   const total = new Float64Array(n);
   for (let i = 0; i < n; i++) if (card[i] > 0) total[i] = R;
   if (pr.maxCard === 0) return { larger, total };
+  yield 0; // preparing 75,000 rows is a step of its own
   const K = pr.maxCard;
   const m = Math.min(n, K + 1);
   const perm = new Uint32Array(n);
