@@ -108,6 +108,12 @@ export function activateAccess(): void {
   if (!accessStore.getState().computed) void recomputeAccess();
 }
 
+/** Services on or off on the map (a slide restores it); on loads and computes like opening the tab. */
+export function setServicesShown(shown: boolean): void {
+  if (shown) activateAccess();
+  else if (accessStore.getState().shown) accessStore.setState({ shown: false });
+}
+
 const accessPass = latestWins(
   async () => {
     const a = accessStore.getState();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeByDimension, distribution, keyNumbers, nationalRows, parseCompareCodes, ranksDescending, sortRows, type AreaColumns } from './table';
+import { changeByDimension, distribution, keyNumbers, nationalRows, parseCompareCodes, ranksDescending, sortRows, withTargeting, type AreaColumns } from './table';
 
 // Three hand-made provinces; every expected value below is worked out by hand from these columns.
 const cur: AreaColumns = {
@@ -48,6 +48,18 @@ describe('compare table', () => {
     expect(sortRows(rows, 'rate', 'asc').map((r) => r.code)).toEqual(['50', '58', '99']);
     expect(sortRows(rows, 'changeTargetPoor', 'asc').map((r) => r.code)).toEqual(['50', '99', '58']);
     expect(sortRows(rows, 'dimension:access', 'desc').map((r) => r.code)).toEqual(['58', '50', '99']);
+  });
+
+  it('targeting potential and rank matched by code; unranked and absent areas sort last', () => {
+    const rows = nationalRows(['50', '58', '99'], cur, prev);
+    expect(rows[0].potential).toBeNaN();
+    // The ranking lists its areas in its own order, and area 99 is unranked (rank 0).
+    const t = withTargeting(rows, ['58', '99', '50'], [0.2, NaN, 0.7], [1, 0, 2]);
+    expect(t.map((r) => r.potential)).toEqual([0.7, 0.2, NaN]);
+    expect(t.map((r) => r.priorityRank)).toEqual([2, 1, NaN]);
+    expect(sortRows(t, 'priorityRank', 'asc').map((r) => r.code)).toEqual(['58', '50', '99']);
+    expect(sortRows(t, 'potential', 'desc').map((r) => r.code)).toEqual(['50', '58', '99']);
+    expect(withTargeting(rows, ['50'], null, null).every((r) => Number.isNaN(r.potential) && Number.isNaN(r.priorityRank))).toBe(true);
   });
 
   it('change by dimension', () => {

@@ -49,6 +49,10 @@ export interface NationalRow extends KeyNumbers {
   /** 1 = most target poor / highest rate (ties share the better rank). */
   rankTargetPoor: number;
   rankRate: number;
+  /** Targeting potential (0–1) at this level with the current targeting settings; NaN when none. */
+  potential: number;
+  /** Targeting priority rank (1 = first); NaN when unranked or not computed. */
+  priorityRank: number;
 }
 
 const D = DIMENSIONS.length;
@@ -109,10 +113,28 @@ export function nationalRows(codes: readonly string[], current: AreaColumns, pre
     changeRate: previous ? change(previous.rate[i], current.rate[i]) : null,
     rankTargetPoor: rankTp[i],
     rankRate: rankRate[i],
+    potential: NaN,
+    priorityRank: NaN,
   }));
 }
 
-export type SortKey = 'code' | 'targetPoor' | 'rate' | 'adjustedHeadcount' | 'changeTargetPoor' | 'changeRate' | `dimension:${DimensionId}`;
+/**
+ * Rows with the targeting potential and priority rank of the same areas, matched by code (the
+ * ranking's area order need not be the table's). Rank 0 (unranked) becomes NaN, so it sorts last.
+ */
+export function withTargeting(rows: readonly NationalRow[], codes: readonly string[], potential: ArrayLike<number> | null, rank: ArrayLike<number> | null): NationalRow[] {
+  const at = new Map(codes.map((c, i) => [c, i]));
+  return rows.map((r) => {
+    const i = at.get(r.code);
+    return {
+      ...r,
+      potential: potential && i !== undefined ? potential[i] : NaN,
+      priorityRank: rank && i !== undefined && rank[i] > 0 ? rank[i] : NaN,
+    };
+  });
+}
+
+export type SortKey = 'code' | 'targetPoor' | 'rate' | 'adjustedHeadcount' | 'changeTargetPoor' | 'changeRate' | 'potential' | 'priorityRank' | `dimension:${DimensionId}`;
 
 export function sortValue(r: NationalRow, key: SortKey): number {
   switch (key) {
@@ -122,6 +144,8 @@ export function sortValue(r: NationalRow, key: SortKey): number {
     case 'adjustedHeadcount': return r.adjustedHeadcount;
     case 'changeTargetPoor': return r.changeTargetPoor?.change ?? NaN;
     case 'changeRate': return r.changeRate?.change ?? NaN;
+    case 'potential': return r.potential;
+    case 'priorityRank': return r.priorityRank;
   }
   const d = DIMENSIONS.findIndex((x) => `dimension:${x.id}` === key);
   return r.dimensionRate[d];

@@ -1,7 +1,8 @@
 /**
  * The slides tab (issue 10 §4–5): save the current view as a slide, rename, annotate, reorder,
  * delete; export/import the deck as JSON; export PNG (this view, every slide) and PowerPoint;
- * the PDPA small-count switch; start briefing.
+ * the PDPA small-count switch; start briefing. Each slide says what it holds (area, year,
+ * measure, feature layers, map mode, compared areas) under its title.
  */
 import { useRef } from 'react';
 import { useApp } from '../../store/store';
@@ -13,6 +14,7 @@ import { addSlide, compareStore, goToSlide, setSlides, useCompare } from '../com
 import { tc } from '../compare/text';
 import { exportAllPng, exportCurrentPng, exportPptx, exportSlidesJson, importSlidesJson } from './exportActions';
 import { startBriefing } from './Briefing';
+import { slideSummary } from './slideSummary';
 
 export function SlidesPanel() {
   const lang = useApp((s) => s.lang);
@@ -38,18 +40,25 @@ export function SlidesPanel() {
       <h3>{tc('slides', lang)} ({slides.length})</h3>
       {slides.length === 0 && <p className="muted small">{tc('noSlides', lang)}</p>}
       <ol className="slide-list" data-testid="slide-list">
-        {slides.map((sl, i) => (
+        {slides.map((sl, i) => {
+          const sum = slideSummary(sl.view, lang, (c) => areaName(ds, c, lang), (y) => formatYear(y, lang, thaiDigits));
+          return (
           <li key={sl.id} data-testid={`slide-${i}`}>
             <input aria-label={tc('title', lang)} value={sl.title} onChange={(e) => setSlides(updateSlide(slides, sl.id, { title: e.target.value }))} data-testid={`slide-title-${i}`} />
+            <div className="slide-holds small" aria-label={tc('slideHolds', lang)} data-testid={`slide-holds-${i}`}>
+              <span className="muted">{sum.where}</span>
+              {sum.holds.map((h) => <span key={h} className="slide-tag">{h}</span>)}
+            </div>
             <textarea aria-label={tc('note', lang)} placeholder={tc('note', lang)} rows={2} value={sl.note} onChange={(e) => setSlides(updateSlide(slides, sl.id, { note: e.target.value }))} />
             <div className="slide-buttons">
-              <button type="button" onClick={() => void goToSlide(i)}>{tc('show', lang)}</button>
+              <button type="button" onClick={() => void goToSlide(i)} data-testid={`slide-show-${i}`}>{tc('show', lang)}</button>
               <button type="button" aria-label={tc('moveUp', lang)} disabled={i === 0} onClick={() => setSlides(moveSlide(slides, i, i - 1))}>↑</button>
               <button type="button" aria-label={tc('moveDown', lang)} disabled={i === slides.length - 1} onClick={() => setSlides(moveSlide(slides, i, i + 1))}>↓</button>
               <button type="button" onClick={() => setSlides(deleteSlide(slides, sl.id))} data-testid={`slide-delete-${i}`}>{tc('remove', lang)}</button>
             </div>
           </li>
-        ))}
+          );
+        })}
       </ol>
       <div className="cmp-actions column">
         <button type="button" disabled={!!busy} onClick={() => void exportCurrentPng()} data-testid="export-png">{tc('exportPng', lang)}</button>

@@ -12,7 +12,10 @@ import { appStore, notify, type AppState } from '../../store/store';
 import { computeWorker, select, setClassification, setMapMeasure, setMpi, setYear } from '../../store/actions';
 import type { MeasuresByLevel } from '../../worker/datasetSession';
 import { parseCompareCodes } from '../../domain/compare/table';
-import { newSlideId, type Slide, type SlideView } from '../../domain/slides/slides';
+import { migrateSlides, newSlideId, VIEW_VERSION, type Slide, type SlideLayers, type SlideTargeting, type SlideView } from '../../domain/slides/slides';
+import { ntlStore, setNtlVisible } from '../../store/ntlStore';
+import { accessStore, setServicesShown } from '../../store/accessStore';
+import { rerank, runHotspots, setTargeting, targetingStore, type TargetingSettings } from '../../store/targetingStore';
 import { isMapMeasure, type MapMeasure } from '../../domain/mapMeasures';
 import type { MpiSettings } from '../../domain/mpi';
 import type { ClassMethod } from '../../domain/classify';
@@ -103,21 +106,58 @@ export function previousYear(s: Pick<AppState, 'dataset' | 'year'>): number | nu
   return years.length ? Math.max(...years) : null;
 }
 
-/** Set by the feature file: which feature layers are on, and the targeting settings (opaque). */
+/**
+ * Set by the feature file (src/features/compare.tsx). Version-1 slides stored what these
+ * returned; slides now read the stores themselves (captureView), so they are no longer called.
+ */
 export const viewHooks: { layersOn: () => string[]; targeting: () => unknown } = { layersOn: () => [], targeting: () => null };
+
+// The slide's targeting settings and the store's must stay the same shape: each is assigned to
+// the other here, so a field added to one and not the other fails `tsc`.
+const toSlideTargeting = (t: TargetingSettings): SlideTargeting => ({ ...t, pillarWeights: { ...t.pillarWeights }, inputWeights: { ...t.inputWeights } });
+const toStoreTargeting = (t: SlideTargeting): TargetingSettings => ({ ...t, pillarWeights: { ...t.pillarWeights }, inputWeights: { ...t.inputWeights } });
+
+/** Which feature layers are on now: what the user sees, not what they once asked for. */
+export function currentLayers(): SlideLayers {
+  const n = ntlStore.getState();
+  return { lights: n.visible && !!n.info, services: accessStore.getState().shown, mapMode: appStore.getState().mapMode };
+}
 
 export function captureView(): SlideView {
   const s = appStore.getState();
   return {
+    v: VIEW_VERSION,
     selection: s.selection,
     year: s.year,
     mpi: { measure: s.mpi.measure, dimensions: [...s.mpi.dimensions], k: s.mpi.k, weights: s.mpi.weights ? JSON.parse(JSON.stringify(s.mpi.weights)) : null, welfare: s.mpi.welfare },
     mapMeasure: s.mapMeasure,
     classification: { method: s.classification.method, scope: s.classification.scope, custom: [...s.classification.custom] },
-    layers: viewHooks.layersOn(),
+    layers: currentLayers(),
     compare: [...compareStore.getState().compare],
-    targeting: viewHooks.targeting(),
+    targeting: toSlideTargeting(targetingStore.getState().settings),
   };
+}
+
+/**
+ * The slide's feature layers and map mode, through each feature's own setters. Lights and
+ * services switched by a slide count as the user's choice (opening their tab no longer changes
+ * them). A targeting or hot-spot map needs an answer: ranked (or run) here when there is none;
+ * the promise settles when it is there, so "slide shown" includes the map's colours.
+ */
+function applyLayers(l: SlideLayers): Promise<unknown> {
+  if (ntlStore.getState().visible !== l.lights) setNtlVisible(l.lights);
+  if (accessStore.getState().shown !== l.services) setServicesShown(l.services);
+  // mapMode is an open set of feature ids (AppState.mapMode); targetingStore's setter names only its own.
+  if (appStore.getState().mapMode !== l.mapMode) appStore.setState({ mapMode: l.mapMode });
+  const t = targetingStore.getState();
+  if (l.mapMode === 'targeting' && !t.answer) return rerank();
+  if (l.mapMode === 'hotspots' && !t.hotspots && !t.hotspotProgress) return runHotspots();
+  return Promise.resolve();
+}
+
+/** Tick or untick an area for comparing (at most 4; the national table and the map control share the list). */
+export function togglePicked(code: string): void {
+  compareStore.setState((s) => ({ picked: s.picked.includes(code) ? s.picked.filter((c) => c !== code) : s.picked.length < 4 ? [...s.picked, code] : s.picked }));
 }
 
 export function setCompare(codes: string[]): void {
@@ -176,9 +216,19 @@ export async function applyView(v: SlideView): Promise<void> {
   if (v.mapMeasure !== s.mapMeasure && isMapMeasure(v.mapMeasure)) setMapMeasure(v.mapMeasure as MapMeasure);
   if (JSON.stringify(v.classification) !== JSON.stringify(s.classification)) setClassification({ ...v.classification, method: v.classification.method as ClassMethod });
   if (v.selection !== s.selection) select(v.selection);
+  // setTargeting re-ranks (latest wins) only where a ranking is already in use; otherwise the
+  // settings wait for the first ranking. Identical settings are not re-asked.
+  let ranking: Promise<unknown> = Promise.resolve();
+  if (v.targeting && JSON.stringify(toStoreTargeting(v.targeting)) !== JSON.stringify(targetingStore.getState().settings)) {
+    if (targetingStore.getState().answer) {
+      setTargeting(toStoreTargeting(v.targeting));
+      ranking = rerank();
+    } else targetingStore.setState({ settings: toStoreTargeting(v.targeting) });
+  }
+  const layers = applyLayers(v.layers);
   compareStore.setState({ compare: v.compare.length >= 2 ? [...v.compare] : [] });
   await resultReady();
-  await ensureYears();
+  await Promise.all([ensureYears(), ranking, layers]);
 }
 
 export async function goToSlide(i: number): Promise<void> {
@@ -205,11 +255,15 @@ export function wireCompare(): void {
   let loadingFor: string | null = null;
   const loadSlides = (id: string) => {
     loadingFor = id;
-    idbGet<Slide[]>(id, slideDb()).then(
+    idbGet<unknown>(id, slideDb()).then(
       (saved) => {
         if (loadingFor !== id) return;
-        compareStore.setState({ slides: Array.isArray(saved) ? saved : [], slidesFor: id });
-        const { brief, slides, slideIndex } = compareStore.getState();
+        // Slides saved by an older version are migrated on read (and written back in the new
+        // shape on the next change); one that cannot be read is named, the others kept.
+        const { slides, dropped } = migrateSlides(saved);
+        for (const d of dropped) notify('error', `slides: ${d}`);
+        compareStore.setState({ slides, slidesFor: id });
+        const { brief, slideIndex } = compareStore.getState();
         if (brief && slides.length) void goToSlide(Math.min(slideIndex, slides.length - 1));
       },
       (e: Error) => {
