@@ -10,8 +10,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import type { Browser } from 'playwright-core';
-import { externalRequests, launch, mapPixelStats, openPage, waitForMap, type PageSession } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { externalRequests, launch, launchPersistent, mapPixelStats, openPage, waitForMap, type PageSession } from './browser';
 import { cliJson, type MpiRow } from './cli';
 import { parseShownNumber } from './reference';
 import { DISTRICT_TH, writeWorkspaceFixture } from './workspaceFixtures';
@@ -133,5 +133,71 @@ describe('a real-data workspace in the browser', () => {
     expect(await shown('stat-target-poor')).toBeGreaterThan(0);
     expect(externalRequests(s.requests, base)).toEqual([]);
     expect(s.consoleErrors).toEqual([]);
+  });
+});
+
+describe('browser storage refusing the import (quota)', () => {
+  it('says so in Thai and English, saves nothing, and what was loaded stays — also after a reload', async () => {
+    // Chromium's own quota override (CDP Storage.overrideQuotaForOrigin, made for testing this)
+    // gives a real QuotaExceededError from IndexedDB, not a mock. Chromium reads an origin's quota
+    // when its storage is first opened, so each step sets it before the page loads, in a browser
+    // whose profile (and so the workspaces) persists from one launch to the next.
+    const profile = mkdtempSync(join(tmpdir(), 'cheepao-quota-'));
+    const origin = new URL(base).origin;
+    const step = async (quotaSize: number | null, run: (page: Page, errors: string[]) => Promise<void>) => {
+      const ctx = await launchPersistent(profile);
+      const page = ctx.pages()[0] ?? (await ctx.newPage());
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      const cdp = await ctx.newCDPSession(page);
+      if (quotaSize !== null) await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize });
+      await page.goto(base);
+      await waitForMap(page);
+      await run(page, errors);
+      expect(errors).toEqual([]);
+      await ctx.close();
+    };
+    const importFiles = async (page: Page, files: string[]) => {
+      await page.click('[data-testid=tab-workspace]');
+      await page.locator('[data-testid=open-file] input').setInputFiles(files);
+    };
+    const refusedText = (page: Page) => page.locator('[data-testid=import-refused]').last().innerText();
+
+    // 1. A new workspace that does not fit (1 KB quota): refused, the demo stays, nothing listed.
+    await step(1024, async (page) => {
+      const demoTargetPoor = await page.locator('[data-testid=stat-target-poor]').innerText();
+      await importFiles(page, fx.good);
+      await expect.poll(() => refusedText(page), { timeout: 60_000 }).toMatch(/พื้นที่เก็บข้อมูลของเบราว์เซอร์เต็ม.*browser storage is full/s);
+      expect(await page.locator('[data-testid=dataset-select]').inputValue()).toBe('demo');
+      expect(await page.locator('[data-testid=dataset-select] option').count()).toBe(1);
+      await page.click('[data-testid=tab-poverty]');
+      expect(await page.locator('[data-testid=stat-target-poor]').innerText()).toBe(demoTargetPoor);
+    });
+    // 2. With room the workspace is made.
+    let layersBefore = '';
+    let wsUrl = '';
+    await step(null, async (page) => {
+      await importFiles(page, fx.good);
+      await expect.poll(() => new URL(page.url()).searchParams.get('ws') ?? '', { timeout: 60_000 }).toMatch(/^ws-/);
+      await waitForMap(page);
+      layersBefore = await page.locator('[data-testid=layer-list]').innerText();
+      wsUrl = page.url();
+    });
+    // 3. No room left: repaired district polygons that would replace its district layer are
+    //    refused, and the workspace is whole — on screen and after the next launch.
+    await step(1024, async (page) => {
+      await page.goto(wsUrl);
+      await waitForMap(page);
+      await importFiles(page, [fx.broken]);
+      await expect.poll(() => refusedText(page), { timeout: 60_000 }).toMatch(/browser storage is full/);
+      expect(await page.locator('[data-testid=layer-list]').innerText()).toBe(layersBefore);
+    });
+    await step(null, async (page) => {
+      await page.goto(wsUrl);
+      await waitForMap(page);
+      await page.click('[data-testid=tab-workspace]');
+      await expect.poll(() => page.locator('[data-testid=layer-list]').innerText()).toBe(layersBefore);
+      expect(layersBefore).not.toContain('broken-adm2.geojson');
+    });
   });
 });

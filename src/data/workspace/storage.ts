@@ -65,12 +65,15 @@ export async function listWorkspaces(): Promise<WorkspaceEntry[]> {
   return (await get<WorkspaceEntry[]>('list', db())) ?? [];
 }
 
+/** Thai first, then English: the message reaches the import report and the notice as is. */
 function storageMessage(e: unknown): string {
   const name = (e as DOMException)?.name ?? '';
   if (name === 'QuotaExceededError' || /quota/i.test(String((e as Error)?.message))) {
-    return 'browser storage is full or the quota was refused; nothing was saved and the previous workspace is unchanged — free space (delete a workspace) and try again';
+    return 'พื้นที่เก็บข้อมูลของเบราว์เซอร์เต็มหรือถูกจำกัด จึงไม่ได้บันทึกสิ่งใด และพื้นที่ทำงานเดิมยังอยู่ครบ — ลบพื้นที่ทำงานที่ไม่ใช้แล้วลองใหม่ · ' +
+      'browser storage is full or the quota was refused; nothing was saved and the previous workspace is unchanged — free space (delete a workspace) and try again';
   }
-  return `could not save to browser storage (${(e as Error)?.message ?? String(e)}); nothing was saved and the previous workspace is unchanged`;
+  const why = (e as Error)?.message ?? String(e);
+  return `บันทึกลงพื้นที่เก็บข้อมูลของเบราว์เซอร์ไม่ได้ (${why}) จึงไม่ได้บันทึกสิ่งใด และพื้นที่ทำงานเดิมยังอยู่ครบ · could not save to browser storage (${why}); nothing was saved and the previous workspace is unchanged`;
 }
 
 /** Write an import's files and the list entry in one transaction; then drop obsolete files. */
