@@ -10,7 +10,7 @@ import { importBoundaries } from '../../src/data/boundaries/importBoundaries';
 import type { BenchSection } from '../bench';
 
 const bench: BenchSection = async ({ report }) => {
-  const preview = await servePreview(4399);
+  const preview = await servePreview(Number(process.env.BENCH_PORT ?? 4399));
   if (!preview) return;
   const { base } = preview;
   try {
