@@ -20,7 +20,7 @@ async function briefReady(page: Page, i: number): Promise<void> {
 }
 
 const bench: BenchSection = async ({ report }) => {
-  const preview = await servePreview(Number(process.env.BENCH_PORT ?? 4398) + 1);
+  const preview = await servePreview(process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) + 1 : 4398);
   if (!preview) return;
   const { base } = preview;
   try {
