@@ -97,3 +97,59 @@ export function decodeColumnar(bytes: Uint8Array, what = 'columnar file'): Colum
   }
   return { columns, meta: header.meta ?? {} };
 }
+
+/** A column whose bytes are made only when written (encodeColumnarParts). */
+export interface LazyColumn {
+  name: string;
+  type: ColumnType;
+  length: number;
+  make: () => TypedColumn;
+}
+
+const BYTES_PER: Record<ColumnType, number> = { u8: 1, u16: 2, u32: 4, i32: 4, f32: 4, f64: 8 };
+
+/**
+ * The same layout as encodeColumnar, as a sequence of pieces with each column made when its
+ * piece is taken: a large file (TPMAP counts, issue 16) goes to gzip one column at a time and is
+ * never one buffer. Concatenated, the pieces equal encodeColumnar's bytes.
+ */
+export function* encodeColumnarParts(columns: readonly LazyColumn[], meta: Record<string, unknown> = {}): Generator<Uint8Array> {
+  let header = { columns: [] as { name: string; type: ColumnType; length: number; offset: number }[], meta };
+  const build = (base: number) => {
+    let off = base;
+    header = { columns: [], meta };
+    for (const c of columns) {
+      off = Math.ceil(off / 8) * 8;
+      header.columns.push({ name: c.name, type: c.type, length: c.length, offset: off });
+      off += c.length * BYTES_PER[c.type];
+    }
+    return off;
+  };
+  let base = 0;
+  let headerBytes = new Uint8Array(0);
+  for (let iter = 0; iter < 4; iter++) {
+    build(base);
+    headerBytes = new TextEncoder().encode(JSON.stringify(header));
+    const nextBase = Math.ceil((8 + headerBytes.length) / 8) * 8;
+    if (nextBase === base) break;
+    base = nextBase;
+  }
+  build(base);
+  headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  if (8 + headerBytes.length > base) throw new Error('columnar header did not converge');
+  const head = new Uint8Array(base);
+  const dv = new DataView(head.buffer);
+  dv.setUint32(0, MAGIC, true);
+  dv.setUint32(4, headerBytes.length, true);
+  head.set(headerBytes, 8);
+  yield head;
+  let at = base;
+  for (let k = 0; k < columns.length; k++) {
+    const c = header.columns[k];
+    if (c.offset > at) yield new Uint8Array(c.offset - at);
+    const col = columns[k].make();
+    if (col.length !== c.length || typeOf(col) !== c.type) throw new Error(`columnar column ${c.name}: made ${col.length} ${typeOf(col)}, announced ${c.length} ${c.type}`);
+    yield new Uint8Array(col.buffer, col.byteOffset, col.byteLength);
+    at = c.offset + col.byteLength;
+  }
+}

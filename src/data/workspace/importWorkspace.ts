@@ -17,13 +17,14 @@ import { describeBoundaryReport, importBoundaries, nestingProblems, type Boundar
 import { encodeColumnar } from '../columnar';
 import { readAreas, readProfiles, readText, readVillages, readVillageBasic, type ByteReader } from '../dataset';
 import { DATASET_FORMAT, DATASET_VERSION, VILLAGE_BASIC_FIELDS, type AreaName, type AreaNames, type DatasetManifest, type JoinReport, type JoinSide, type WorkspaceLayer } from '../datasetFormat';
-import { gzip, gzipChunks } from '../gzip';
+import { gzip, gzipParts } from '../gzip';
 import { describeHouseholdReport, householdsFromCsv } from '../households/householdCsv';
 import { PROVINCES } from '../provinceTable';
 import { importServicesText, summariseReport } from '../services/importServices';
 import { parseTypeMapSpec } from '../services/typeMapping';
-import { decodeTpmapCounts, encodeTpmapCountsChunks, type TpmapCounts } from '../tpmap/countsFile';
+import { encodeTpmapCountsParts, readTpmapCounts, type TpmapCounts } from '../tpmap/countsFile';
 import { TpmapImporter, type TpmapImportReport } from '../tpmap/importTpmap';
+import { readTpmapFiles } from '../tpmap/readTpmapFiles';
 import { CountTable } from '../tpmap/countTable';
 import { describeVillageLocations, importVillageLocations } from '../villages/villageLocations';
 import { importVillageBasic, MISSING } from '../villages/villageBasic';
@@ -43,6 +44,8 @@ export interface InputFile {
   head(): Promise<Uint8Array>;
   /** For rasters in the browser: the Blob itself (geotiff reads slices, not the whole file). */
   blob?: Blob;
+  /** The file in pieces as read (large TPMAP tables are parsed as they stream in). */
+  chunks?(): AsyncIterable<Uint8Array>;
   /** Attribution given with the file (e.g. by the user, or for a layer taken from the demo). */
   attribution?: string;
   /** A layer taken from the demo workspace at the user's request. */
@@ -61,8 +64,8 @@ export interface WorkspaceImportOptions {
   crs?: string;
   /** Data year of a household CSV (Buddhist era; default: latest poverty year, else 2565). */
   year?: number;
-  /** Called between files: (files done, total, current file). */
-  onProgress?: (done: number, total: number, file: string) => void;
+  /** Called between files (and while large ones stream): files done, total, current file, bytes read of the TPMAP files and their total. */
+  onProgress?: (done: number, total: number, file: string, bytesDone?: number, bytesTotal?: number) => void;
   /** Checked between files; true stops the import (nothing is written). */
   cancelled?: () => boolean;
   now?: () => Date;
@@ -119,7 +122,7 @@ async function loadBase(base: Base | null) {
   const profiles = new Map<number, ProfileRows>();
   for (const y of Object.keys(m.files.profiles ?? {})) profiles.set(Number(y), await readProfiles(base.read, m, Number(y), villages.count));
   const counts = new Map<number, TpmapCounts>();
-  for (const [y, f] of Object.entries(m.files.tpmapCounts ?? {})) counts.set(Number(y), decodeTpmapCounts(await readText(base.read, f), f, Number(y)));
+  for (const y of Object.keys(m.files.tpmapCounts ?? {})) counts.set(Number(y), await readTpmapCounts(base.read, m, Number(y)));
   return { areas, codes: villages.code, lon: villages.lon, lat: villages.lat, profiles, basic: await readVillageBasic(base.read, m), counts };
 }
 
@@ -153,6 +156,7 @@ function mergeCounts(into: TpmapCounts | undefined, add: TpmapCounts): TpmapCoun
     into.tables.set(key, t);
   }
   for (const [k, v] of add.villageNames) into.villageNames.set(k, v);
+  for (const [k, v] of add.communities ?? []) (into.communities ??= new Map()).set(k, v);
   return into;
 }
 
@@ -215,22 +219,19 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   const total = inputs.length;
   const progress = (f: string) => options.onProgress?.(++done, total, f);
 
-  // 2. Poverty: TPMAP tables (read one file at a time; the texts are not all held at once).
+  // 2. Poverty: TPMAP tables, read ahead concurrently within a byte budget and parsed one after
+  // another straight into the compact count tables (readTpmapFiles); no file's text is kept.
   const counts = prev.counts;
   const tpmapFiles = groups.get('tpmap') ?? [];
   if (tpmapFiles.length) {
-    // One file at a time: its text is parsed into the compact counts and dropped.
     const importer = new TpmapImporter();
-    for (const f of tpmapFiles) {
-      check();
-      importer.add(f.name, await f.text());
-      progress(f.name);
-    }
+    // Files and bytes go to the page together, at most every 100 ms (7,000 files would be 7,000 messages).
+    await readTpmapFiles(tpmapFiles, importer, { check, progress: () => void ++done, onBytes: (b, bt, f) => options.onProgress?.(done, total, f, b, bt) });
     const imported = importer.finish();
     if (imported.counts.size === 0) report.refused.push({ file: tpmapFiles.map((f) => f.name).join(', '), message: 'no TPMAP table recognised' });
     for (const [year, c] of imported.counts) {
       counts.set(year, mergeCounts(counts.get(year), c));
-      added.push({ id: `poverty:${year}`, kind: 'poverty', year, files: [`tpmap-${year}.csv.gz`], synthetic: false, source: source(tpmapFiles), summary: `TPMAP ${year}`, stats: { villages: imported.report.villages } });
+      added.push({ id: `poverty:${year}`, kind: 'poverty', year, files: [`tpmap-${year}.bin.gz`], synthetic: false, source: source(tpmapFiles), summary: `TPMAP ${year}`, stats: { villages: imported.report.villages } });
     }
     report.lines.push(tpmapLine(imported.report, tpmapFiles.map((f) => f.name)));
   }
@@ -423,15 +424,27 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   manifestFiles.profiles = profileFiles;
   const tpmapFilesOut: Record<string, string> = {};
   for (const [year, c] of counts) {
-    const name = `tpmap-${year}.csv.gz`;
+    // Columnar and gzipped (countsFile.ts); a workspace saved with the earlier CSV form is
+    // rewritten in this form whenever its counts are rewritten.
+    const previous = base?.manifest.files.tpmapCounts?.[String(year)];
+    const rewrite = tpmapFiles.length > 0 || codes.length !== prev.codes.length || !previous;
+    const name = rewrite ? `tpmap-${year}.bin.gz` : previous;
     tpmapFilesOut[String(year)] = name;
-    if (tpmapFiles.length || codes.length !== prev.codes.length) files.set(name, await gzipChunks(encodeTpmapCountsChunks(c)));
+    if (rewrite) {
+      check();
+      files.set(name, await gzipParts(encodeTpmapCountsParts(c)));
+    }
   }
   if (Object.keys(tpmapFilesOut).length) manifestFiles.tpmapCounts = tpmapFilesOut;
   // Village names from TPMAP name lists.
-  for (const c of counts.values()) if (c.villageNames.size) {
+  for (const c of counts.values()) if (c.villageNames.size || c.communities?.size) {
     const names = new Map((areas.villages ?? []).map((a) => [a.code, a]));
     for (const [code, th] of c.villageNames) if (!names.has(code)) names.set(code, { code, th, en: '' });
+    // Letter-coded communities keep their own TPMAP id for display (importTpmap.ts assignCommunityCodes).
+    for (const [code, tpmapId] of c.communities ?? []) {
+      const given = c.villageNames.get(code);
+      names.set(code, { code, th: given || `ชุมชน ${tpmapId}`, en: `community ${tpmapId}`, tpmapId });
+    }
     areas.villages = [...names.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
   }
 
@@ -541,6 +554,10 @@ function tpmapLine(r: TpmapImportReport, names: string[]): ImportLine {
   for (const f of r.ignoredFiles) details.push(`${f.file}: ignored (${f.reason})`);
   for (const c of r.checks) details.push(`check ${c.year} ${c.table}: ${c.level} vs Σ ${c.summedLevel}: ${c.matched}/${c.compared} match${c.mismatches[0] ? ` (e.g. ${c.mismatches[0].code} ${c.mismatches[0].field}: published ${c.mismatches[0].published}, sum ${c.mismatches[0].summed})` : ''}`);
   for (const u of r.unmatched) details.push(`${u.code}: ${u.reason}`);
+  if (r.communities.length) {
+    parts.push(`${fmt(r.communities.length)} letter-coded communit${r.communities.length > 1 ? 'ies' : 'y'} kept in their subdistrict`);
+    for (const k of r.communities) details.push(`community ${k.id} (${k.year}) → village ${k.code ?? '— no free moo number, left out'} of subdistrict ${k.id.slice(0, 6)}`);
+  }
   return { kind: 'tpmap', summary: parts.join(' · '), files: names, ok: allMatch && r.problemCount === 0, details };
 }
 
