@@ -26,7 +26,7 @@ const PROGRESS_EVERY_MS = 100;
 export async function readTpmapFiles(
   files: readonly TpmapInput[],
   importer: TpmapImporter,
-  hooks: { check?: () => void; progress?: (file: string) => void; onBytes?: (bytesDone: number, bytesTotal: number, file: string) => void } = {},
+  hooks: { check?: () => void; progress?: (file: string) => void; onBytes?: (bytesDone: number, bytesTotal: number, file: string) => void; streamAboveBytes?: number } = {},
 ): Promise<{ bytes: number }> {
   const bytesTotal = files.reduce((s, f) => s + f.size, 0);
   let bytesDone = 0;
@@ -43,7 +43,7 @@ export async function readTpmapFiles(
   const fill = () => {
     while (next < files.length && pending.length < READ_AHEAD_FILES && (ahead < READ_AHEAD_BYTES || pending.length === 0)) {
       const f = files[next++];
-      if (f.size > STREAM_ABOVE_BYTES && f.chunks) pending.push({ f, bytes: null });
+      if (f.size > (hooks.streamAboveBytes ?? STREAM_ABOVE_BYTES) && f.chunks) pending.push({ f, bytes: null });
       else {
         const bytes = f.bytes();
         bytes.catch(() => undefined); // awaited in order below; never an unhandled rejection

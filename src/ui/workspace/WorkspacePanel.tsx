@@ -114,7 +114,12 @@ export function WorkspacePanel() {
       </div>
       {importing && (
         <div className="import-progress" role="status" data-testid="import-progress">
-          <progress max={importing.total} value={importing.done} /> {formatInt(importing.done, lang, digits)}/{formatInt(importing.total, lang, digits)} {importing.file}
+          <progress max={importing.total} value={importing.done} data-testid="import-progress-files" /> {formatInt(importing.done, lang, digits)}/{formatInt(importing.total, lang, digits)} {th ? 'ไฟล์' : 'files'} {importing.file}
+          {importing.bytesTotal ? (
+            <div className="small">
+              <progress max={importing.bytesTotal} value={importing.bytesDone ?? 0} data-testid="import-progress-bytes" /> {formatInt(Math.round((importing.bytesDone ?? 0) / 1e6), lang, digits)}/{formatInt(Math.round(importing.bytesTotal / 1e6), lang, digits)} MB
+            </div>
+          ) : null}
           <button type="button" onClick={cancelImport} data-testid="import-cancel">{th ? 'ยกเลิก' : 'Cancel'}</button>
         </div>
       )}
