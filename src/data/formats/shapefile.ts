@@ -148,7 +148,7 @@ function propertyValue(v: unknown): string | number | boolean | null {
  * `name` is the .shp's name as shown in messages.
  */
 export function readShapefile(parts: ShapefileParts, name: string, options: ReadOptions = {}): { features: FeatureCollection; notes: string[] } {
-  const stem = shapefileStem(baseName(name));
+  const stem = shapefileStem(baseName(name.split(' › ').pop() ?? name));
   if (!parts.shp) throw new FormatError(`${name}: a Shapefile part without its ${stem}.shp (the geometry); add the .shp with the other parts`);
   if (!parts.dbf) throw new FormatError(`${name}: no ${stem}.dbf beside it — a Shapefile's attributes (codes, names) are in the .dbf; add that part (drop it with the .shp, or zip them together)`);
   const notes: string[] = [];
