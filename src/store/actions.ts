@@ -136,7 +136,7 @@ export async function importFiles(files: { name: string; file: Blob; attribution
     const r = await computeWorker().importFiles(
       target,
       files,
-      { crs: o.crs, ...(o.codeField ? { codeField: o.codeField } : {}), ...(o.level ? { level: o.level } : {}), ...(o.typeMap ? { typeMap: o.typeMap } : {}), year: undefined },
+      { crs: o.crs || undefined, ...(o.codeField ? { codeField: o.codeField } : {}), ...(o.level ? { level: o.level } : {}), ...(o.typeMap ? { typeMap: o.typeMap } : {}), year: undefined },
       proxy((done: number, total: number, file: string, bytesDone?: number, bytesTotal?: number) => appStore.setState({ importing: { done, total, file, ...(bytesTotal ? { bytesDone, bytesTotal } : {}) } })),
     );
     appStore.setState((st) => ({

@@ -124,7 +124,7 @@ export const appStore = createStore<AppState>()(() => ({
   importing: null,
   imports: [],
   newWorkspaceOnDrop: false,
-  importOptions: { crs: 'EPSG:4326', codeField: '', level: '', typeMap: '' },
+  importOptions: { crs: '', codeField: '', level: '', typeMap: '' },
   mpi: DEFAULT_MPI,
   mapMeasure: 'rate',
   mapMode: 'need',

@@ -75,8 +75,8 @@ export function detectVillageCodeColumn(table: RawTable): string | null {
   return ok.sort((a, b) => rank(a) - rank(b))[0] ?? null;
 }
 
-export function importVillageLocations(text: string, file: string, options: VillageLocationOptions = {}): VillageLocations {
-  const table = readServiceTable(text, file);
+export function importVillageLocations(text: string | RawTable, file: string, options: VillageLocationOptions = {}): VillageLocations {
+  const table = typeof text === 'string' ? readServiceTable(text, file) : text; // a table: already read (Excel, Shapefile, KML)
   const crs = (options.crs ?? 'EPSG:4326').toUpperCase().replace(/^EPSG::?/, 'EPSG:');
   if (!GEOGRAPHIC_CRS.includes(crs) && !PROJECTED_CRS[crs]) {
     throw new VillageLocationError(`${file}: CRS ${options.crs} is not supported (use EPSG:4326, ${Object.keys(PROJECTED_CRS).join(', ')})`);

@@ -87,6 +87,7 @@ export function WorkspacePanel() {
         <label>
           <span>{th ? 'ระบบพิกัดของ x/y หมู่บ้าน' : 'CRS of village x/y'}</span>
           <select value={opts.crs} onChange={(e) => setOpt({ crs: e.target.value })} data-testid="import-crs">
+            <option value="">{th ? 'ตามไฟล์ (.prj) / lon/lat' : 'from the file (.prj) / lon/lat'}</option>
             <option value="EPSG:4326">EPSG:4326 (lon/lat)</option>
             {Object.keys(PROJECTED_CRS).map((c) => <option key={c} value={c}>{c}{c.endsWith('47') ? ' (UTM 47N)' : ' (UTM 48N)'}</option>)}
           </select>
