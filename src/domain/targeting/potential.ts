@@ -289,7 +289,7 @@ export function aggregatePotential(
 }
 
 /** out[i] = Σ_j w_j·x[i·k + j], summed in j order, rows interleaved four at a time. */
-function weightedRowSums(x: Float64Array, w: Float64Array, n: number, k: number, out: Float64Array): void {
+export function weightedRowSums(x: Float64Array, w: ArrayLike<number>, n: number, k: number, out: Float64Array): void {
   let i = 0;
   for (; i + 3 < n; i += 4) {
     const a = i * k, b = a + k, c = b + k, d = c + k;

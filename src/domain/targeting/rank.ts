@@ -65,6 +65,19 @@ export class RadixScratch {
     return this.radixSortDesc(m);
   }
 
+  /**
+   * sortDesc when position k holds area k (keys written directly, `index` unused): returns the
+   * positions in order, saving the index lookup per key (the Monte Carlo's draws).
+   */
+  sortPositionsDesc(m: number): Uint32Array {
+    if (m >= BUCKET_MIN) {
+      const got = this.bucketSortDesc(m, false);
+      if (got) return got;
+    }
+    for (let k = 0; k < m; k++) this.index[k] = k;
+    return this.radixSortDesc(m);
+  }
+
   private buckets = new Uint32Array(0);
   private bucketOf = new Uint32Array(0);
 
@@ -78,7 +91,7 @@ export class RadixScratch {
    * passes over m keys instead of six radix passes: the national re-rank and every Monte Carlo
    * draw sort this way. Returns null when a key is not finite (the radix sort orders those).
    */
-  private bucketSortDesc(m: number): Uint32Array | null {
+  private bucketSortDesc(m: number, mapIndex = true): Uint32Array | null {
     const { keys } = this;
     let min = Infinity, max = -Infinity;
     for (let k = 0; k < m; k++) {
@@ -89,7 +102,7 @@ export class RadixScratch {
     const span = max - min;
     if (!(span < Infinity)) return null; // NaN or ±Infinity among the keys (or overflowing span)
     if (span === 0) {
-      for (let k = 0; k < m; k++) this.idx[k] = this.index[k];
+      for (let k = 0; k < m; k++) this.idx[k] = mapIndex ? this.index[k] : k;
       return this.idx.subarray(0, m);
     }
     if (this.buckets.length < m + 1) {
@@ -138,6 +151,7 @@ export class RadixScratch {
       }
       start = end;
     }
+    if (!mapIndex) return pos.subarray(0, m);
     const out = this.idx;
     for (let k = 0; k < m; k++) out[k] = this.index[pos[k]];
     return out.subarray(0, m);
