@@ -36,7 +36,12 @@ export interface TpmapCounts {
 export const COUNTS_BINARY_KIND = 'tpmap-counts';
 
 export function encodeTpmapCountsBinary(c: TpmapCounts): Uint8Array {
-  const parts = [...encodeTpmapCountsParts(c)];
+  return concatBytes([...encodeTpmapCountsParts(c)]);
+}
+
+/** The parts one after the other (the first part itself when there is only one). */
+export function concatBytes(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let o = 0;
   for (const p of parts) {

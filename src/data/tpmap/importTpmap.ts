@@ -6,7 +6,7 @@
  */
 import { LEVEL_DIGITS, type AdminLevel } from '../../domain/adminCodes';
 import { PROVINCES } from '../provinceTable';
-import type { TpmapCounts } from './countsFile';
+import { concatBytes, type TpmapCounts } from './countsFile';
 import { CodeIndex, CountTable } from './countTable';
 import { AF_NEEDS_HOUSEHOLDS } from './tpmapMeasures';
 import { COMMON_FIELDS, COMMUNITY_ID, RowStamps, TABLE_FIELDS, TpmapTableReader, classifyTpmapFile, parseVillageNames, type CellProblem } from './tpmapCsv';
@@ -173,7 +173,7 @@ export class TpmapImporter {
       return {
         push: (chunk) => void parts.push(chunk),
         end: () => {
-          const { names, problems } = parseVillageNames(new TextDecoder().decode(concat(parts)), name);
+          const { names, problems } = parseVillageNames(new TextDecoder().decode(concatBytes(parts)), name);
           problems.forEach((p) => this.problem(p));
           const m = this.namesByProvince.get(kind.province) ?? new Map<string, string>();
           for (const [k, v] of names) m.set(k, v);
@@ -305,16 +305,6 @@ export class TpmapImporter {
   }
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 export function importTpmap(files: readonly { name: string; text: string }[]): TpmapImport {
   const importer = new TpmapImporter();
