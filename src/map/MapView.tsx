@@ -20,6 +20,8 @@ import { buildStyle, SUBDISTRICT_MIN_ZOOM } from './style';
 import { readerOf } from '../data/workspace/storage';
 import { readText } from '../data/dataset';
 import { LAYER_SOURCES } from './layerSources';
+import { dataExtent } from './dataExtent';
+import { parseCameraParam, withCameraParam } from './viewParam';
 import { villageCodeString, levelOfCode } from '../domain/adminCodes';
 
 setWorkerUrl(workerUrl);
@@ -113,11 +115,12 @@ export function MapView() {
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
+    // A camera in the URL (a reload, a shared link) wins over every automatic fit of this load.
+    const camera0 = parseCameraParam(location.search);
     const map = new MapLibreMap({
       container: container.current!,
       style: buildStyle(),
-      bounds: THAILAND_BOUNDS,
-      fitBoundsOptions: { padding: 20 },
+      ...(camera0 ? { center: [camera0.lon, camera0.lat] as [number, number], zoom: camera0.zoom } : { bounds: THAILAND_BOUNDS, fitBoundsOptions: { padding: 20 } }),
       attributionControl: { compact: false, customAttribution: 'Basemap: Natural Earth (public domain) · Cheepao' },
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
       dragRotate: false,
@@ -255,8 +258,37 @@ export function MapView() {
       loadSubdistricts();
     });
 
+    // Fit to the data after an import or a workspace switch (issue 15 item 5), once the new
+    // workspace's polygons have arrived (actions.ts resets them with the dataset, then loads them).
+    let pendingFit: string | null = camera0 ? null : appStore.getState().dataset?.id ?? '*';
+    let skipUrlFit = camera0 !== null;
+    const fitToData = (s: AppState) => {
+      const ds = s.dataset;
+      if (!ds || s.selection !== 'TH') return;
+      const e = dataExtent(s.boundaries.province, ds.levelCodes.province, ds.lon, ds.lat);
+      if (!e) return;
+      // National data already fills the view: moving it would only shift the map a few pixels.
+      const v = map.getBounds();
+      const viewArea = (v.getEast() - v.getWest()) * (v.getNorth() - v.getSouth());
+      if ((e[2] - e[0]) * (e[3] - e[1]) > 0.5 * viewArea) return;
+      map.fitBounds([[e[0], e[1]], [e[2], e[3]]], { padding: 40, maxZoom: 11, duration: 0 });
+    };
+    const writeCamera = () => {
+      const c = map.getCenter();
+      const search = withCameraParam(location.search, { zoom: map.getZoom(), lat: c.lat, lon: c.lng });
+      if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    };
+    map.on('moveend', writeCamera);
+
     const unsubscribe = appStore.subscribe((s, prev) => {
       syncSources(s, prev);
+      if (s.dataset && (s.dataset.id !== prev.dataset?.id || s.dataset.manifest !== prev.dataset?.manifest)) {
+        if (prev.dataset) skipUrlFit = false; // a switch, not the first load: fit the new data
+        pendingFit = skipUrlFit ? null : s.dataset.id;
+      } else if (s.dataset && pendingFit && (pendingFit === s.dataset.id || pendingFit === '*') && s.boundaries !== prev.boundaries) {
+        pendingFit = null;
+        fitToData(s);
+      }
       if (s.dataset?.id !== prev.dataset?.id) loadSubdistricts();
       if (s.selection !== prev.selection && s.dataset) {
         const b = selectionBounds(s);
@@ -267,7 +299,7 @@ export function MapView() {
 
     // A link that restores a selection zooms there once the data has arrived.
     const unsubscribeFirst = appStore.subscribe((s, prev) => {
-      if (s.boundaries.province && !prev.boundaries.province && s.selection !== 'TH') {
+      if (s.boundaries.province && !prev.boundaries.province && s.selection !== 'TH' && !skipUrlFit) {
         const b = selectionBounds(s);
         if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: maxZoomFor(s.selection), duration: 0 });
       }

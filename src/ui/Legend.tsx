@@ -6,6 +6,7 @@ import { distinctDigits } from '../domain/classify';
 import { formatMeasure } from '../text/format';
 import { formatYear, t } from '../text/i18n';
 import { ruleLabel } from '../text/ruleLabel';
+import { SourceLine } from './SourceLine';
 
 const METHOD = {
   quantile: { th: 'ควอนไทล์', en: 'quantiles' },
@@ -48,17 +49,14 @@ export function Legend() {
         ))}
         <li><span className="swatch nodata" />{t('noData', lang)}</li>
       </ul>
-      {ds.layers.some((l) => l.synthetic && (l.kind === 'poverty' || l.kind === 'boundaries'))
-        ? <div className="legend-source small">{t('source', lang)}: {t('syntheticLong', lang)}</div>
-        : <div className="legend-source small">{t('source', lang)}: {sourceLine(ds.layers)}</div>}
+      {/* The sources of what the legend describes: the poverty and boundary layers. */}
+      <SourceLine
+        layers={ds.layers.filter((l) => l.kind === 'poverty' || l.kind === 'boundaries')}
+        lang={lang}
+        thaiDigits={thaiDigits}
+        label={t('source', lang)}
+        synthetic={ds.layers.some((l) => l.synthetic && (l.kind === 'poverty' || l.kind === 'boundaries')) ? t('syntheticLong', lang) : null}
+      />
     </div>
   );
-}
-
-/** The sources of what the legend describes: the poverty and boundary layers' files or attribution. */
-function sourceLine(layers: import('../data/datasetFormat').WorkspaceLayer[]): string {
-  const parts = layers
-    .filter((l) => l.kind === 'poverty' || l.kind === 'boundaries')
-    .map((l) => l.source.attribution ?? (l.kind === 'poverty' ? `TPMAP ${l.year ?? ''}`.trim() : l.source.files.map((f) => f.name).join(', ')));
-  return [...new Set(parts)].join(' · ');
 }

@@ -4,7 +4,7 @@ import { BASE_MEASURES, measureInfo, type MapMeasure } from '../domain/mapMeasur
 import { resolveSettings } from '../domain/mpi';
 import type { ClassMethod } from '../domain/classify';
 import { useApp } from '../store/store';
-import { dimensionsOfSetKey, setClassification, setMapMeasure, setMpi } from '../store/actions';
+import { setClassification, setMapMeasure, setMpi } from '../store/actions';
 import { formatPercent } from '../text/i18n';
 import { AF_NEEDS_HOUSEHOLDS, dimensionSetKey } from '../data/tpmap/tpmapMeasures';
 import { AF_NEEDS_HOUSEHOLDS_TH } from '../text/ruleLabel';
@@ -87,19 +87,10 @@ export function MeasurePanel() {
       <fieldset className="field dims">
         <legend>{th ? 'มิติที่นับ' : 'Dimensions counted'}</legend>
         {caps?.dimensionSets ? (
-          // Imported TPMAP tables: only the exported dimension sets can be shown.
-          <>
-            <p className="small muted">{th ? 'ตาราง TPMAP ที่นำเข้ามีเฉพาะชุดมิติต่อไปนี้' : 'The imported TPMAP tables cover these dimension sets'}</p>
-            {caps.dimensionSets.map((key) => {
-              const dims = dimensionsOfSetKey(key);
-              const label = dims.length === 5 ? (th ? 'ครบ 5 มิติ' : 'All 5 dimensions') : DIMENSIONS.filter((d) => dims.includes(d.id)).map((d) => (th ? d.shortTh : d.en)).join(', ');
-              return (
-                <label key={key}>
-                  <input type="radio" name="dimset" checked={dimensionSetKey(mpi.dimensions) === key} onChange={() => setMpi({ dimensions: dims })} data-testid={`dimset-${key}`} /> {label}
-                </label>
-              );
-            })}
-          </>
+          // Imported TPMAP tables: TPMAP exports one table per dimension subset (31 in a full
+          // export). Five checkboxes pick the subset; a subset the import lacks is said, and the map
+          // keeps the last subset it has (issue 15 item 6: not 31 radio buttons).
+          <TpmapDimensionSets available={caps.dimensionSets} current={mpi.dimensions} th={th} />
         ) : (
           DIMENSIONS.map((d) => (
             <label key={d.id}>
@@ -200,5 +191,39 @@ function WeightEditor() {
       ))}
       <button type="button" onClick={() => setMpi({ weights: null })}>{th ? 'คืนค่าเริ่มต้น' : 'Reset'}</button>
     </details>
+  );
+}
+
+function TpmapDimensionSets({ available, current, th }: { available: readonly string[]; current: readonly DimensionId[]; th: boolean }) {
+  const [draft, setDraft] = useState<DimensionId[] | null>(null);
+  const shown = draft ?? [...current];
+  const key = dimensionSetKey(shown);
+  const missing = key !== dimensionSetKey(current) && !available.includes(key);
+  const toggle = (d: DimensionId, on: boolean) => {
+    const dims = DIMENSIONS.map((x) => x.id).filter((x) => (x === d ? on : shown.includes(x)));
+    const k = dimensionSetKey(dims);
+    if (available.includes(k)) {
+      setDraft(null);
+      setMpi({ dimensions: dims });
+    } else setDraft(dims);
+  };
+  return (
+    <div data-testid="tpmap-dimsets" data-available={available.length}>
+      {DIMENSIONS.map((d) => (
+        <label key={d.id}>
+          <input type="checkbox" checked={shown.includes(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} data-testid={`dim-${d.id}`} /> {th ? d.shortTh : d.en}
+        </label>
+      ))}
+      {missing && (
+        <p className="small warn-text" role="status" data-testid="dimset-missing">
+          {key === '00000'
+            ? th ? 'เลือกอย่างน้อยหนึ่งมิติ' : 'Choose at least one dimension'
+            : th ? `ตาราง TPMAP ที่นำเข้าไม่มีชุดมิตินี้ (มี ${available.length} ชุด) — แผนที่ยังแสดงชุดเดิม` : `The imported TPMAP tables have no table for this subset (${available.length} available) — the map keeps the previous one`}
+        </p>
+      )}
+      {available.length < 31 && !missing && (
+        <p className="small muted">{th ? `ตาราง TPMAP ที่นำเข้ามี ${available.length} จาก 31 ชุดมิติ` : `The imported TPMAP tables cover ${available.length} of the 31 subsets`}</p>
+      )}
+    </div>
   );
 }

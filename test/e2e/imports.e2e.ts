@@ -48,9 +48,17 @@ describe('imports in the browser', () => {
     expect(await s.page.locator('[data-testid=rule-af]').isDisabled()).toBe(true);
     // The exported single-dimension table is reachable and matches the CLI.
     const health = cliJson<MpiRow[]>(['mpi', '--data', join(dir, 'tpmap-ds'), '--level', 'country', '--measure', 'tpmap', '--dimensions', 'health'])[0];
-    await s.page.click('[data-testid=dimset-10000]');
+    // Five checkboxes: unticking toward "health only" passes subsets the import lacks; each is
+    // said, and the map keeps the previous table until the subset exists.
+    for (const d of ['living', 'education', 'income']) {
+      await s.page.click(`[data-testid=dim-${d}]`);
+      await expect.poll(() => s.page.locator('[data-testid=dimset-missing]').innerText()).toContain('ไม่มีชุดมิตินี้');
+      expect(await shown('stat-target-poor')).toBe(ref.target_poor);
+    }
+    await s.page.click('[data-testid=dim-access]');
     await expect.poll(() => shown('stat-target-poor')).toBe(health.target_poor);
-    await s.page.click('[data-testid=dimset-11111]');
+    expect(await s.page.locator('[data-testid=dimset-missing]').count()).toBe(0);
+    for (const d of ['living', 'education', 'income', 'access']) await s.page.click(`[data-testid=dim-${d}]`);
     await expect.poll(() => shown('stat-target-poor')).toBe(ref.target_poor);
     await s.page.screenshot({ path: 'test-results/import-tpmap.png' });
   });

@@ -43,6 +43,24 @@ describe('a real-data workspace in the browser', () => {
     await expect.poll(() => new URL(s.page.url()).searchParams.get('ws') ?? '').toMatch(/^ws-/);
     wsId = new URL(s.page.url()).searchParams.get('ws')!;
     await waitForMap(s.page);
+    // Issue 15 item 5: the map fits the imported province (73, Nakhon Pathom, about 99.8–100.4 E,
+    // 13.6–14.2 N), not the national view with the province a speck; the URL keeps that view.
+    const camera = () => s.page.evaluate(() => {
+      const m = (window as unknown as { __cheepaoMap: { getZoom: () => number; getCenter: () => { lng: number; lat: number } } }).__cheepaoMap;
+      return { zoom: m.getZoom(), ...m.getCenter() };
+    });
+    await expect.poll(async () => (await camera()).zoom, { timeout: 30_000 }).toBeGreaterThan(7.5);
+    const fitted = await camera();
+    expect(fitted.lng).toBeGreaterThan(99.7);
+    expect(fitted.lng).toBeLessThan(100.5);
+    expect(fitted.lat).toBeGreaterThan(13.5);
+    expect(fitted.lat).toBeLessThan(14.3);
+    await expect.poll(() => new URL(s.page.url()).searchParams.get('at') ?? '').toMatch(/^\d+\.\d\d\//);
+    await s.page.reload();
+    await waitForMap(s.page);
+    const restored = await camera();
+    expect(Math.abs(restored.zoom - fitted.zoom)).toBeLessThan(0.01);
+    expect(Math.abs(restored.lng - fitted.lng)).toBeLessThan(0.01);
     const summary = cliJson<{ by_year: Record<string, { target_poor: number; people: number }>; synthetic_layers: string[]; layers: { services: Record<string, number> } }>(['summary', '--data', wsDir]);
     expect(summary.synthetic_layers).toEqual([]);
     await s.page.click('[data-testid=tab-poverty]');

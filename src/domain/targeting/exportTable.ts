@@ -12,6 +12,7 @@ import type { RankSettings, TargetingResult } from './rankAreas';
 import { UNRANKED_REASONS } from './rankAreas';
 import type { StabilityResult } from './stability';
 import { quadrantId, type QuadrantId } from './typology';
+import { NEED_ONLY_HIGH, NEED_ONLY_LOW } from './needOnly';
 
 export interface TargetingRow {
   code: string;
@@ -22,7 +23,8 @@ export interface TargetingRow {
   potential: number | null;
   /** Raw value of each input (before transform and normalisation). */
   inputs: Record<string, number | null>;
-  quadrant: QuadrantId | null;
+  /** The need × potential quadrant; ranked by need alone (needOnly.ts), high_need or low_need. */
+  quadrant: QuadrantId | 'high_need' | 'low_need' | null;
   score: number | null;
   rank: number | null;
   parts: Record<string, number | null>;
@@ -53,7 +55,7 @@ export function targetingRows(result: TargetingResult, stability?: StabilityResu
       need_normalised: fin(result.need[i]),
       potential: fin(result.potential[i]),
       inputs: Object.fromEntries(ids.map((id) => [id, fin(Number(areas.inputs[id][i]))])),
-      quadrant: quadrantId(result.quadrant[i]),
+      quadrant: result.settings.needOnly ? (result.quadrant[i] === NEED_ONLY_HIGH ? 'high_need' : result.quadrant[i] === NEED_ONLY_LOW ? 'low_need' : null) : quadrantId(result.quadrant[i]),
       score: fin(result.score[i]),
       rank: result.rank[i] || null,
       parts: { need: fin(result.parts.need[i]), [pname]: fin(result.parts.potential[i]) },

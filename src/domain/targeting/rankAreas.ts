@@ -13,6 +13,7 @@ import { potentialPartName, priorityFormula, priorityScores, resolvePriorityWeig
 import { codeOrder, rankByScore, RadixScratch } from './rank';
 import { classifyQuadrants, DEFAULT_THRESHOLDS, medianOf, thresholds, type ThresholdRule } from './typology';
 import { resolveWeights, type PotentialWeightsInput } from './weights';
+import { rankByNeedAlone } from './needOnly';
 
 /** The areas of one level as plain arrays (what the worker and the CLI both build; datasetInputs.ts). */
 export interface TargetingAreas {
@@ -76,6 +77,8 @@ export interface RankSettings {
   thresholds: ThresholdRule;
   /** The order of the steps (OECD/JRC Handbook 2008). */
   steps: string;
+  /** Ranked by need alone: no potential input had a value in scope (needOnly.ts). */
+  needOnly?: boolean;
 }
 
 export const UNRANKED_REASONS = ['', 'outside_scope', 'no_need', 'missing_inputs', 'no_inputs'] as const;
@@ -241,6 +244,7 @@ export function resolveRankSettings(p: PreparedRanking, options: RankOptions) {
  */
 export function rankAreas(areas: TargetingAreas, options: RankOptions = {}): TargetingResult {
   const p = prepareRanking(areas, options);
+  if (!p.potential.inputs.length) return rankByNeedAlone(p, options, STEPS);
   const s = resolveRankSettings(p, options);
   const { n } = p;
   const k = p.potential.inputs.length;

@@ -16,6 +16,7 @@ import { areaName } from '../../store/names';
 import { setHover, targetingStore, type TargetingState } from '../../store/targetingStore';
 import { subdistrictCentres, villagePoints } from '../../store/derived';
 import { QUADRANT_IDS, QUADRANTS } from '../../domain/targeting/typology';
+import { targetingClass } from '../../domain/targeting/needOnly';
 import { CLUSTER_COLOURS, CLUSTER_LABELS } from '../../domain/hotspots';
 import { formatInt } from '../../text/i18n';
 import { tg } from '../../text/targetingStrings';
@@ -116,8 +117,8 @@ export const targetingSource: LayerSource = {
     if (app.mapMode === 'targeting' && s.answer && s.prepared) {
       const i = s.prepared.codes.indexOf(code);
       if (i >= 0 && s.answer.rank[i]) {
-        const q = QUADRANTS[QUADRANT_IDS[s.answer.quadrant[i]]];
-        lines.push(`${tg('colRank', lang)} ${formatInt(s.answer.rank[i], lang, app.thaiDigits)} · ${lang === 'th' ? q.th : q.en}`, lang === 'th' ? q.familyTh : q.familyEn);
+        const q = targetingClass(s.answer.quadrant[i], s.answer.settings.needOnly === true);
+        if (q) lines.push(`${tg('colRank', lang)} ${formatInt(s.answer.rank[i], lang, app.thaiDigits)} · ${lang === 'th' ? q.th : q.en}`, lang === 'th' ? q.familyTh : q.familyEn);
       } else lines.push(tg('unranked', lang));
     } else if (s.hotspots) {
       const i = s.hotspots.codes.indexOf(code);

@@ -4,7 +4,8 @@
  * by quadrant, the scatter's brush, hover shared with the map and scatter; a click flies there.
  */
 import { useMemo } from 'react';
-import { QUADRANT_IDS, QUADRANTS } from '../../domain/targeting/typology';
+import { QUADRANT_IDS } from '../../domain/targeting/typology';
+import { classCodes, targetingClass } from '../../domain/targeting/needOnly';
 import { inputDefinition, PILLARS } from '../../domain/targeting/inputs';
 import { select } from '../../store/actions';
 import { areaName } from '../../store/names';
@@ -81,19 +82,23 @@ export function RankTable() {
       {label}{sort.key === key ? (sort.dir > 0 ? ' ▲' : ' ▼') : ''}
     </th>
   );
+  const needOnly = answer.settings.needOnly === true;
   const potScale = answer.potentialName === 'potential' ? answer.settings.priorityWeights.potential : 0;
   return (
     <section className="tg-table" data-testid="tg-table">
       <h3>{tg('table', lang)}</h3>
       <div className="tg-qfilter small" data-testid="tg-qfilter">
         {tg('filterQuadrant', lang)}:{' '}
-        {[3, 2, 1, 0].map((q) => (
-          <label key={q} className="tg-qchip" title={QUADRANTS[QUADRANT_IDS[q]].familyEn}>
-            <input type="checkbox" checked={qf.includes(q)} onChange={() => toggleQuadrant(q)} data-testid={`tg-qfilter-${QUADRANT_IDS[q]}`} />
-            <span className="swatch" style={{ background: QUADRANTS[QUADRANT_IDS[q]].colour }} />
-            {lang === 'th' ? QUADRANTS[QUADRANT_IDS[q]].th : QUADRANTS[QUADRANT_IDS[q]].en}
-          </label>
-        ))}
+        {classCodes(needOnly).map((q) => {
+          const info = targetingClass(q, needOnly)!;
+          return (
+            <label key={q} className="tg-qchip" title={lang === 'th' ? info.familyTh : info.familyEn}>
+              <input type="checkbox" checked={qf.includes(q)} onChange={() => toggleQuadrant(q)} data-testid={`tg-qfilter-${needOnly ? `need-${q}` : QUADRANT_IDS[q]}`} />
+              <span className="swatch" style={{ background: info.colour }} />
+              {lang === 'th' ? info.th : info.en}
+            </label>
+          );
+        })}
       </div>
       {brushed.length > 0 && (
         <div className="small tg-brushed" data-testid="tg-brushed" data-count={brushed.length}>
@@ -124,7 +129,7 @@ export function RankTable() {
         <tbody>
           {rows.slice(0, limit).map((i) => {
             const code = prepared.codes[i];
-            const q = QUADRANT_IDS[answer.quadrant[i]];
+            const q = targetingClass(answer.quadrant[i], needOnly);
             const parts: { w: number; c: string; label: string }[] = [{ w: Math.max(0, answer.partNeed[i]), c: NEED_COLOUR, label: `${tg('need', lang)} ${answer.partNeed[i].toFixed(3)}` }];
             if (potScale > 0) {
               for (let j = 0; j < k; j++) {
@@ -143,9 +148,9 @@ export function RankTable() {
                 onClick={() => select(code)}
               >
                 <td className="num">{formatInt(answer.rank[i], lang, thaiDigits)}</td>
-                <td><span className="swatch" title={q ? QUADRANTS[q][lang === 'th' ? 'familyTh' : 'familyEn'] : ''} style={{ background: q ? QUADRANTS[q].colour : '#fff' }} /> {areaName(ds, code, lang)}</td>
+                <td><span className="swatch" title={q ? q[lang === 'th' ? 'familyTh' : 'familyEn'] : ''} style={{ background: q ? q.colour : '#fff' }} /> {areaName(ds, code, lang)}</td>
                 <td className="num">{needFmt(i)}</td>
-                <td className="num">{answer.potential[i].toFixed(3)}</td>
+                <td className="num">{Number.isFinite(answer.potential[i]) ? answer.potential[i].toFixed(3) : '—'}</td>
                 <td>
                   <span className="tg-bar" title={`${answer.score[i].toFixed(4)} = ${parts.map((p) => p.label).join(' + ')}`}>
                     {parts.map((p, n) => <span key={n} style={{ width: `${(100 * p.w) / maxScore}%`, background: p.c }} />)}

@@ -74,7 +74,8 @@ export function Scatter() {
     }
   }, [geom, answer, prepared, brushedSet, hover]);
 
-  if (!answer || !geom || !prepared) return null;
+  // Ranked by need alone there is no potential axis to plot against (needOnly.ts).
+  if (!answer || !geom || !prepared || answer.settings.needOnly) return null;
   const local = (e: React.MouseEvent) => {
     const b = (e.currentTarget as SVGElement).getBoundingClientRect();
     return { x: ((e.clientX - b.left) / b.width) * W, y: ((e.clientY - b.top) / b.height) * H };

@@ -9,6 +9,8 @@ import { QUADRANTS, QUADRANT_IDS } from '../../domain/targeting/typology';
 import { CLUSTER_COLOURS, CLUSTER_LABELS } from '../../domain/hotspots';
 import { formatInt } from '../../text/i18n';
 import { tg } from '../../text/targetingStrings';
+import { SourceLine } from '../SourceLine';
+import { classCodes, targetingClass } from '../../domain/targeting/needOnly';
 import './targeting.css';
 
 export function TargetingLegend() {
@@ -21,10 +23,32 @@ export function TargetingLegend() {
   const level = useTargeting((s) => s.settings.level);
   if (mode !== 'targeting' && mode !== 'hotspots') return null;
   const synthetic = layers?.some((l) => l.synthetic);
-  const source = synthetic ? tg('synthetic', lang) : [...new Set((layers ?? []).map((l) => l.source.attribution ?? l.source.files.map((f) => f.name).join(', ')).filter(Boolean))].join(' · ');
+  const source = <SourceLine layers={layers ?? []} lang={lang} thaiDigits={thaiDigits} label={tg('sourceLabel', lang)} synthetic={synthetic ? tg('synthetic', lang) : null} />;
   if (mode === 'targeting') {
     const counts = [0, 0, 0, 0];
     if (answer) for (const i of answer.order) counts[answer.quadrant[i]]++;
+    if (answer?.settings.needOnly) {
+      // Ranked by need alone: two need classes, the potential said to be unknown (needOnly.ts).
+      return (
+        <div className="tg-legend" data-testid="tg-legend" data-need-only="true">
+          <strong>{tg('legendNeedOnly', lang)}</strong> <span className="muted">· {tg(level, lang)}</span>
+          <ul>
+            {classCodes(true).map((q) => {
+              const info = targetingClass(q, true)!;
+              return (
+                <li key={q} data-class={q}>
+                  <span className="swatch" style={{ background: info.colour }} />
+                  <span>{lang === 'th' ? info.th : info.en} ({formatInt(counts[q], lang, thaiDigits)})</span>
+                </li>
+              );
+            })}
+            <li><span className="swatch nodata" />{tg('unranked', lang)}</li>
+          </ul>
+          <div className="muted small">{tg('needOnlyTitle', lang)}</div>
+          {source}
+        </div>
+      );
+    }
     return (
       <div className="tg-legend" data-testid="tg-legend">
         <strong>{tg('legendTargeting', lang)}</strong> <span className="muted">· {tg(level, lang)}</span>
@@ -46,7 +70,7 @@ export function TargetingLegend() {
           </ul>
         </div>
         <div className="muted small">{lang === 'th' ? 'แนวตั้ง: ความต้องการ (สูง = บน) · แนวนอน: ศักยภาพ (สูง = ขวา)' : 'rows: need (high on top) · columns: potential (high on the right)'}</div>
-        <div className="legend-source small">{tg('sourceLabel', lang)}: {source}</div>
+        {source}
       </div>
     );
   }
@@ -61,7 +85,7 @@ export function TargetingLegend() {
           <li key={c} data-cluster={c}><span className="swatch" style={{ background: CLUSTER_COLOURS[c] }} />{tg(c, lang)}{hs ? ` (${formatInt(counts.get(c) ?? 0, lang, thaiDigits)})` : ''}</li>
         ))}
       </ul>
-      <div className="legend-source small">{tg('sourceLabel', lang)}: {source}</div>
+      {source}
     </div>
   );
 }

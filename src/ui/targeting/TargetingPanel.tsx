@@ -119,7 +119,15 @@ export function TargetingPanel() {
         </section>
       )}
 
-      {error && <div className="load-error small" role="alert" data-testid="tg-error">{error}</div>}
+      {error && <div className="load-error small" role="alert" data-testid="tg-error">{tg('rankFailed', lang)}: {error}</div>}
+      {a?.settings.needOnly && (
+        <div className="tg-need-only small" role="status" data-testid="tg-need-only">
+          <strong>{L('needOnlyTitle')}</strong> {L('needOnlyBody')}
+          {a.settings.unavailableInputs.length > 0 && (
+            <> {L('needOnlyMissing')}: {a.settings.unavailableInputs.map((id) => inputDefinition(id)[lang]).join(', ')}.</>
+          )}
+        </div>
+      )}
       {a && (
         <section className="tg-explain small" data-testid="tg-explain">
           <div><strong>{L('formula')}:</strong> <code data-testid="tg-formula">{a.formula}</code></div>
@@ -157,6 +165,8 @@ function Stability() {
   const answer = useTargeting((s) => s.answer);
   const L = (k: string) => tg(k, lang);
   if (!answer) return null;
+  // Ranked by need alone there are no potential weights or normalisations to vary.
+  if (answer.settings.needOnly) return null;
   const cur = res && res.key === answer.key ? res : null;
   let flips = 0, width = 0, m = 0;
   if (cur) for (const i of answer.order) { m++; width += cur.rankQ95[i] - cur.rankQ05[i]; if (cur.quadrantFlipShare[i] >= 0.2) flips++; }
