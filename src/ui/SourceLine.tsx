@@ -17,20 +17,19 @@ export function SourceLine({ layers, lang, thaiDigits, label, synthetic }: { lay
   const line = sourceLineText(s, lang, (n) => formatInt(n, lang, thaiDigits));
   return (
     <div className="legend-source small" data-testid="legend-source" data-files={s.files.length}>
-      {label}: {line}
-      {s.files.length > 0 && (
-        <>
-          {' '}
+      <div className="legend-source-row">
+        <span className="legend-source-line" title={`${label}: ${line}`}>{label}: {line}</span>
+        {s.files.length > 0 && (
           <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="legend-source-toggle">
             {open ? (lang === 'th' ? 'ซ่อน' : 'hide') : lang === 'th' ? 'รายชื่อไฟล์' : 'list files'}
           </button>
-          {open && (
-            <div className="legend-source-files" data-testid="legend-source-files">
-              {s.files.slice(0, MAX_LISTED).join(', ')}
-              {s.files.length > MAX_LISTED && ` … (${lang === 'th' ? 'อีก' : 'and'} ${formatInt(s.files.length - MAX_LISTED, lang, thaiDigits)}${lang === 'th' ? ' ไฟล์' : ' more'})`}
-            </div>
-          )}
-        </>
+        )}
+      </div>
+      {open && (
+        <div className="legend-source-files" data-testid="legend-source-files">
+          {s.files.slice(0, MAX_LISTED).join(', ')}
+          {s.files.length > MAX_LISTED && ` … (${lang === 'th' ? 'อีก' : 'and'} ${formatInt(s.files.length - MAX_LISTED, lang, thaiDigits)}${lang === 'th' ? ' ไฟล์' : ' more'})`}
+        </div>
       )}
     </div>
   );

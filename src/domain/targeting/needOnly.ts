@@ -55,7 +55,7 @@ export function rankByNeedAlone(p: PreparedRanking, options: RankOptions, steps:
   }
   const missing = p.potential.unavailable;
   const notes = [
-    `Ranked by need alone: no potential input has a value in scope${missing.length ? ` (missing: ${missing.join(', ')})` : ''}.`,
+    `Ranked by need alone (score = need): none of the potential inputs has a value in scope${missing.length ? ` (missing: ${missing.join(', ')})` : ''}.`,
   ];
   const noNeed = unranked.reduce((s, u) => s + (u === 2 ? 1 : 0), 0);
   if (noNeed) notes.push(`${noNeed} areas without a need value (no people surveyed?) are unranked.`);

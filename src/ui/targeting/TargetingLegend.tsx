@@ -60,16 +60,19 @@ export function TargetingLegend() {
             {[3, 2, 1, 0].map((q) => {
               const info = QUADRANTS[QUADRANT_IDS[q]];
               return (
-                <li key={q} data-quadrant={info.id}>
+                <li key={q} data-quadrant={info.id} title={lang === 'th' ? info.familyTh : info.familyEn}>
                   <span className="swatch" style={{ background: info.colour }} />
-                  <span>{lang === 'th' ? info.th : info.en} — {lang === 'th' ? info.familyTh : info.familyEn} ({formatInt(counts[q], lang, thaiDigits)})</span>
+                  <span>
+                    {lang === 'th' ? info.th : info.en} ({formatInt(counts[q], lang, thaiDigits)})
+                    <span className="tg-family"> — {lang === 'th' ? info.familyTh : info.familyEn}</span>
+                  </span>
                 </li>
               );
             })}
             <li><span className="swatch nodata" />{tg('unranked', lang)}</li>
           </ul>
         </div>
-        <div className="muted small">{lang === 'th' ? 'แนวตั้ง: ความต้องการ (สูง = บน) · แนวนอน: ศักยภาพ (สูง = ขวา)' : 'rows: need (high on top) · columns: potential (high on the right)'}</div>
+        <div className="muted small tg-axes">{lang === 'th' ? 'แนวตั้ง: ความต้องการ (สูง = บน) · แนวนอน: ศักยภาพ (สูง = ขวา)' : 'rows: need (high on top) · columns: potential (high on the right)'}</div>
         {source}
       </div>
     );

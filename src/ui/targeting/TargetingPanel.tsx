@@ -133,7 +133,8 @@ export function TargetingPanel() {
           <div><strong>{L('formula')}:</strong> <code data-testid="tg-formula">{a.formula}</code></div>
           <div>{L('need')}: {L(`m_${a.settings.need.measure}`)} ({L(a.settings.need.as === 'rate' ? 'asRate' : 'asCount')}) · {L('normalise')}: {L(a.settings.normalise)} · {L('aggregate')}: {L(a.settings.aggregate)} · {L('missing')}: {L(a.settings.missing)} · {L('thresholds')}: {L(s.thresholdWeighting === 'areas' ? 'medianAreas' : 'medianPeople')} ({L('need')} {a.thresholds.need.toFixed(3)}, {L('potential')} {a.thresholds.potential.toFixed(3)})</div>
           <div className="muted">{L('steps')}: {a.settings.steps}</div>
-          <ul>{a.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>
+          {/* Ranked by need alone, the first note says so in English only: the banner above says it in the user's language. */}
+          <ul>{(a.settings.needOnly ? a.notes.slice(1) : a.notes).map((n, i) => <li key={i}>{n}</li>)}</ul>
           <div className="muted" data-testid="tg-rerank-ms" data-ms={a.ms.toFixed(2)}>
             {nf(a.ranked)} {L('ranked')} · {L('rerankMs')} {a.ms.toFixed(1)} ms{computing ? ` · ${L('computing')}` : ''}
           </div>
