@@ -56,9 +56,16 @@ describe('a real-data workspace in the browser', () => {
     expect(fitted.lat).toBeGreaterThan(13.5);
     expect(fitted.lat).toBeLessThan(14.3);
     await expect.poll(() => new URL(s.page.url()).searchParams.get('at') ?? '').toMatch(/^\d+\.\d\d\//);
-    await s.page.reload();
-    await waitForMap(s.page);
-    const restored = await camera();
+    // The same URL in a second tab (same browser storage) opens on the same camera; this tab keeps
+    // its session (the import report is checked next).
+    const tab2 = await s.page.context().newPage();
+    await tab2.goto(s.page.url());
+    await waitForMap(tab2);
+    const restored = await tab2.evaluate(() => {
+      const m = (window as unknown as { __cheepaoMap: { getZoom: () => number; getCenter: () => { lng: number; lat: number } } }).__cheepaoMap;
+      return { zoom: m.getZoom(), ...m.getCenter() };
+    });
+    await tab2.close();
     expect(Math.abs(restored.zoom - fitted.zoom)).toBeLessThan(0.01);
     expect(Math.abs(restored.lng - fitted.lng)).toBeLessThan(0.01);
     const summary = cliJson<{ by_year: Record<string, { target_poor: number; people: number }>; synthetic_layers: string[]; layers: { services: Record<string, number> } }>(['summary', '--data', wsDir]);
