@@ -107,7 +107,9 @@ describe('projector sizes', () => {
     expect(need).toBeLessThanOrEqual(0.2);
     await s.page.locator('[data-testid=ntl-toggle]').uncheck();
     await s.page.click('[data-testid=tab-progress]');
-    await s.page.waitForSelector('[data-testid=progress-legend]', { timeout: 120_000 });
+    // Measured once the records are read and the legend is complete (as-of date shown).
+    await s.page.waitForSelector('[data-testid=progress-legend-asof]', { timeout: 120_000 });
+    await waitForMap(s.page);
     expect(await coverOfMap(s.page, '[data-testid=progress-legend]')).toBeLessThanOrEqual(0.2);
     await s.page.screenshot({ path: 'test-results/projector-1280-progress.png' });
     await s.page.context().close();
