@@ -319,7 +319,9 @@ export function importBoundaries(text: string | FeatureCollection, file: string,
     });
     for (const n of [...m.unmatched, ...m.ambiguous].sort((a, b) => a.feature - b.feature)) {
       report.unmatchedNames.push([n.th, n.en].filter(Boolean).join(' / ') || `feature ${n.feature}`);
-      problem({ feature: n.feature, message: describeNameIssue(n).replace(/^feature \d+: /, ''), outcome: 'skipped' });
+      // Every such name is listed (not capped like geometry problems): the user has to fix each one.
+      report.problemCount++;
+      report.problems.push({ feature: n.feature, message: describeNameIssue(n).replace(/^feature \d+: /, ''), outcome: 'skipped' });
     }
   } else {
     if (level && level !== 'province') throw new BoundaryImportError(`${file}: no code field and no ${level} name field found for a ${level} file (looked for adm3_pcode, tam_code, code, adm3_th, tam_nam_t … among ${keys.join(', ')}); name the field with --code-field / the code-field choice`);

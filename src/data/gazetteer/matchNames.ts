@@ -35,14 +35,15 @@ export interface NameLayout {
   finest: NameLevel | null;
 }
 
-const LEVEL_TOKEN: [NameLevel, RegExp][] = [
-  // Subdistrict first: "subdistrict" contains "district".
-  ['subdistrict', /^(adm_?3|admin_?3|tam|tambon|tambol|tumbon|tb|subdistrict|sub_?district|subdist|khwaeng|ตำบล|แขวง|ชื่อตำบล)/],
-  ['district', /^(adm_?2|admin_?2|amp|amphoe|amphur|amphor|ap|district|dist|khet|อำเภอ|เขต|ชื่ออำเภอ)/],
-  ['province', /^(adm_?1|admin_?1|prov|province|pv|pro|changwat|cwt|จังหวัด|ชื่อจังหวัด)/],
-];
 /** What may follow the level word in a name column's key (and nothing else: `adm2_pcode` is not a name). */
-const NAME_SUFFIX = /^[_ ]?(|th|en|tn|te|t|e|thai|eng|english|name|name_?th|name_?en|name_?t|name_?e|nam_?t|nam_?e|nam|nm_?t|nm_?e|ชื่อ)$/;
+const NAME_SUFFIX = '[_ ]?(th|en|tn|te|t|e|thai|eng|english|name|name_?th|name_?en|name_?t|name_?e|nam_?t|nam_?e|nam|nm_?t|nm_?e|ชื่อ)?$';
+const LEVEL_TOKEN: [NameLevel, RegExp][] = [
+  // Subdistrict first: "subdistrict" contains "district". Token and suffix in one pattern so the
+  // alternatives backtrack (tambon_name is tambon + _name, not tam + bon_name).
+  ['subdistrict', /adm_?3|admin_?3|tam|tambon|tambol|tumbon|tb|subdistrict|sub_?district|subdist|khwaeng|ตำบล|แขวง|ชื่อตำบล/],
+  ['district', /adm_?2|admin_?2|amp|amphoe|amphur|amphor|ap|district|dist|khet|อำเภอ|เขต|ชื่ออำเภอ/],
+  ['province', /adm_?1|admin_?1|prov|province|pv|pro|changwat|cwt|จังหวัด|ชื่อจังหวัด/],
+].map(([level, token]) => [level as NameLevel, new RegExp(`^(${(token as RegExp).source})${NAME_SUFFIX}`)]);
 const GADM = /^(nl_)?name_([123])$/;
 const GENERIC = /^(name|name_?th|name_?en|name_?t|name_?e|nam_?t|nam_?e|th_?name|en_?name|thai_?name|eng_?name|ชื่อ|label)$/;
 const CODE_LIKE = /^(th)?[\d\s.-]+$/i;
@@ -53,10 +54,7 @@ export function columnLevel(key: string): NameLevel | 'generic' | null {
   const k = key.trim().toLowerCase();
   const g = GADM.exec(k);
   if (g) return NAME_LEVELS[Number(g[2]) - 1];
-  for (const [level, token] of LEVEL_TOKEN) {
-    const m = token.exec(k);
-    if (m && NAME_SUFFIX.test(k.slice(m[0].length))) return level;
-  }
+  for (const [level, pattern] of LEVEL_TOKEN) if (pattern.test(k)) return level;
   return GENERIC.test(k) ? 'generic' : null;
 }
 

@@ -13,7 +13,7 @@ import simplify from '@turf/simplify';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { LEVEL_DIGITS, villageCodeString } from '../../domain/adminCodes';
 import type { ProfileRows } from '../../domain/mpi/prepare';
-import { describeBoundaryReport, importBoundaries, nestingProblems, type BoundaryLevel, type BoundaryReport } from '../boundaries/importBoundaries';
+import { describeBoundaryReport, importBoundariesWithGazetteer, nestingProblems, type BoundaryLevel, type BoundaryReport } from '../boundaries/importBoundaries';
 import { encodeColumnar } from '../columnar';
 import { readAreas, readProfiles, readText, readVillages, readVillageBasic, type ByteReader } from '../dataset';
 import { DATASET_FORMAT, DATASET_VERSION, VILLAGE_BASIC_FIELDS, type AreaName, type AreaNames, type DatasetManifest, type JoinReport, type JoinSide, type WorkspaceLayer } from '../datasetFormat';
@@ -295,7 +295,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   for (const f of groups.get('boundaries') ?? []) {
     check();
     try {
-      const b = importBoundaries(f.features ?? (await f.text()), f.name, { level: options.level, codeField: options.codeField });
+      const b = await importBoundariesWithGazetteer(f.features ?? (await f.text()), f.name, { level: options.level, codeField: options.codeField });
       const full = `boundaries/${b.level}.geojson`;
       const display = `boundaries/${b.level}.display.geojson`;
       files.set(full, enc.encode(JSON.stringify(b.polygons)));
