@@ -7,6 +7,9 @@
  * ~400 KB of JSON (~110 KB gzip), so it is loaded on first need by a dynamic import: Vite puts it
  * in a chunk of its own and the app's main bundle does not grow; a file with codes never loads it.
  */
+/** Credit line for a layer whose codes came from the gazetteer (CC BY-IGO 3.0 asks for it). */
+export const GAZETTEER_ATTRIBUTION = 'DOPA codes by name from OCHA COD-AB Thailand (CC BY-IGO 3.0, © OCHA, Royal Thai Survey Department)';
+
 export type NameLevel = 'province' | 'district' | 'subdistrict';
 
 export interface GazetteerEntry {
