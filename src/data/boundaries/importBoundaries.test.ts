@@ -113,6 +113,15 @@ describe('importBoundaries: names-only files at their true level', () => {
     expect(coded.polygons.features[0].properties).toEqual({ code: '7302', th: 'กำแพงแสน', en: 'Kamphaeng Saen' });
     expect(coded.report.nameMatch?.by).toBe('district name within province (adm1_pcode)');
   });
+  it('lists two features whose names find the same district (kept, parts merged)', async () => {
+    const r = await importBoundariesWithGazetteer(fc([
+      feature({ ADM1_TH: 'นครปฐม', ADM2_TH: 'กำแพงแสน' }, square(99.9, 13.9)),
+      feature({ ADM1_TH: 'นครปฐม', ADM2_TH: 'อำเภอ กำแพงแสน' }, square(99.8, 13.9)),
+    ]), 'twice.geojson');
+    expect(r.polygons.features.map((f) => [f.properties.code, f.geometry.type])).toEqual([['7302', 'MultiPolygon']]);
+    expect(r.report.problems).toEqual([{ feature: 2, code: '7302', message: '"อำเภอ กำแพงแสน" names the same district as feature 1 (7302 กำแพงแสน / Kamphaeng Saen): parts merged into one polygon', outcome: 'repaired' }]);
+    expect(describeBoundaryReport(r.report)).toMatch(/1 names match an area another feature matched \(parts merged\)/);
+  });
   it('lists a name that matches two areas with both candidates, Thai and English', async () => {
     const r = await importBoundariesWithGazetteer(fc([feature({ ADM1_EN: 'Phra Nakhon Si Ayutthaya', ADM2_EN: 'Bang Sai' }, square(100.5, 14.2))]), 'ayutthaya.geojson').catch((e: Error) => e);
     // The only feature matches two districts (บางไทร 1404 and บางซ้าย 1413 are both "Bang Sai"): nothing to import.

@@ -66,7 +66,7 @@ export interface BoundaryReport {
   /** Names that matched no area (names-only files), Thai / English. */
   unmatchedNames: string[];
   /** Names-only district/subdistrict files: how the names were matched, and what did not match. */
-  nameMatch?: { by: string; matched: number; unmatched: NameIssue[]; ambiguous: NameIssue[]; withinProvinceOnly: number };
+  nameMatch?: { by: string; matched: number; unmatched: NameIssue[]; ambiguous: NameIssue[]; withinProvinceOnly: number; sharedCodes: number };
   /** Codes that appear on more than one feature (their parts are merged into one MultiPolygon). */
   duplicateCodes: string[];
 }
@@ -312,10 +312,22 @@ export function importBoundaries(text: string | FeatureCollection, file: string,
     const m = matchNames(rows, { level: byNames.level, layout, own: names, parentCodes }, options.gazetteer);
     const parents = [parentField, ...(level === 'subdistrict' ? [layout.byLevel.district?.th, layout.byLevel.district?.en] : []), layout.byLevel.province?.th, layout.byLevel.province?.en].filter(Boolean);
     const by = `${level} name${parents.length ? ` within ${level === 'subdistrict' ? 'district' : 'province'} (${parents.join(', ')})` : ' in the whole country'}`;
-    report.nameMatch = { by, matched: m.matched, unmatched: m.unmatched, ambiguous: m.ambiguous, withinProvinceOnly: m.withinProvinceOnly };
+    report.nameMatch = { by, matched: m.matched, unmatched: m.unmatched, ambiguous: m.ambiguous, withinProvinceOnly: m.withinProvinceOnly, sharedCodes: 0 };
     m.codes.forEach((c, i) => (codes[i] = c));
     m.entries.forEach((e, i) => {
       if (e) gazetteerNames[i] = e;
+    });
+    // Two features whose names find the same area: kept (parts merged, as for a repeated code) but listed.
+    const firstOf = new Map<string, number>();
+    m.codes.forEach((c, i) => {
+      if (!c) return;
+      const first = firstOf.get(c);
+      if (first === undefined) return void firstOf.set(c, i);
+      report.nameMatch!.sharedCodes++;
+      const e = m.entries[i]!;
+      const v = [names.th && rows[i][names.th], names.en && rows[i][names.en]].filter(Boolean).join(' / ');
+      report.problemCount++;
+      report.problems.push({ feature: i + 1, code: c, message: `"${v}" names the same ${level} as feature ${first + 1} (${c} ${e.th} / ${e.en}): parts merged into one polygon`, outcome: 'repaired' });
     });
     for (const n of [...m.unmatched, ...m.ambiguous].sort((a, b) => a.feature - b.feature)) {
       report.unmatchedNames.push([n.th, n.en].filter(Boolean).join(' / ') || `feature ${n.feature}`);
@@ -332,7 +344,7 @@ export function importBoundaries(text: string | FeatureCollection, file: string,
       const g = layout.generic;
       const p = layout.byLevel.province;
       const differ = rows.filter((r) => provinceKey((g.th && r[g.th]) || (g.en && r[g.en]) || '') !== provinceKey((p.th && r[p.th]) || (p.en && r[p.en]) || '')).length;
-      if (differ > 0.05 * rows.length) throw new BoundaryImportError(`${file}: the level cannot be told: ${[g.th, g.en].filter(Boolean).join(', ')} holds names other than the province names in ${[p.th, p.en].filter(Boolean).join(', ')} (${differ} of ${rows.length} features) and its name does not say district or subdistrict; rename it (e.g. adm2_th, adm3_th) or choose the level (--level district|subdistrict)`);
+      if (differ > 0.05 * rows.length) throw new BoundaryImportError(`${file}: the level cannot be told: ${[g.th, g.en].filter(Boolean).join(', ')} holds names other than the province names in ${[p.th, p.en].filter(Boolean).join(', ')} (${differ} of ${rows.length} features) and its name does not say district or subdistrict; rename it (e.g. adm2_th, adm3_th) or choose the level (ระดับขอบเขต / Boundary level in the import options, --level district|subdistrict in the CLI)`);
     }
     const idx = provinceNameIndex();
     rows.forEach((r, i) => {
@@ -350,7 +362,7 @@ export function importBoundaries(text: string | FeatureCollection, file: string,
     const matched = codes.filter(Boolean).length;
     if (!layout.byLevel.province && !options.level && matched < 0.5 * rows.length) {
       const cols = [names.th, names.en].filter(Boolean).join(', ');
-      throw new BoundaryImportError(`${file}: the level cannot be told: only ${matched} of ${rows.length} names in ${cols} are province names, and no column says district or subdistrict (adm2_th, adm3_en, amp_nam_t, tam_nam_t …); rename the name column or choose the level (--level district|subdistrict)`);
+      throw new BoundaryImportError(`${file}: the level cannot be told: only ${matched} of ${rows.length} names in ${cols} are province names, and no column says district or subdistrict (adm2_th, adm3_en, amp_nam_t, tam_nam_t …); rename the name column or choose the level (ระดับขอบเขต / Boundary level in the import options, --level district|subdistrict in the CLI)`);
     }
   }
   report.level = level!;
@@ -453,6 +465,7 @@ export function describeBoundaryReport(r: BoundaryReport): string {
   else if (r.nameMatch) parts.push(`matched by ${r.nameMatch.by} against the DOPA code gazetteer: ${r.nameMatch.matched} of ${r.features} names`);
   else parts.push('matched by province name');
   if (r.nameMatch?.ambiguous.length) parts.push(`${r.nameMatch.ambiguous.length} names match more than one area`);
+  if (r.nameMatch?.sharedCodes) parts.push(`${r.nameMatch.sharedCodes} names match an area another feature matched (parts merged)`);
   if (r.repaired) parts.push(`${r.repaired} repaired`);
   if (r.skipped) parts.push(`${r.skipped} skipped`);
   if (r.unmatchedNames.length) parts.push(`unmatched names: ${r.unmatchedNames.slice(0, 10).join(', ')}`);
