@@ -13,11 +13,15 @@
  *    source's 16-character cut leaves two ปากพนังฝั่งตะวัน… in one district: those must be listed
  *    as matching two subdistricts, not guessed; every unmatched or doubly matched name is in the
  *    import report with its Thai (and English) name.
+ * 3. GISTDA's own spelling (Pai village layer: subdistrict name TB_TN beside its code TB_IDN)
+ *    finds GISTDA's codes in the gazetteer — a check not derived from the gazetteer's source.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadGazetteer } from '../../src/data/gazetteer/gazetteer';
+import { detectNameColumns, matchNames } from '../../src/data/gazetteer/matchNames';
 
 const R = process.argv[2] ?? '/work/shared/realdata';
 const tmp = mkdtempSync(join(tmpdir(), 'cheepao-acc-names-'));
@@ -85,6 +89,18 @@ for (const [adm, level, select] of [
   if (adm === 2) check(ct.right === ct.total, 'every typed district name matches');
   else check(listed.length === 2 && listed.every((d) => /"ตำบลปากพนังฝั่งตะวัน" matches 2 subdistricts in [^:]*ปากพนัง[^:]*: 801210.*801214/.test(d)), 'Thai only, the two ปากพนังฝั่งตะวัน… (cut at 16 characters in the source) are listed with both codes, not guessed');
 }
+
+// 3. An independent spelling: GISTDA's Pai village layer names each village's subdistrict
+//    (TB_TN, Thai) beside its DOPA code (TB_IDN). Matched within Mae Hong Son (58), every name
+//    must find the code GISTDA gives.
+const pai = readFileSync(join(R, 'villages/pai_villages_gistda_TH58.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+const pairs = [...new Map(pai.map((c) => [c[3], c[4]])).entries()];
+const gazetteer = await loadGazetteer();
+const rows = pairs.map(([, th]) => ({ TB_TN: th }));
+const m = matchNames(rows, { level: 'subdistrict', layout: detectNameColumns(rows, ['TB_TN']), parentCodes: pairs.map(() => '58') }, gazetteer);
+const agree = pairs.filter(([code], i) => m.codes[i] === code).length;
+process.stdout.write(`      GISTDA Pai subdistricts: ${pairs.map(([c, t], i) => `${t} ${c}→${m.codes[i] ?? 'none'}`).join(', ')}\n`);
+check(agree === pairs.length, `GISTDA's ${pairs.length} Pai subdistrict names (TB_TN) find GISTDA's codes (TB_IDN) within province 58: ${agree} of ${pairs.length}`);
 
 process.stdout.write(failures ? `${failures} check(s) failed\n` : 'all names-only checks passed\n');
 process.exit(failures ? 1 : 0);
