@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { gazetteerFromJson, loadGazetteer } from './gazetteer';
 import { columnLevel, detectNameColumns, matchNames, type MatchSpec } from './matchNames';
 
@@ -100,5 +101,24 @@ describe('matchNames', () => {
     const rows = full.district.map((d) => ({ adm1_th: full.province.find((p) => p.code === d.code.slice(0, 2))!.th, adm2_th: d.th, adm2_en: d.en }));
     const m = matchNames(rows, spec(rows, 'district'), full);
     expect(m.codes).toEqual(full.district.map((d) => d.code));
+  });
+  it('property: every shipped district, however its Thai or English name is dressed, finds its own code within its province', async () => {
+    const full = await loadGazetteer();
+    const province = new Map(full.province.map((p) => [p.code, p]));
+    // Ways files write a name: DOPA's level word, spaces, a zero-width space, upper case, Amphoe/Muang.
+    const dressTh = (th: string, bangkok: boolean, k: number) => [`${bangkok ? 'เขต' : 'อำเภอ'}${th}`, `${bangkok ? 'เขต ' : 'อ.'}${th}`, ` ${th} `, th.replace(/^(.)/, '$1\u200b')][k];
+    const dressEn = (en: string, k: number) => [`Amphoe ${en}`, en.toUpperCase(), en.replace(/^Mueang /, 'Muang '), `${en} District`][k];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: full.district.length - 1 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.boolean(), (i, kt, ke, thai) => {
+        const d = full.district[i];
+        const p = province.get(d.code.slice(0, 2))!;
+        const row: Record<string, string> = thai ? { adm1_th: p.th, adm2_th: dressTh(d.th, p.code === '10', kt) } : { adm1_en: p.en, adm2_en: dressEn(d.en, ke) };
+        const m = matchNames([row], spec([row], 'district'), full);
+        // English names repeat within a province (บางไทร and บางซ้าย are both "Bang Sai"): then listed, never another code.
+        if (m.codes[0] === null) return !thai && m.ambiguous.length === 1 && m.ambiguous[0].candidates.some((c) => c.code === d.code);
+        return m.codes[0] === d.code;
+      }),
+      { seed: 14, numRuns: 500 },
+    );
   });
 });
