@@ -6,7 +6,8 @@ import type { Browser } from 'playwright-core';
 import { launch, waitForMap } from '../../test/e2e/browser';
 import { servePreview } from '../support/preview';
 import { writeWorkspaceFixture } from '../../test/e2e/workspaceFixtures';
-import { importBoundaries } from '../../src/data/boundaries/importBoundaries';
+import type { FeatureCollection } from 'geojson';
+import { importBoundaries, importBoundariesWithGazetteer } from '../../src/data/boundaries/importBoundaries';
 import type { BenchSection } from '../bench';
 
 const bench: BenchSection = async ({ report }) => {
@@ -113,6 +114,12 @@ async function workspaceTimings(browser: Browser, base: string, report: (l: stri
     const n0 = performance.now();
     importBoundaries(readFileSync(adm3, 'utf8'), 'th_adm3.geojson');
     report('boundary import, OCHA th_adm3, Node (parse, codes, repair checks)', performance.now() - n0, 'ms');
+    // Issue 14 item 8: the same file with every code dropped, placed by name (gazetteer load included).
+    const named = JSON.parse(readFileSync(adm3, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+    for (const f of named.features) for (const k of Object.keys(f.properties)) if (/pcode/.test(k)) delete f.properties[k];
+    const n1 = performance.now();
+    await importBoundariesWithGazetteer(named as unknown as FeatureCollection, 'th_adm3_names_only.geojson');
+    report('boundary import, names-only th_adm3 (codes dropped), Node (name match incl. gazetteer load)', performance.now() - n1, 'ms');
   }
   // The generated national TPMAP folder (BENCH_NATIONAL) is benched in scripts/bench/workspace.ts.
   await context.close();

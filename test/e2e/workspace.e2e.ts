@@ -3,7 +3,8 @@
  * TPMAP tables with split records, village points, services, basic data and a lights raster —
  * whose numbers equal the CLI's import of the same files; nothing synthetic is labelled or used;
  * the join report names the municipal pseudo-subdistricts; a reload restores the same view; bad
- * boundary files are imported or refused with the file and reason, and what was loaded stays.
+ * boundary files are imported or refused with the file and reason, and what was loaded stays; a
+ * names-only district file lands at district level with its DOPA codes (issue 14 item 8).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
@@ -165,6 +166,13 @@ describe('a real-data workspace in the browser', () => {
     await expect.poll(() => s.page.locator('[data-testid=import-report]').innerText()).toMatch(/broken-adm2\.geojson: 2 district polygons .* repaired · 1 skipped/);
     await s.page.locator('[data-testid=open-file] input').setInputFiles(fx.namesOnly);
     await expect.poll(() => s.page.locator('[data-testid=import-report]').innerText()).toMatch(/names-only\.geojson: 1 province polygons · matched by province name .*unmatched names: Nowhere/);
+    // Names only, at district level: matched within the province against the shipped gazetteer
+    // (7301 เมืองนครปฐม, 7302 กำแพงแสน in OCHA COD-AB), the name that is no district listed.
+    const layersNow = await s.page.locator('[data-testid=layer-list] li').count();
+    await s.page.locator('[data-testid=open-file] input').setInputFiles(fx.namesDistricts);
+    await expect.poll(() => s.page.locator('[data-testid=import-report]').innerText()).toMatch(/names-districts\.geojson: 2 district polygons · matched by district name within province \(ADM1_TH\) against the DOPA code gazetteer: 2 of 3 names · 1 skipped · unmatched names: ไม่มีอำเภอนี้ \/ Nowhere/);
+    expect(await s.page.locator('[data-testid=import-report]').textContent()).toMatch(/names-districts\.geojson: feature 3: "ไม่มีอำเภอนี้ \/ Nowhere" matches no district in นครปฐม — skipped/);
+    expect(await s.page.locator('[data-testid=layer-list] li').count()).toBe(layersNow);
     await s.page.click('[data-testid=tab-poverty]');
     expect(await shown('stat-target-poor')).toBeGreaterThan(0);
     expect(externalRequests(s.requests, base)).toEqual([]);

@@ -30,6 +30,8 @@ export interface WorkspaceFixture {
   good: string[];
   tpmap: string[];
   namesOnly: string;
+  /** Names only, at district level (issue 14 item 8): real names of 7301, 7302 and one that is no district. */
+  namesDistricts: string;
   broken: string;
   projected: string;
 }
@@ -70,11 +72,16 @@ export function writeWorkspaceFixture(dir: string): WorkspaceFixture {
   for (let r = 0; r < height; r++) for (let c = 0; c < width; c++) values[r * width + c] = c * 0.5 + (r % 7);
   files.push(put('lights.tif', writeGeoTiff({ width, height, west: W, north: N, pixelWidth: 0.01, pixelHeight: 0.01, values, compression: 'deflate', noData: -9999 })));
   const namesOnly = put('names-only.geojson', fc([poly({ name_en: 'Nakhon Pathom' }, rect(W, S, E, N)), poly({ name_en: 'Nowhere' }, rect(98, 15, 98.2, 15.2))]));
+  const namesDistricts = put('names-districts.geojson', fc([
+    poly({ ADM1_TH: 'นครปฐม', ADM2_TH: 'อำเภอเมืองนครปฐม', ADM2_EN: 'Mueang Nakhon Pathom' }, rect(...box(1))),
+    poly({ ADM1_TH: 'นครปฐม', ADM2_TH: 'กำแพงแสน', ADM2_EN: 'Kamphaeng Saen' }, rect(...box(2))),
+    poly({ ADM1_TH: 'นครปฐม', ADM2_TH: 'ไม่มีอำเภอนี้', ADM2_EN: 'Nowhere' }, rect(98, 15, 98.2, 15.2)),
+  ]));
   const broken = put('broken-adm2.geojson', fc([
     poly({ adm2_pcode: 'TH7301' }, [[[W, S], [W, S], [(W + E) / 2, S], [(W + E) / 2, N], [W, N]]]),
     poly({ adm2_pcode: 'TH7302' }, [[[(W + E) / 2, S], [E, N], [E, S], [(W + E) / 2, N], [(W + E) / 2, S]]]),
     poly({ adm2_pcode: 'TH7303' }, [[[W, S], [E, S]]]),
   ]));
   const projected = put('utm-adm1.geojson', JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::32647' } }, features: [poly({ adm1_pcode: 'TH73' }, rect(600000, 1500000, 640000, 1550000))] }));
-  return { good: files, tpmap, namesOnly, broken, projected };
+  return { good: files, tpmap, namesOnly, namesDistricts, broken, projected };
 }

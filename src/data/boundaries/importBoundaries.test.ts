@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundaryImportError, importBoundaries, nestingProblems } from './importBoundaries';
+import { BoundaryImportError, describeBoundaryReport, GazetteerNeeded, importBoundaries, importBoundariesWithGazetteer, nestingProblems } from './importBoundaries';
 
 const square = (x: number, y: number, d = 0.1) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
 const fc = (features: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ type: 'FeatureCollection', ...extra, features });
@@ -79,6 +79,63 @@ describe('importBoundaries: CRS and geometry', () => {
   it('refuses non-GeoJSON with the file name', () => {
     expect(() => importBoundaries('{"type":"Feature"}', 'one.geojson')).toThrow(BoundaryImportError);
     expect(() => importBoundaries('not json', 'x.geojson')).toThrow(/x\.geojson: not valid JSON/);
+  });
+});
+
+// Names-only files (issue 14 item 8). Expected codes are DOPA's, as in OCHA COD-AB th_adm2/th_adm3
+// (the shipped gazetteer): 7301 เมืองนครปฐม, 7302 กำแพงแสน, 5001 เมืองเชียงใหม่, 730102 บางแขม.
+describe('importBoundaries: names-only files at their true level', () => {
+  it('lands a names-only district file (ADM1_TH + ADM2_TH) at district level with its codes', async () => {
+    const text = fc([
+      feature({ ADM1_TH: 'นครปฐม', ADM2_TH: 'อำเภอเมืองนครปฐม', ADM2_EN: 'Mueang Nakhon Pathom' }, square(100, 13.8)),
+      feature({ ADM1_TH: 'นครปฐม', ADM2_TH: 'กำแพงแสน', ADM2_EN: 'Kamphaeng Saen' }, square(99.9, 13.9)),
+      feature({ ADM1_TH: 'เชียงใหม่', ADM2_TH: 'เมือง', ADM2_EN: 'Muang' }, square(98.9, 18.7)),
+      feature({ ADM1_TH: 'นครปฐม', ADM2_TH: 'แอตแลนติส', ADM2_EN: 'Atlantis' }, square(99, 15)),
+    ]);
+    expect(() => importBoundaries(text, 'districts.geojson')).toThrow(GazetteerNeeded);
+    const r = await importBoundariesWithGazetteer(text, 'districts.geojson');
+    expect(r.level).toBe('district');
+    expect(r.polygons.features.map((f) => f.properties)).toEqual([
+      { code: '5001', th: 'เมือง', en: 'Muang' },
+      { code: '7301', th: 'อำเภอเมืองนครปฐม', en: 'Mueang Nakhon Pathom' },
+      { code: '7302', th: 'กำแพงแสน', en: 'Kamphaeng Saen' },
+    ]);
+    expect(r.report).toMatchObject({ codeField: null, nameFields: { th: 'ADM2_TH', en: 'ADM2_EN' }, imported: 3, skipped: 1, unmatchedNames: ['แอตแลนติส / Atlantis'] });
+    expect(r.report.problems).toEqual([{ feature: 4, message: '"แอตแลนติส / Atlantis" matches no district in นครปฐม', outcome: 'skipped' }]);
+    expect(describeBoundaryReport(r.report)).toBe('districts.geojson: 3 district polygons · matched by district name within province (ADM1_TH) against the DOPA code gazetteer: 3 of 4 names · 1 skipped · unmatched names: แอตแลนติส / Atlantis');
+  });
+  it('takes subdistricts from ADM3 names, a parent from a coarser code column, and fills the missing language', async () => {
+    const sub = await importBoundariesWithGazetteer(fc([feature({ ADM1_EN: 'Nakhon Pathom', ADM2_EN: 'Mueang Nakhon Pathom', ADM3_EN: 'Tambon Bang Khaem' }, square(100, 13.8))]), 'sub.geojson');
+    expect(sub.level).toBe('subdistrict');
+    expect(sub.polygons.features[0].properties).toEqual({ code: '730102', th: 'บางแขม', en: 'Tambon Bang Khaem' });
+    const coded = await importBoundariesWithGazetteer(fc([feature({ adm1_pcode: 'TH73', adm2_th: 'กำแพงแสน' }, square(100, 13.8))]), 'coded.geojson');
+    expect(coded.level).toBe('district');
+    expect(coded.polygons.features[0].properties).toEqual({ code: '7302', th: 'กำแพงแสน', en: 'Kamphaeng Saen' });
+    expect(coded.report.nameMatch?.by).toBe('district name within province (adm1_pcode)');
+  });
+  it('lists two features whose names find the same district (kept, parts merged)', async () => {
+    const r = await importBoundariesWithGazetteer(fc([
+      feature({ ADM1_TH: 'นครปฐม', ADM2_TH: 'กำแพงแสน' }, square(99.9, 13.9)),
+      feature({ ADM1_TH: 'นครปฐม', ADM2_TH: 'อำเภอ กำแพงแสน' }, square(99.8, 13.9)),
+    ]), 'twice.geojson');
+    expect(r.polygons.features.map((f) => [f.properties.code, f.geometry.type])).toEqual([['7302', 'MultiPolygon']]);
+    expect(r.report.problems).toEqual([{ feature: 2, code: '7302', message: '"อำเภอ กำแพงแสน" names the same district as feature 1 (7302 กำแพงแสน / Kamphaeng Saen): parts merged into one polygon', outcome: 'repaired' }]);
+    expect(describeBoundaryReport(r.report)).toMatch(/1 names match an area another feature matched \(parts merged\)/);
+  });
+  it('lists a name that matches two areas with both candidates, Thai and English', async () => {
+    const r = await importBoundariesWithGazetteer(fc([feature({ ADM1_EN: 'Phra Nakhon Si Ayutthaya', ADM2_EN: 'Bang Sai' }, square(100.5, 14.2))]), 'ayutthaya.geojson').catch((e: Error) => e);
+    // The only feature matches two districts (บางไทร 1404 and บางซ้าย 1413 are both "Bang Sai"): nothing to import.
+    expect(r).toBeInstanceOf(BoundaryImportError);
+    expect((r as Error).message).toMatch(/ayutthaya\.geojson: no feature could be imported \(feature 1: "Bang Sai" matches 2 districts in Phra Nakhon Si Ayutthaya: 1404 บางไทร \/ Bang Sai; 1413 บางซ้าย \/ Bang Sai\)/);
+  });
+  it('refuses, with the reason, when the level cannot be told', async () => {
+    const districtNames = fc([feature({ name_en: 'Kamphaeng Saen' }, square(100, 13.8)), feature({ name_en: 'Mueang Nakhon Pathom' }, square(100.1, 13.8))]);
+    await expect(importBoundariesWithGazetteer(districtNames, 'plain.geojson')).rejects.toThrow(/plain\.geojson: the level cannot be told: only 0 of 2 names in name_en are province names, and no column says district or subdistrict .*choose the level/);
+    await expect(importBoundariesWithGazetteer(fc([feature({ adm1_th: 'นครปฐม', name: 'กำแพงแสน' }, square(100, 13.8))]), 'mixed.geojson')).rejects.toThrow(/mixed\.geojson: the level cannot be told: name holds names other than the province names in adm1_th/);
+    // With the level chosen, the plain names are districts, matched in the whole country.
+    const chosen = await importBoundariesWithGazetteer(districtNames, 'plain.geojson', { level: 'district' });
+    expect(chosen.polygons.features.map((f) => f.properties.code)).toEqual(['7301', '7302']);
+    expect(chosen.report.nameMatch?.by).toBe('district name in the whole country');
   });
 });
 

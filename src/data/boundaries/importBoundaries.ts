@@ -11,8 +11,13 @@
  *   finest consistent field wins (OCHA adm3 files also carry adm1/adm2 codes). All codes are
  *   normalised to DOPA digits by normaliseAdminCode.
  * - Names: `<prefix>_th` / `<prefix>_en` of the code field's prefix, else any *_th / *_en field.
- * - A file with names but no codes is matched by Thai or English province name (province level
- *   only); unmatched names are reported. Otherwise it is refused naming the missing field.
+ * - A file with names but no codes (issue 14 item 8) is taken at the level of its finest name
+ *   column (`ADM2_TH` → district, `ADM3_EN` → subdistrict; ../gazetteer/matchNames): districts and
+ *   subdistricts are matched by name within their parent against the shipped DOPA code gazetteer
+ *   (importBoundariesWithGazetteer loads it when needed), provinces by Thai or English province
+ *   name. A file whose code column is coarser than its names (adm1_pcode + adm2_th) is matched
+ *   the same way, the code giving the parent. Names that match nothing or several areas are
+ *   listed, never guessed; a file whose level cannot be told is refused with the reason.
  * - Geometry repair, per feature, reported: non-finite positions and repeated consecutive points
  *   removed, unclosed rings closed, rings with fewer than 4 positions and empty parts dropped;
  *   self-intersections (turf kinks) split with turf unkinkPolygon where it can, else the part is
@@ -23,6 +28,8 @@ import unkinkPolygon from '@turf/unkink-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { LEVEL_DIGITS, normaliseAdminCode } from '../../domain/adminCodes';
 import { PROVINCES } from '../provinceTable';
+import { loadGazetteer, type Gazetteer } from '../gazetteer/gazetteer';
+import { describeNameIssue, detectNameColumns, matchNames, type NameIssue, type NameLayout } from '../gazetteer/matchNames';
 
 export type BoundaryLevel = 'province' | 'district' | 'subdistrict';
 export const BOUNDARY_LEVELS: readonly BoundaryLevel[] = ['province', 'district', 'subdistrict'];
@@ -32,6 +39,8 @@ export interface BoundaryOptions {
   codeField?: string;
   /** Level of the file (default: from the code length). */
   level?: BoundaryLevel;
+  /** The DOPA code gazetteer, needed for a names-only district or subdistrict file. */
+  gazetteer?: Gazetteer;
 }
 
 export interface FeatureProblem {
@@ -54,8 +63,10 @@ export interface BoundaryReport {
   skipped: number;
   problems: FeatureProblem[];
   problemCount: number;
-  /** Names that matched no province (name-only files). */
+  /** Names that matched no area (names-only files), Thai / English. */
   unmatchedNames: string[];
+  /** Names-only district/subdistrict files: how the names were matched, and what did not match. */
+  nameMatch?: { by: string; matched: number; unmatched: NameIssue[]; ambiguous: NameIssue[]; withinProvinceOnly: number; sharedCodes: number };
   /** Codes that appear on more than one feature (their parts are merged into one MultiPolygon). */
   duplicateCodes: string[];
 }
@@ -74,6 +85,8 @@ export interface BoundaryProperties {
 }
 
 export class BoundaryImportError extends Error {}
+/** Thrown when a names-only district/subdistrict file needs the gazetteer and none was given. */
+export class GazetteerNeeded extends Error {}
 
 const MAX_LISTED = 200;
 const ACCEPTED_CRS = /^(EPSG:4326|urn:ogc:def:crs:OGC:1\.3:CRS84|urn:ogc:def:crs:EPSG::4326|urn:ogc:def:crs:OGC::CRS84|CRS84|WGS ?84)$/i;
@@ -81,7 +94,8 @@ const LEVEL_OF_DIGITS: Record<number, BoundaryLevel> = { 2: 'province', 4: 'dist
 /** Field names that say "code" (tried first, in this order of preference within a level). */
 const CODE_NAME = /(^|_)(p?code|pcode|id|iso|iso_3166_2|hasc|code_\w+)$|^(pro|prov|amp|tam|tb|ad|adm\d)_?(code|id|c)$|code/i;
 
-function parseDoc(text: string | FeatureCollection, file: string): { features: unknown[]; crs?: string } {
+/** The parsed FeatureCollection (with any legacy `crs` member), or a BoundaryImportError naming the file. */
+function readDoc(text: string | FeatureCollection, file: string): FeatureCollection & { crs?: { properties?: { name?: string } } } {
   let doc: { type?: string; features?: unknown[]; crs?: { properties?: { name?: string } } };
   if (typeof text !== 'string') doc = text; // already read by a format reader (Shapefile, KML)
   else try {
@@ -90,6 +104,11 @@ function parseDoc(text: string | FeatureCollection, file: string): { features: u
     throw new BoundaryImportError(`${file}: not valid JSON (${(e as Error).message})`);
   }
   if (doc?.type !== 'FeatureCollection' || !Array.isArray(doc.features)) throw new BoundaryImportError(`${file}: not a GeoJSON FeatureCollection (type is ${JSON.stringify(doc?.type)})`);
+  return doc as FeatureCollection;
+}
+
+function parseDoc(text: string | FeatureCollection, file: string): { features: unknown[]; crs?: string } {
+  const doc = readDoc(text, file);
   return { features: doc.features, crs: doc.crs?.properties?.name };
 }
 
@@ -126,6 +145,12 @@ function nameFields(keys: string[], codeField: string | null): { th: string | nu
     return withPrefix ?? keys.find((k) => suffix.test(k)) ?? null;
   };
   return { th: pick(/(_|^)(th|tha|name_?th|thai)$|_t$|^name_th/i), en: pick(/(_|^)(en|eng|name_?en|english)$|_e$|^name$|^name_en/i) };
+}
+
+/** Name columns of a file matched by code, or by province name. */
+function nameFieldsFor(keys: string[], codeField: string | null, layout: NameLayout): { th: string | null; en: string | null } {
+  if (codeField) return nameFields(keys, codeField);
+  return layout.byLevel.province ?? layout.generic ?? nameFields(keys, null);
 }
 
 /** Name spellings → province code: Thai (with or without จังหวัด) and English (case, spaces, hyphens ignored). */
@@ -236,6 +261,9 @@ export function importBoundaries(text: string | FeatureCollection, file: string,
 
   let codeField: string | null = null;
   let level: BoundaryLevel | undefined = options.level;
+  const layout = detectNameColumns(rows, keys);
+  /** Set when the names, not a code, say which area a feature is (names at a finer level than any code). */
+  let byNames: { level: 'district' | 'subdistrict'; parentField: string | null } | null = null;
   if (options.codeField) {
     if (!keys.includes(options.codeField)) throw new BoundaryImportError(`${file}: no property "${options.codeField}" (properties: ${keys.join(', ')})`);
     codeField = options.codeField;
@@ -243,8 +271,16 @@ export function importBoundaries(text: string | FeatureCollection, file: string,
     const candidates = detectCodeFields(rows);
     const wanted = level ? candidates.find((c) => LEVEL_OF_DIGITS[c.digits] === level) : candidates[0];
     if (wanted) codeField = wanted.field;
+    // The level comes from the finest column, of codes or of names (issue 14 item 8).
+    const codeDigits = wanted?.digits ?? 0;
+    const nameLevel: BoundaryLevel | null = level ? ((layout.byLevel[level] || layout.generic) && !wanted ? level : null) : layout.finest;
+    if (nameLevel && nameLevel !== 'province' && LEVEL_DIGITS[nameLevel] > codeDigits) {
+      const parent = candidates.find((c) => c.digits < LEVEL_DIGITS[nameLevel]);
+      byNames = { level: nameLevel, parentField: parent?.field ?? null };
+      codeField = null;
+    }
   }
-  const names = nameFields(keys, codeField);
+  const names = byNames ? { th: (layout.byLevel[byNames.level] ?? layout.generic)?.th ?? null, en: (layout.byLevel[byNames.level] ?? layout.generic)?.en ?? null } : nameFieldsFor(keys, codeField, layout);
   const report: BoundaryReport = {
     file, level: level ?? 'province', codeField, nameFields: names, features: features.length, imported: 0, repaired: 0, skipped: 0, problems: [], problemCount: 0, unmatchedNames: [], duplicateCodes: [],
   };
@@ -253,8 +289,9 @@ export function importBoundaries(text: string | FeatureCollection, file: string,
     if (report.problems.length < MAX_LISTED) report.problems.push(p);
   };
 
-  // Codes per feature: from the code field, or from province names.
+  // Codes per feature: from the code field, or from names.
   const codes: (string | null)[] = new Array(features.length).fill(null);
+  const gazetteerNames: ({ th: string; en: string } | undefined)[] = new Array(features.length);
   if (codeField) {
     rows.forEach((r, i) => (codes[i] = normaliseAdminCode(r[codeField!] ?? '')));
     const lengths = new Map<number, number>();
@@ -267,10 +304,48 @@ export function importBoundaries(text: string | FeatureCollection, file: string,
       codes[i] = null;
       problem({ feature: i + 1, message: `"${rows[i][codeField!] ?? ''}" in ${codeField} is not a ${level} code (${digits} DOPA digits, OCHA TH… or ISO TH-…)`, outcome: 'skipped' });
     });
+  } else if (byNames) {
+    level = byNames.level;
+    if (!options.gazetteer) throw new GazetteerNeeded(`${file}: names-only ${level} file needs the code gazetteer`);
+    const parentField = byNames.parentField;
+    const parentCodes = parentField ? rows.map((r) => normaliseAdminCode(r[parentField] ?? '')) : undefined;
+    const m = matchNames(rows, { level: byNames.level, layout, own: names, parentCodes }, options.gazetteer);
+    const parents = [parentField, ...(level === 'subdistrict' ? [layout.byLevel.district?.th, layout.byLevel.district?.en] : []), layout.byLevel.province?.th, layout.byLevel.province?.en].filter(Boolean);
+    const by = `${level} name${parents.length ? ` within ${level === 'subdistrict' ? 'district' : 'province'} (${parents.join(', ')})` : ' in the whole country'}`;
+    report.nameMatch = { by, matched: m.matched, unmatched: m.unmatched, ambiguous: m.ambiguous, withinProvinceOnly: m.withinProvinceOnly, sharedCodes: 0 };
+    m.codes.forEach((c, i) => (codes[i] = c));
+    m.entries.forEach((e, i) => {
+      if (e) gazetteerNames[i] = e;
+    });
+    // Two features whose names find the same area: kept (parts merged, as for a repeated code) but listed.
+    const firstOf = new Map<string, number>();
+    m.codes.forEach((c, i) => {
+      if (!c) return;
+      const first = firstOf.get(c);
+      if (first === undefined) return void firstOf.set(c, i);
+      report.nameMatch!.sharedCodes++;
+      const e = m.entries[i]!;
+      const v = [names.th && rows[i][names.th], names.en && rows[i][names.en]].filter(Boolean).join(' / ');
+      report.problemCount++;
+      report.problems.push({ feature: i + 1, code: c, message: `"${v}" names the same ${level} as feature ${first + 1} (${c} ${e.th} / ${e.en}): parts merged into one polygon`, outcome: 'repaired' });
+    });
+    for (const n of [...m.unmatched, ...m.ambiguous].sort((a, b) => a.feature - b.feature)) {
+      report.unmatchedNames.push([n.th, n.en].filter(Boolean).join(' / ') || `feature ${n.feature}`);
+      // Every such name is listed (not capped like geometry problems): the user has to fix each one.
+      report.problemCount++;
+      report.problems.push({ feature: n.feature, message: describeNameIssue(n).replace(/^feature \d+: /, ''), outcome: 'skipped' });
+    }
   } else {
-    if (level && level !== 'province') throw new BoundaryImportError(`${file}: no code field found for a ${level} file (looked for adm3_pcode, tam_code, code … among ${keys.join(', ')}); name the field with --code-field / the code-field choice`);
+    if (level && level !== 'province') throw new BoundaryImportError(`${file}: no code field and no ${level} name field found for a ${level} file (looked for adm3_pcode, tam_code, code, adm3_th, tam_nam_t … among ${keys.join(', ')}); name the field with --code-field / the code-field choice`);
     if (!names.th && !names.en) throw new BoundaryImportError(`${file}: no code field (adm1_pcode, pro_code, code, ISO TH-10 …) and no name field (*_th, *_en, name) among properties ${keys.join(', ') || '(none)'}; the file cannot be joined to areas`);
     level = 'province';
+    // A plain `name` beside a province-name column may hold finer names: the level cannot be told.
+    if (layout.generic && layout.byLevel.province && !options.level) {
+      const g = layout.generic;
+      const p = layout.byLevel.province;
+      const differ = rows.filter((r) => provinceKey((g.th && r[g.th]) || (g.en && r[g.en]) || '') !== provinceKey((p.th && r[p.th]) || (p.en && r[p.en]) || '')).length;
+      if (differ > 0.05 * rows.length) throw new BoundaryImportError(`${file}: the level cannot be told: ${[g.th, g.en].filter(Boolean).join(', ')} holds names other than the province names in ${[p.th, p.en].filter(Boolean).join(', ')} (${differ} of ${rows.length} features) and its name does not say district or subdistrict; rename it (e.g. adm2_th, adm3_th) or choose the level (ระดับขอบเขต / Boundary level in the import options, --level district|subdistrict in the CLI)`);
+    }
     const idx = provinceNameIndex();
     rows.forEach((r, i) => {
       const th = names.th ? r[names.th] : undefined;
@@ -283,6 +358,12 @@ export function importBoundaries(text: string | FeatureCollection, file: string,
         problem({ feature: i + 1, message: `name "${label}" matches no province (Thai or English)`, outcome: 'skipped' });
       }
     });
+    // Names in a column that says no level, most of them no province: refuse rather than guess.
+    const matched = codes.filter(Boolean).length;
+    if (!layout.byLevel.province && !options.level && matched < 0.5 * rows.length) {
+      const cols = [names.th, names.en].filter(Boolean).join(', ');
+      throw new BoundaryImportError(`${file}: the level cannot be told: only ${matched} of ${rows.length} names in ${cols} are province names, and no column says district or subdistrict (adm2_th, adm3_en, amp_nam_t, tam_nam_t …); rename the name column or choose the level (ระดับขอบเขต / Boundary level in the import options, --level district|subdistrict in the CLI)`);
+    }
   }
   report.level = level!;
 
@@ -321,8 +402,8 @@ export function importBoundaries(text: string | FeatureCollection, file: string,
     }
     const r = rows[i];
     const province = level === 'province' ? PROVINCES.find((p) => p.code === code) : undefined;
-    const th = (names.th && r[names.th]) || province?.th || '';
-    const en = (names.en && r[names.en]) || province?.en || '';
+    const th = (names.th && r[names.th]) || province?.th || gazetteerNames[i]?.th || '';
+    const en = (names.en && r[names.en]) || province?.en || gazetteerNames[i]?.en || '';
     const earlier = byCode.get(code);
     if (earlier) {
       earlier.parts.push(...parts);
@@ -340,6 +421,21 @@ export function importBoundaries(text: string | FeatureCollection, file: string,
       geometry: v.parts.length === 1 ? { type: 'Polygon', coordinates: v.parts[0] } : { type: 'MultiPolygon', coordinates: v.parts },
     }));
   return { level: level!, polygons: { type: 'FeatureCollection', features: out }, report };
+}
+
+/**
+ * importBoundaries, loading the DOPA code gazetteer first when the file turns out to be a
+ * names-only district or subdistrict file (the gazetteer is a lazily loaded chunk: files with
+ * codes never fetch it).
+ */
+export async function importBoundariesWithGazetteer(text: string | FeatureCollection, file: string, options: BoundaryOptions = {}): Promise<BoundaryImport> {
+  const fc = readDoc(text, file); // parsed once, used by both attempts
+  try {
+    return importBoundaries(fc, file, options);
+  } catch (e) {
+    if (!(e instanceof GazetteerNeeded)) throw e;
+    return importBoundaries(fc, file, { ...options, gazetteer: await loadGazetteer() });
+  }
 }
 
 /**
@@ -366,7 +462,10 @@ export function nestingProblems(layers: Partial<Record<BoundaryLevel, Iterable<s
 export function describeBoundaryReport(r: BoundaryReport): string {
   const parts = [`${r.file}: ${r.imported} ${r.level} polygons`];
   if (r.codeField) parts.push(`codes from ${r.codeField}`);
+  else if (r.nameMatch) parts.push(`matched by ${r.nameMatch.by} against the DOPA code gazetteer: ${r.nameMatch.matched} of ${r.features} names`);
   else parts.push('matched by province name');
+  if (r.nameMatch?.ambiguous.length) parts.push(`${r.nameMatch.ambiguous.length} names match more than one area`);
+  if (r.nameMatch?.sharedCodes) parts.push(`${r.nameMatch.sharedCodes} names match an area another feature matched (parts merged)`);
   if (r.repaired) parts.push(`${r.repaired} repaired`);
   if (r.skipped) parts.push(`${r.skipped} skipped`);
   if (r.unmatchedNames.length) parts.push(`unmatched names: ${r.unmatchedNames.slice(0, 10).join(', ')}`);

@@ -60,6 +60,15 @@ describe('importIntoWorkspace', () => {
     expect(line.details.join('\n')).toMatch(/feature 2 \(7302\): self-intersection/);
   });
 
+  it('places a names-only district file at district level, credits the gazetteer and lists the unmatched name', async () => {
+    const { write, report } = await importIntoWorkspace(null, [input(fx.namesDistricts)]);
+    const layer = layersOf(write.manifest).find((l) => l.id === 'boundaries:district')!;
+    expect(layer.source.attribution).toMatch(/OCHA COD-AB Thailand \(CC BY-IGO 3\.0/);
+    const polygons = JSON.parse(new TextDecoder().decode(write.files.get('boundaries/district.geojson')!)) as { features: { properties: { code: string } }[] };
+    expect(polygons.features.map((f) => f.properties.code)).toEqual(['7301', '7302']);
+    expect(report.lines[0].details).toContain('names-districts.geojson: feature 3: "ไม่มีอำเภอนี้ / Nowhere" matches no district in นครปฐม — skipped');
+  });
+
   it('refuses what it cannot read, naming the file, and writes nothing', async () => {
     await expect(importIntoWorkspace(null, [input(fx.projected)])).rejects.toThrow(/utm-adm1\.geojson: coordinate reference system "urn:ogc:def:crs:EPSG::32647"/);
   });

@@ -13,7 +13,8 @@ import simplify from '@turf/simplify';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { LEVEL_DIGITS, villageCodeString } from '../../domain/adminCodes';
 import type { ProfileRows } from '../../domain/mpi/prepare';
-import { describeBoundaryReport, importBoundaries, nestingProblems, type BoundaryLevel, type BoundaryReport } from '../boundaries/importBoundaries';
+import { GAZETTEER_ATTRIBUTION } from '../gazetteer/gazetteer';
+import { describeBoundaryReport, importBoundariesWithGazetteer, nestingProblems, type BoundaryLevel, type BoundaryReport } from '../boundaries/importBoundaries';
 import { encodeColumnar } from '../columnar';
 import { readAreas, readProfiles, readText, readVillages, readVillageBasic, type ByteReader } from '../dataset';
 import { DATASET_FORMAT, DATASET_VERSION, VILLAGE_BASIC_FIELDS, type AreaName, type AreaNames, type DatasetManifest, type JoinReport, type JoinSide, type WorkspaceLayer } from '../datasetFormat';
@@ -229,6 +230,8 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   const files = new Map<string, Uint8Array>();
   const added: WorkspaceLayer[] = [];
   const source = (fs: InputFile[]) => ({ files: fs.map((f) => ({ name: f.name, size: f.size })), importedAt: now, ...(fs[0]?.attribution ? { attribution: fs[0].attribution } : {}), ...(fs.some((f) => f.fromDemo) ? { fromDemo: true } : {}) });
+  // Codes found by name come from the shipped gazetteer (OCHA COD-AB, CC BY-IGO): say so with the layer.
+  const withGazetteer = (src: ReturnType<typeof source>, r: BoundaryReport) => (r.nameMatch ? { ...src, attribution: [src.attribution, GAZETTEER_ATTRIBUTION].filter(Boolean).join('; ') } : src);
   const manifestFiles: DatasetManifest['files'] = base ? structuredClone(base.manifest.files) : { areas: 'areas.json', villages: 'villages.bin.gz', profiles: {} };
   const check = () => {
     if (options.cancelled?.()) throw new ImportCancelled();
@@ -295,7 +298,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   for (const f of groups.get('boundaries') ?? []) {
     check();
     try {
-      const b = importBoundaries(f.features ?? (await f.text()), f.name, { level: options.level, codeField: options.codeField });
+      const b = await importBoundariesWithGazetteer(f.features ?? (await f.text()), f.name, { level: options.level, codeField: options.codeField });
       const full = `boundaries/${b.level}.geojson`;
       const display = `boundaries/${b.level}.display.geojson`;
       files.set(full, enc.encode(JSON.stringify(b.polygons)));
@@ -307,7 +310,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
       if (b.level === 'district') areas.districts = mergeNames(areas.districts, list);
       if (b.level === 'subdistrict') areas.subdistricts = mergeNames(areas.subdistricts, list);
       boundaryReports.push(b.report);
-      added.push({ id: `boundaries:${b.level}`, kind: 'boundaries', level: b.level, files: [full, display], synthetic: false, source: source(f.sources), summary: `${fmt(b.polygons.features.length)} ${b.level} polygons`, stats: { polygons: b.polygons.features.length } });
+      added.push({ id: `boundaries:${b.level}`, kind: 'boundaries', level: b.level, files: [full, display], synthetic: false, source: withGazetteer(source(f.sources), b.report), summary: `${fmt(b.polygons.features.length)} ${b.level} polygons`, stats: { polygons: b.polygons.features.length } });
       report.lines.push({
         kind: 'boundaries', summary: describeBoundaryReport(b.report), files: [f.name], ok: b.report.skipped === 0,
         details: [...f.notes, ...b.report.problems.map((p) => `${f.name}: feature ${p.feature}${p.code ? ` (${p.code})` : ''}: ${p.message} — ${p.outcome}`)],
