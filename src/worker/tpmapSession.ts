@@ -10,6 +10,7 @@ import { readAreas, readManifest, readVillages, type ByteReader, type Villages }
 import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
 import { readTpmapCounts, type TpmapCounts } from '../data/tpmap/countsFile';
 import { tpmapMeasures } from '../data/tpmap/tpmapMeasures';
+import { presentCodes } from '../data/tpmap/countTable';
 import { COMMON_FIELDS } from '../data/tpmap/tpmapCsv';
 import { WorkspaceSessionBase, type LevelColumns, type MeasuresByLevel } from './datasetSession';
 
@@ -27,10 +28,8 @@ export class TpmapSession extends WorkspaceSessionBase {
     const sets = new Set<string>();
     const all = new Set<string>();
     for (const c of counts.values()) {
-      for (const [key, rows] of c.tables) {
-        if (key !== 'common') sets.add(key);
-        for (const code of rows.keys()) all.add(code);
-      }
+      for (const key of c.tables.keys()) if (key !== 'common') sets.add(key);
+      for (const code of presentCodes(c.tables.values())) all.add(code);
     }
     for (const v of villages.code) all.add(villageCodeString(v));
     for (const list of [areas.districts, areas.subdistricts]) for (const a of list) all.add(a.code);

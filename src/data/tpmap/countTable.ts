@@ -148,3 +148,34 @@ export class CountTable implements Iterable<[string, Float64Array]> {
     return Float64Array.from(this.data.subarray(i * this.width, (i + 1) * this.width));
   }
 }
+
+/**
+ * Every code with a row in any of the tables, once each: tables sharing a CodeIndex (all the
+ * tables of one import) are merged by their present flags, so a national year (32 tables ×
+ * ~91,000 rows) costs one pass over the index instead of 2.9 M string look-ups (issue 16).
+ * Order: each index's row order, indexes in the order of their first table.
+ */
+export function presentCodes(tables: Iterable<CountTable>): string[] {
+  const byIndex = new Map<CodeIndex, Uint8Array>();
+  for (const t of tables) {
+    const n = Math.min(t.index.size, t.present.length);
+    let any = byIndex.get(t.index);
+    if (!any) byIndex.set(t.index, (any = new Uint8Array(t.index.size)));
+    const p = t.present;
+    for (let i = 0; i < n; i++) any[i] |= p[i];
+  }
+  const out: string[] = [];
+  const seen = byIndex.size > 1 ? new Set<string>() : null;
+  for (const [index, any] of byIndex) {
+    const codes = index.codes;
+    for (let i = 0; i < any.length; i++) {
+      if (!any[i]) continue;
+      if (seen) {
+        if (seen.has(codes[i])) continue;
+        seen.add(codes[i]);
+      }
+      out.push(codes[i]);
+    }
+  }
+  return out;
+}

@@ -11,7 +11,7 @@ import { readText } from '../dataset';
 import type { DatasetManifest } from '../datasetFormat';
 import { gunzipIfNeeded } from '../gzip';
 import { COMMON_FIELDS, TABLE_FIELDS } from './tpmapCsv';
-import { CodeIndex, CountTable } from './countTable';
+import { CodeIndex, CountTable, presentCodes } from './countTable';
 
 export interface TpmapCounts {
   year: number;
@@ -55,7 +55,7 @@ export function concatBytes(parts: Uint8Array[]): Uint8Array {
 export function encodeTpmapCountsParts(c: TpmapCounts): Generator<Uint8Array> {
   // One code list for all tables (they share an index when imported; merged ones may not).
   const codeRow = new Map<string, number>();
-  for (const t of c.tables.values()) for (const code of t.keys()) if (!codeRow.has(code)) codeRow.set(code, codeRow.size);
+  for (const code of presentCodes(c.tables.values())) codeRow.set(code, codeRow.size);
   const n = codeRow.size;
   const codeList = [...codeRow.keys()];
   const code = new Uint32Array(n);
