@@ -93,6 +93,33 @@ try {
   writeFileSync('/tmp/tpmap-page.cpuprofile', JSON.stringify(pp));
   summarise('compute worker', wp);
   summarise('page', pp);
+  if (process.env.PROFILE_RESTORE === '1') {
+    // The restore after a reload: the page from the reload, the new compute worker from when it appears.
+    await cdp.send('Profiler.start');
+    const r0 = Date.now();
+    await page.reload();
+    let w2: Awaited<ReturnType<typeof workerSession>> = null;
+    for (let i = 0; i < 400 && !w2; i++) {
+      w2 = await workerSession(cdp, (u) => u.includes('compute.worker')).catch(() => null);
+      if (!w2) await new Promise((r) => setTimeout(r, 5));
+    }
+    if (w2) {
+      await w2('Profiler.enable');
+      await w2('Profiler.setSamplingInterval', { interval: 1000 });
+      await w2('Profiler.start');
+    }
+    const wAt = Date.now() - r0;
+    await waitForMap(page);
+    process.stdout.write(`\nrestore: ${Date.now() - r0} ms (worker profiled from ${wAt} ms)\n`);
+    const rp = ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile;
+    writeFileSync('/tmp/tpmap-restore-page.cpuprofile', JSON.stringify(rp));
+    summarise('restore: page', rp);
+    if (w2) {
+      const rw = ((await w2('Profiler.stop')) as { profile: Profile }).profile;
+      writeFileSync('/tmp/tpmap-restore-worker.cpuprofile', JSON.stringify(rw));
+      summarise('restore: compute worker', rw);
+    }
+  }
 } finally {
   await browser.close();
   preview.stop();

@@ -17,6 +17,7 @@ import { DIMENSIONS, INDICATOR_COUNT, type DimensionId } from '../../domain/indi
 import type { LevelDetail, LevelMeasures, MpiResult } from '../../domain/mpi/compute';
 import { resolveSettings, type MpiSettings } from '../../domain/mpi/settings';
 import type { TpmapCounts } from './countsFile';
+import type { CountTable } from './countTable';
 import { COMMON_FIELDS, TABLE_FIELDS } from './tpmapCsv';
 
 export const AF_NEEDS_HOUSEHOLDS =
@@ -35,32 +36,115 @@ export interface TpmapResult extends MpiResult {
   availableTables: string[];
 }
 
-type ByLevel = Record<AdminLevel, Map<string, Float64Array>>;
+/**
+ * The areas of one (dimension-set table, common table) pair at every level, sorted, with each
+ * one's published row in either table and its parent: built once per pair and kept (a national
+ * year is ~91,000 areas; issue 16 asks a subset or level change to repaint in ≤ 200 ms, so a
+ * change of subset must not rebuild Maps of row copies).
+ */
+interface Structure {
+  levels: { codes: string[]; parent: Int32Array; rowT: Int32Array; rowC: Int32Array }[];
+}
+const NO_COMMON = {};
+const structures = new WeakMap<CountTable, WeakMap<object, Structure>>();
+/** ADMIN_LEVELS order (country, province, district, subdistrict, village): code digits. */
+const DIGITS_OF_LEVEL = ADMIN_LEVELS.map((l) => (l === 'country' ? 0 : LEVEL_DIGITS[l]));
 
-/** Published rows where present, else exact sums of the finer level; country = Σ provinces. */
-export function rollUpTable(rows: Iterable<[string, Float64Array]>, width: number): ByLevel {
-  const out = {} as ByLevel;
-  for (const level of ADMIN_LEVELS) out[level] = new Map();
-  for (const [code, v] of rows) {
-    if (code === COUNTRY_CODE) continue;
-    const level = (['province', 'district', 'subdistrict', 'village'] as const).find((l) => LEVEL_DIGITS[l] === code.length);
-    if (level) out[level].set(code, v);
-  }
-  for (let li = ADMIN_LEVELS.length - 2; li >= 0; li--) {
-    const level = ADMIN_LEVELS[li];
-    const fine = out[ADMIN_LEVELS[li + 1]];
-    const sums = new Map<string, Float64Array>();
-    for (const [code, v] of fine) {
-      const parent = level === 'country' ? COUNTRY_CODE : code.slice(0, LEVEL_DIGITS[level]);
-      let s = sums.get(parent);
-      if (!s) sums.set(parent, (s = new Float64Array(width)));
-      for (let j = 0; j < width; j++) s[j] += v[j];
+function structureOf(t: CountTable, c: CountTable | null): Structure {
+  let byC = structures.get(t);
+  if (!byC) structures.set(t, (byC = new WeakMap()));
+  const cached = byC.get(c ?? NO_COMMON);
+  if (cached) return cached;
+  const L = ADMIN_LEVELS.length;
+  // Published codes per level, each with its row in t and in c (-1: none).
+  const maps: Map<string, [number, number]>[] = ADMIN_LEVELS.map(() => new Map());
+  const addRows = (table: CountTable, slot: 0 | 1) => {
+    const codes = table.index.codes;
+    const n = Math.min(codes.length, table.present.length);
+    const present = table.present;
+    for (let i = 0; i < n; i++) {
+      if (!present[i]) continue;
+      const code = codes[i];
+      if (code === COUNTRY_CODE) continue;
+      const li = DIGITS_OF_LEVEL.indexOf(code.length);
+      if (li <= 0) continue;
+      let e = maps[li].get(code);
+      if (!e) maps[li].set(code, (e = [-1, -1]));
+      e[slot] = i;
     }
-    for (const [code, s] of sums) if (!out[level].has(code)) out[level].set(code, s);
+  };
+  addRows(t, 0);
+  if (c) addRows(c, 1);
+  // Areas implied by finer ones (their sums), finest first; the country when any province exists.
+  for (let li = L - 1; li >= 1; li--) {
+    const coarser = maps[li - 1];
+    const d = DIGITS_OF_LEVEL[li - 1];
+    for (const code of maps[li].keys()) {
+      const p = li === 1 ? COUNTRY_CODE : code.slice(0, d);
+      if (!coarser.has(p)) coarser.set(p, [-1, -1]);
+    }
+  }
+  const levels: Structure['levels'] = [];
+  let coarserIndex = new Map<string, number>();
+  for (let li = 0; li < L; li++) {
+    const codes = [...maps[li].keys()].sort();
+    const n = codes.length;
+    const parent = new Int32Array(n).fill(-1);
+    const rowT = new Int32Array(n);
+    const rowC = new Int32Array(n);
+    const index = new Map<string, number>();
+    for (let k = 0; k < n; k++) {
+      const code = codes[k];
+      index.set(code, k);
+      const e = maps[li].get(code)!;
+      rowT[k] = e[0];
+      rowC[k] = e[1];
+      if (li > 0) parent[k] = coarserIndex.get(li === 1 ? COUNTRY_CODE : code.slice(0, code.length - 2)) ?? -1;
+    }
+    coarserIndex = index;
+    levels.push({ codes, parent, rowT, rowC });
+  }
+  const s = { levels };
+  byC.set(c ?? NO_COMMON, s);
+  return s;
+}
+
+/**
+ * One table's rows at every level: published where the table has the row, else the exact sum
+ * of the level below (float64; a NaN stays NaN, as a missing column must). `has` marks the areas
+ * the table reaches (published, or with a reached child).
+ */
+function rollUp(s: Structure, table: CountTable | null, slot: 'rowT' | 'rowC', w: number): { values: Float64Array; has: Uint8Array }[] {
+  const out: { values: Float64Array; has: Uint8Array }[] = new Array(s.levels.length);
+  const data = table?.data;
+  for (let li = s.levels.length - 1; li >= 0; li--) {
+    const lv = s.levels[li];
+    const n = lv.codes.length;
+    const values = new Float64Array(n * w);
+    const has = new Uint8Array(n);
+    const finer = out[li + 1];
+    if (finer) {
+      const fp = s.levels[li + 1].parent;
+      for (let k = 0; k < fp.length; k++) {
+        const p = fp[k];
+        if (!finer.has[k] || p < 0) continue;
+        has[p] = 1;
+        for (let j = 0; j < w; j++) values[p * w + j] += finer.values[k * w + j];
+      }
+    }
+    const rows = lv[slot];
+    if (data) for (let k = 0; k < n; k++) {
+      const r = rows[k];
+      if (r < 0) continue;
+      has[k] = 1;
+      for (let j = 0; j < w; j++) values[k * w + j] = data[r * w + j];
+    }
+    out[li] = { values, has };
   }
   return out;
 }
 
+/** Published rows where present, else exact sums of the finer level; country = Σ provinces. */
 export function tpmapMeasures(counts: TpmapCounts, settings: MpiSettings): TpmapResult {
   if (settings.measure === 'af') throw new Error(AF_NEEDS_HOUSEHOLDS);
   const rs = resolveSettings({ ...settings, measure: 'tpmap' });
@@ -70,14 +154,18 @@ export function tpmapMeasures(counts: TpmapCounts, settings: MpiSettings): Tpmap
   if (!table) {
     throw new Error(`TPMAP tables for the dimension set ${key} (${rs.dimensions.join(', ')}) were not imported; available: ${availableTables.join(', ') || 'none'}`);
   }
-  const t = rollUpTable(table, TABLE_FIELDS.length);
-  const c = rollUpTable(counts.tables.get('common') ?? [], COMMON_FIELDS.length);
+  const common = counts.tables.get('common') ?? null;
+  const s = structureOf(table, common);
+  const wT = TABLE_FIELDS.length;
+  const wC = COMMON_FIELDS.length;
+  const t = rollUp(s, table, 'rowT', wT);
+  const c = rollUp(s, common, 'rowC', wC);
   const T = (name: (typeof TABLE_FIELDS)[number]) => TABLE_FIELDS.indexOf(name);
   const C = (name: (typeof COMMON_FIELDS)[number]) => COMMON_FIELDS.indexOf(name);
+  const [cHouseholds, cPeople, tPoor, tTarget] = [C('households'), C('people'), T('poor'), T('target_poor')];
   const levels = {} as Record<AdminLevel, LevelMeasures>;
-  let coarserIndex = new Map<string, number>();
-  for (const level of ADMIN_LEVELS) {
-    const codes = [...new Set([...t[level].keys(), ...c[level].keys()])].sort();
+  ADMIN_LEVELS.forEach((level, li) => {
+    const { codes, parent } = s.levels[li];
     const n = codes.length;
     const col = () => new Float64Array(n).fill(NaN);
     const [households, people, poor, targetPoor, poorNoCard, rate, headcountRatio] = [col(), col(), col(), col(), col(), col(), col()];
@@ -90,29 +178,26 @@ export function tpmapMeasures(counts: TpmapCounts, settings: MpiSettings): Tpmap
       contributionByIndicator: new Float64Array(n * INDICATOR_COUNT).fill(NaN),
       contributionByDimension: new Float64Array(n * 5).fill(NaN),
     };
-    const parent = new Int32Array(n).fill(-1);
-    const index = new Map<string, number>();
-    codes.forEach((code, i) => {
-      index.set(code, i);
-      if (level !== 'country') parent[i] = coarserIndex.get(level === 'province' ? COUNTRY_CODE : code.slice(0, code.length - 2)) ?? -1;
-      const cv = c[level].get(code);
-      if (cv) {
-        households[i] = cv[C('households')];
-        people[i] = cv[C('people')];
-        for (let j = 0; j < INDICATOR_COUNT; j++) detail.failing[i * INDICATOR_COUNT + j] = cv[4 + j];
+    const cv = c[li];
+    const tv = t[li];
+    for (let i = 0; i < n; i++) {
+      if (cv.has[i]) {
+        const o = i * wC;
+        households[i] = cv.values[o + cHouseholds];
+        people[i] = cv.values[o + cPeople];
+        for (let j = 0; j < INDICATOR_COUNT; j++) detail.failing[i * INDICATOR_COUNT + j] = cv.values[o + 4 + j];
       }
-      const tv = t[level].get(code);
-      if (tv) {
-        poor[i] = tv[T('poor')];
-        targetPoor[i] = tv[T('target_poor')];
-        for (let d = 0; d < 5; d++) detail.targetPoorByDimension[i * 5 + d] = tv[4 + d];
-        for (let j = 0; j < INDICATOR_COUNT; j++) detail.targetPoorFailing[i * INDICATOR_COUNT + j] = tv[9 + j];
+      if (tv.has[i]) {
+        const o = i * wT;
+        poor[i] = tv.values[o + tPoor];
+        targetPoor[i] = tv.values[o + tTarget];
+        for (let d = 0; d < 5; d++) detail.targetPoorByDimension[i * 5 + d] = tv.values[o + 4 + d];
+        for (let j = 0; j < INDICATOR_COUNT; j++) detail.targetPoorFailing[i * INDICATOR_COUNT + j] = tv.values[o + 9 + j];
       }
       poorNoCard[i] = poor[i] - targetPoor[i];
       rate[i] = people[i] > 0 ? (rs.welfare === 'nocard' ? poorNoCard[i] : targetPoor[i]) / people[i] : NaN;
       headcountRatio[i] = people[i] > 0 ? poor[i] / people[i] : NaN;
-    });
-    coarserIndex = index;
+    }
     levels[level] = {
       level,
       codes,
@@ -129,6 +214,6 @@ export function tpmapMeasures(counts: TpmapCounts, settings: MpiSettings): Tpmap
       poorScore: col(),
       detail,
     };
-  }
+  });
   return { settings: rs, levels, afAvailable: false, afUnavailableReason: AF_NEEDS_HOUSEHOLDS, table: key, availableTables };
 }
