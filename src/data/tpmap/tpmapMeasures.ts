@@ -46,15 +46,27 @@ interface Structure {
   levels: { codes: string[]; parent: Int32Array; rowT: Int32Array; rowC: Int32Array }[];
 }
 const NO_COMMON = {};
-const structures = new WeakMap<CountTable, WeakMap<object, Structure>>();
+/**
+ * Per common table, the structures built so far, each with the presence it was built from: the
+ * 31 subset tables of one import have the same rows, so they share one structure (and its code
+ * lists, which the worker session maps to its rows once). Tables are not changed once measured.
+ */
+const structures = new WeakMap<object, { index: CodeIndexLike; present: Uint8Array; s: Structure }[]>();
+type CodeIndexLike = CountTable['index'];
+
+function samePresence(a: Uint8Array, b: Uint8Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return false;
+  return true;
+}
 /** ADMIN_LEVELS order (country, province, district, subdistrict, village): code digits. */
 const DIGITS_OF_LEVEL = ADMIN_LEVELS.map((l) => (l === 'country' ? 0 : LEVEL_DIGITS[l]));
 
 function structureOf(t: CountTable, c: CountTable | null): Structure {
-  let byC = structures.get(t);
-  if (!byC) structures.set(t, (byC = new WeakMap()));
-  const cached = byC.get(c ?? NO_COMMON);
-  if (cached) return cached;
+  let built = structures.get(c ?? NO_COMMON);
+  if (!built) structures.set(c ?? NO_COMMON, (built = []));
+  const n0 = t.index.size;
+  const cached = built.find((b) => b.index === t.index && samePresence(b.present, t.present, n0));
+  if (cached) return cached.s;
   const L = ADMIN_LEVELS.length;
   // Published codes per level, each with its row in t and in c (-1: none).
   const maps: Map<string, [number, number]>[] = ADMIN_LEVELS.map(() => new Map());
@@ -105,46 +117,99 @@ function structureOf(t: CountTable, c: CountTable | null): Structure {
     levels.push({ codes, parent, rowT, rowC });
   }
   const s = { levels };
-  byC.set(c ?? NO_COMMON, s);
+  built.push({ index: t.index, present: t.present.slice(0, n0), s });
   return s;
 }
 
 /**
  * One table's rows at every level: published where the table has the row, else the exact sum
  * of the level below (float64; a NaN stays NaN, as a missing column must). `has` marks the areas
- * the table reaches (published, or with a reached child).
+ * the table reaches (published, or with a reached child). The finest level is read straight from
+ * the table (`rows` into `data`): copying 82,000 villages × 27 counts per call was most of the
+ * time and garbage of a subset change.
  */
-function rollUp(s: Structure, table: CountTable | null, slot: 'rowT' | 'rowC', w: number): { values: Float64Array; has: Uint8Array }[] {
-  const out: { values: Float64Array; has: Uint8Array }[] = new Array(s.levels.length);
-  const data = table?.data;
-  for (let li = s.levels.length - 1; li >= 0; li--) {
+interface Rolled {
+  values: Float64Array | Float32Array;
+  /** Row of area k in values (k itself for summed levels; the table's row for the finest). */
+  rows: Int32Array | null;
+  has: Uint8Array;
+}
+function rollUp(s: Structure, table: CountTable | null, slot: 'rowT' | 'rowC', w: number): Rolled[] {
+  const L = s.levels.length;
+  const out: Rolled[] = new Array(L);
+  const data = table?.data ?? new Float32Array(0);
+  const finest = s.levels[L - 1][slot];
+  out[L - 1] = { values: data, rows: finest, has: Uint8Array.from(finest, (r) => (r >= 0 ? 1 : 0)) };
+  for (let li = L - 2; li >= 0; li--) {
     const lv = s.levels[li];
     const n = lv.codes.length;
     const values = new Float64Array(n * w);
     const has = new Uint8Array(n);
     const finer = out[li + 1];
-    if (finer) {
-      const fp = s.levels[li + 1].parent;
-      for (let k = 0; k < fp.length; k++) {
-        const p = fp[k];
-        if (!finer.has[k] || p < 0) continue;
-        has[p] = 1;
-        for (let j = 0; j < w; j++) values[p * w + j] += finer.values[k * w + j];
-      }
+    const fp = s.levels[li + 1].parent;
+    const fv = finer.values;
+    for (let k = 0; k < fp.length; k++) {
+      const p = fp[k];
+      if (!finer.has[k] || p < 0) continue;
+      has[p] = 1;
+      const o = (finer.rows ? finer.rows[k] : k) * w;
+      for (let j = 0; j < w; j++) values[p * w + j] += fv[o + j];
     }
     const rows = lv[slot];
-    if (data) for (let k = 0; k < n; k++) {
+    if (table) for (let k = 0; k < n; k++) {
       const r = rows[k];
       if (r < 0) continue;
       has[k] = 1;
       for (let j = 0; j < w; j++) values[k * w + j] = data[r * w + j];
     }
-    out[li] = { values, has };
+    out[li] = { values, rows: null, has };
   }
   return out;
 }
 
-/** Published rows where present, else exact sums of the finer level; country = Σ provinces. */
+/** What a level's result takes from the common table (and the columns TPMAP cannot give): per structure. */
+interface CommonPart {
+  households: Float64Array;
+  people: Float64Array;
+  failing: Float64Array;
+  /** NaN columns (AF-only), shared by every result of the structure. */
+  none: Float64Array;
+  noneByDimension: Float64Array;
+  noneByIndicator: Float64Array;
+}
+const commonParts = new WeakMap<Structure, CommonPart[]>();
+
+function commonPartsOf(s: Structure, common: CountTable | null): CommonPart[] {
+  let parts = commonParts.get(s);
+  if (parts) return parts;
+  const wC = COMMON_FIELDS.length;
+  const cHouseholds = COMMON_FIELDS.indexOf('households');
+  const cPeople = COMMON_FIELDS.indexOf('people');
+  const c = rollUp(s, common, 'rowC', wC);
+  parts = s.levels.map((lv, li) => {
+    const n = lv.codes.length;
+    const households = new Float64Array(n).fill(NaN);
+    const people = new Float64Array(n).fill(NaN);
+    const failing = new Float64Array(n * INDICATOR_COUNT).fill(NaN);
+    const { values, rows, has } = c[li];
+    for (let i = 0; i < n; i++) {
+      if (!has[i]) continue;
+      const o = (rows ? rows[i] : i) * wC;
+      households[i] = values[o + cHouseholds];
+      people[i] = values[o + cPeople];
+      for (let j = 0; j < INDICATOR_COUNT; j++) failing[i * INDICATOR_COUNT + j] = values[o + 4 + j];
+    }
+    return { households, people, failing, none: new Float64Array(n).fill(NaN), noneByDimension: new Float64Array(n * 5).fill(NaN), noneByIndicator: new Float64Array(n * INDICATOR_COUNT).fill(NaN) };
+  });
+  commonParts.set(s, parts);
+  return parts;
+}
+
+/**
+ * Published rows where present, else exact sums of the finer level; country = Σ provinces.
+ * Columns that do not depend on the settings (households, people, failing, and the AF-only NaN
+ * columns) are shared between results of the same tables: read them, never write them.
+ */
 export function tpmapMeasures(counts: TpmapCounts, settings: MpiSettings): TpmapResult {
   if (settings.measure === 'af') throw new Error(AF_NEEDS_HOUSEHOLDS);
   const rs = resolveSettings({ ...settings, measure: 'tpmap' });
@@ -157,63 +222,43 @@ export function tpmapMeasures(counts: TpmapCounts, settings: MpiSettings): Tpmap
   const common = counts.tables.get('common') ?? null;
   const s = structureOf(table, common);
   const wT = TABLE_FIELDS.length;
-  const wC = COMMON_FIELDS.length;
   const t = rollUp(s, table, 'rowT', wT);
-  const c = rollUp(s, common, 'rowC', wC);
-  const T = (name: (typeof TABLE_FIELDS)[number]) => TABLE_FIELDS.indexOf(name);
-  const C = (name: (typeof COMMON_FIELDS)[number]) => COMMON_FIELDS.indexOf(name);
-  const [cHouseholds, cPeople, tPoor, tTarget] = [C('households'), C('people'), T('poor'), T('target_poor')];
+  const cp = commonPartsOf(s, common);
+  const tPoor = TABLE_FIELDS.indexOf('poor');
+  const tTarget = TABLE_FIELDS.indexOf('target_poor');
+  const nocard = rs.welfare === 'nocard';
   const levels = {} as Record<AdminLevel, LevelMeasures>;
   ADMIN_LEVELS.forEach((level, li) => {
     const { codes, parent } = s.levels[li];
     const n = codes.length;
+    const { households, people, failing, none, noneByDimension, noneByIndicator } = cp[li];
     const col = () => new Float64Array(n).fill(NaN);
-    const [households, people, poor, targetPoor, poorNoCard, rate, headcountRatio] = [col(), col(), col(), col(), col(), col(), col()];
-    const detail: LevelDetail = {
-      poorByDimension: new Float64Array(n * 5).fill(NaN),
-      targetPoorByDimension: new Float64Array(n * 5).fill(NaN),
-      failing: new Float64Array(n * INDICATOR_COUNT).fill(NaN),
-      censored: new Float64Array(n * INDICATOR_COUNT).fill(NaN),
-      targetPoorFailing: new Float64Array(n * INDICATOR_COUNT).fill(NaN),
-      contributionByIndicator: new Float64Array(n * INDICATOR_COUNT).fill(NaN),
-      contributionByDimension: new Float64Array(n * 5).fill(NaN),
-    };
-    const cv = c[li];
-    const tv = t[li];
+    const [poor, targetPoor, poorNoCard, rate, headcountRatio] = [col(), col(), col(), col(), col()];
+    const targetPoorByDimension = new Float64Array(n * 5).fill(NaN);
+    const targetPoorFailing = new Float64Array(n * INDICATOR_COUNT).fill(NaN);
+    const { values, rows, has } = t[li];
     for (let i = 0; i < n; i++) {
-      if (cv.has[i]) {
-        const o = i * wC;
-        households[i] = cv.values[o + cHouseholds];
-        people[i] = cv.values[o + cPeople];
-        for (let j = 0; j < INDICATOR_COUNT; j++) detail.failing[i * INDICATOR_COUNT + j] = cv.values[o + 4 + j];
-      }
-      if (tv.has[i]) {
-        const o = i * wT;
-        poor[i] = tv.values[o + tPoor];
-        targetPoor[i] = tv.values[o + tTarget];
-        for (let d = 0; d < 5; d++) detail.targetPoorByDimension[i * 5 + d] = tv.values[o + 4 + d];
-        for (let j = 0; j < INDICATOR_COUNT; j++) detail.targetPoorFailing[i * INDICATOR_COUNT + j] = tv.values[o + 9 + j];
+      if (has[i]) {
+        const o = (rows ? rows[i] : i) * wT;
+        poor[i] = values[o + tPoor];
+        targetPoor[i] = values[o + tTarget];
+        for (let d = 0; d < 5; d++) targetPoorByDimension[i * 5 + d] = values[o + 4 + d];
+        for (let j = 0; j < INDICATOR_COUNT; j++) targetPoorFailing[i * INDICATOR_COUNT + j] = values[o + 9 + j];
       }
       poorNoCard[i] = poor[i] - targetPoor[i];
-      rate[i] = people[i] > 0 ? (rs.welfare === 'nocard' ? poorNoCard[i] : targetPoor[i]) / people[i] : NaN;
+      rate[i] = people[i] > 0 ? (nocard ? poorNoCard[i] : targetPoor[i]) / people[i] : NaN;
       headcountRatio[i] = people[i] > 0 ? poor[i] / people[i] : NaN;
     }
-    levels[level] = {
-      level,
-      codes,
-      parent,
-      households,
-      people,
-      poor,
-      targetPoor,
-      poorNoCard,
-      rate,
-      headcountRatio,
-      intensity: col(),
-      adjustedHeadcount: col(),
-      poorScore: col(),
-      detail,
+    const detail: LevelDetail = {
+      poorByDimension: noneByDimension,
+      targetPoorByDimension,
+      failing,
+      censored: noneByIndicator,
+      targetPoorFailing,
+      contributionByIndicator: noneByIndicator,
+      contributionByDimension: noneByDimension,
     };
+    levels[level] = { level, codes, parent, households, people, poor, targetPoor, poorNoCard, rate, headcountRatio, intensity: none, adjustedHeadcount: none, poorScore: none, detail };
   });
   return { settings: rs, levels, afAvailable: false, afUnavailableReason: AF_NEEDS_HOUSEHOLDS, table: key, availableTables };
 }
