@@ -214,8 +214,9 @@ async function browserNational(dir: string, report: (l: string, v: number, u: st
         cursor.onsuccess = () => {
           const c = cursor.result;
           if (!c) return resolve(out);
-          const v = c.value as Blob | Uint8Array;
-          out[String(c.key).split('/').slice(2).join('/')] = v instanceof Blob ? v.size : v.byteLength;
+          const v = c.value as unknown;
+          if (v instanceof Blob) out[String(c.key).split('/').slice(2).join('/')] = v.size;
+          else if (v instanceof Uint8Array) out[String(c.key).split('/').slice(2).join('/')] = v.byteLength;
           c.continue();
         };
       };
@@ -228,6 +229,8 @@ async function browserNational(dir: string, report: (l: string, v: number, u: st
     await page.reload();
     await waitForMap(page);
     report('national workspace restore after a reload (IndexedDB → first map)', Date.now() - r0, 'ms', '≤ 3000 ms');
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('cheepao:')).map((m) => [m.name, m.startTime])));
+    for (const [k, v] of Object.entries(marks)) report(`  ${k} (ms from navigation)`, v, 'ms');
   } finally {
     await context.close();
     preview.stop();

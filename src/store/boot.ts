@@ -49,6 +49,7 @@ export function startApp(): void {
       const demoPolygons = v.workspace && v.workspace !== 'demo' ? null : readManifest(readerOf(demoRef)).then((m) => readDisplayBoundaries(demoRef, m.files, true));
       demoPolygons?.catch(() => undefined);
       const init = await computeWorker().init(DEMO_BASE);
+      performance.mark('cheepao:worker-init');
       void refreshWorkspaceList();
       if (v.workspace && v.workspace !== 'demo') {
         const selection = appStore.getState().selection;
@@ -61,7 +62,7 @@ export function startApp(): void {
       }
       applyInit(init);
       // Polygons (main thread) and measures (worker) load side by side: the first map needs both.
-      const [boundaries] = await Promise.all([demoPolygons ?? readDisplayBoundaries(demoRef, init.manifest.files, true), recompute()]);
+      const [boundaries] = await Promise.all([demoPolygons?.then((b) => (performance.mark('cheepao:polygons'), b)) ?? readDisplayBoundaries(demoRef, init.manifest.files, true), recompute().then(() => performance.mark('cheepao:measures'))]);
       if (appStore.getState().dataset?.id === 'demo') appStore.setState({ boundaries });
       appStore.setState({ status: 'ready' });
     } catch (e) {
