@@ -113,20 +113,26 @@ async function workerCalls(cdp: CDPSession): Promise<{ url: string; call: (metho
  * the lights worker). A GC first, in every context: without it the figure is whatever garbage
  * the import left, which is what made earlier figures unreliable.
  */
-async function tabHeapMb(cdp: CDPSession): Promise<{ page: number; compute: number; workers: number }> {
+async function tabHeapMb(cdp: CDPSession): Promise<{ page: number; compute: number; workers: number; computeBuffers: number }> {
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   const page = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 1e6;
   let compute = NaN;
+  let computeBuffers = NaN;
   let workers = 0;
   for (const w of await workerCalls(cdp)) {
     await w.call('HeapProfiler.collectGarbage');
     const r = (await w.call('Runtime.getHeapUsage')) as { usedSize?: number };
     if (r.usedSize === undefined) continue;
     workers += r.usedSize / 1e6;
-    if (w.url.includes('compute.worker')) compute = r.usedSize / 1e6;
+    if (w.url.includes('compute.worker')) {
+      compute = r.usedSize / 1e6;
+      // ArrayBuffer backing stores (the count tables) live outside the V8 heap; newer CDP reports them.
+      const b = (r as { backingStorageSize?: number }).backingStorageSize;
+      if (b !== undefined) computeBuffers = b / 1e6;
+    }
   }
-  return { page, compute, workers };
+  return { page, compute, workers, computeBuffers };
 }
 
 function duBytes(dir: string): number {
@@ -200,6 +206,7 @@ async function browserNational(dir: string, report: (l: string, v: number, u: st
     report('  JS heap after the import (after GC): page + all workers', heap.page + heap.workers, 'MB', '≤ 1024 MB');
     report('    page', heap.page, 'MB');
     report('    compute worker', heap.compute, 'MB');
+    if (Number.isFinite(heap.computeBuffers)) report('    compute worker ArrayBuffers (outside the V8 heap)', heap.computeBuffers, 'MB');
     const est = await page.evaluate(async () => {
       const e = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: { indexedDB?: number } };
       return { usage: e.usage ?? 0, idb: e.usageDetails?.indexedDB ?? NaN };
@@ -277,7 +284,12 @@ async function interactive(page: Page, report: (l: string, v: number, u: string,
   const rerankMs = () => page.locator('[data-testid=tg-rerank-ms]').getAttribute('data-ms', { timeout: 120_000 });
   const l0 = Date.now();
   await page.selectOption('[data-testid=tg-level]', 'village');
-  await page.waitForFunction(() => /82[,.]?\d{3}|\d{5}/.test(document.querySelector('[data-testid=tg-rerank-ms]')?.textContent ?? ''), undefined, { timeout: 180_000, polling: 50 }).catch(() => undefined);
+  const shown = await page.waitForFunction(() => /\d{2}[,.]?\d{3}/.test(document.querySelector('[data-testid=tg-rerank-ms]')?.textContent ?? '') || document.querySelector('[data-testid=tg-error]'), undefined, { timeout: 180_000, polling: 50 }).then(() => true, () => false);
+  const error = await page.locator('[data-testid=tg-error]').textContent({ timeout: 100 }).catch(() => null);
+  if (!shown || error) {
+    process.stdout.write(`targeting at village level: no ranking (${error ?? 'none within 180 s'})\n`);
+    return;
+  }
   report('targeting level → villages, first ranking shown (wall)', Date.now() - l0, 'ms');
   const ranked = (await page.locator('[data-testid=tg-rerank-ms]').textContent())?.split(' ')[0];
   const walls: number[] = [];
