@@ -93,6 +93,18 @@ try {
   writeFileSync('/tmp/tpmap-page.cpuprofile', JSON.stringify(pp));
   summarise('compute worker', wp);
   summarise('page', pp);
+  if (process.env.PROFILE_SUBSET === '1') {
+    // A dimension-subset change on the page (the worker's share is its compute-ms).
+    await page.click('[data-testid=tab-poverty]');
+    const sets = await page.$$eval('[data-testid^=dimset-]', (els) => els.map((e) => e.getAttribute('data-testid')!));
+    await cdp.send('Profiler.start');
+    const s0 = Date.now();
+    await page.click(`[data-testid=${sets[1]}]`);
+    await page.waitForFunction(() => document.body.dataset.mapReady === '0', undefined, { timeout: 5000, polling: 5 }).catch(() => undefined);
+    await waitForMap(page);
+    process.stdout.write(`\nsubset change: ${Date.now() - s0} ms\n`);
+    summarise('subset change: page', ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile);
+  }
   if (process.env.PROFILE_RESTORE === '1') {
     // The restore after a reload: the page from the reload, the new compute worker from when it appears.
     await cdp.send('Profiler.start');
