@@ -9,6 +9,9 @@ import './features';
 import { App } from './app/App';
 import { startApp } from './store/boot';
 
+// Start-up steps as performance marks (cheepao:*), read by the bench (scripts/bench/app.ts).
+performance.mark('cheepao:modules-evaluated');
+void document.fonts.ready.then(() => performance.mark('cheepao:fonts-ready'));
 startApp();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

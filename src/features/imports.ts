@@ -15,6 +15,7 @@ registerFileHandler({
   // The classifier (CSV and GeoJSON sniffing, proj4 for village points) loads with the first
   // file, not with the first map.
   accepts: async (name, head) => (await import('../data/workspace/classify')).acceptsFile(name, head),
+  acceptsName: async (name) => (await import('../data/workspace/classify')).knownByName(name),
   handle: async (file) => void (await importFiles([{ name: file.name, file }])),
   handleMany: async (files) => void (await importFiles(files.map((f) => ({ name: f.name, file: f })))),
 });

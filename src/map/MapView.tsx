@@ -134,6 +134,7 @@ export function MapView() {
       interleaved: true,
       layers: [],
       onLoad: () => {
+        performance.mark('cheepao:deck-device');
         deckLoaded = true;
         map.triggerRepaint();
       },
@@ -199,6 +200,7 @@ export function MapView() {
       if (!deckLoaded || s.status !== 'ready' || !s.result || !lastKey) return;
       document.body.dataset.mapReady = '1';
       if (!ready) {
+        performance.mark('cheepao:map-ready');
         ready = true;
         appStore.setState({ mapReady: true });
       }
@@ -252,6 +254,7 @@ export function MapView() {
       }
     };
     map.on('load', () => {
+      performance.mark('cheepao:style-loaded');
       styleLoaded = true;
       syncSources(appStore.getState());
       render();

@@ -97,7 +97,9 @@ export async function refreshServiceCounts(): Promise<void> {
 /** Show a workspace (the demo or a stored one); nothing loaded is lost by switching. */
 export async function activateDataset(id: string): Promise<void> {
   try {
-    await showWorkspace(await computeWorker().activate(id));
+    const init = await computeWorker().activate(id);
+    performance.mark('cheepao:workspace-opened');
+    await showWorkspace(init);
   } catch (e) {
     notify('error', (e as Error).message);
   }

@@ -48,9 +48,10 @@ export function startApp(): void {
       const demoRef = { id: 'demo', baseUrl: DEMO_BASE };
       const demoPolygons = v.workspace && v.workspace !== 'demo' ? null : readManifest(readerOf(demoRef)).then((m) => readDisplayBoundaries(demoRef, m.files, true));
       demoPolygons?.catch(() => undefined);
-      const init = await computeWorker().init(DEMO_BASE);
-      void refreshWorkspaceList();
       if (v.workspace && v.workspace !== 'demo') {
+        // The named workspace first; the demo opens only if it is asked for (or this one is gone).
+        await computeWorker().registerDemo(DEMO_BASE);
+        void refreshWorkspaceList();
         const selection = appStore.getState().selection;
         await activateDataset(v.workspace);
         if (appStore.getState().dataset?.id === v.workspace) {
@@ -59,9 +60,12 @@ export function startApp(): void {
           return;
         }
       }
+      const init = await computeWorker().init(DEMO_BASE);
+      performance.mark('cheepao:worker-init');
+      void refreshWorkspaceList();
       applyInit(init);
       // Polygons (main thread) and measures (worker) load side by side: the first map needs both.
-      const [boundaries] = await Promise.all([demoPolygons ?? readDisplayBoundaries(demoRef, init.manifest.files, true), recompute()]);
+      const [boundaries] = await Promise.all([demoPolygons?.then((b) => (performance.mark('cheepao:polygons'), b)) ?? readDisplayBoundaries(demoRef, init.manifest.files, true), recompute().then(() => performance.mark('cheepao:measures'))]);
       if (appStore.getState().dataset?.id === 'demo') appStore.setState({ boundaries });
       appStore.setState({ status: 'ready' });
     } catch (e) {

@@ -62,9 +62,21 @@ export function locale(lang: Lang, thaiDigits: boolean): string {
   return lang === 'th' ? (thaiDigits ? 'th-TH-u-nu-thai' : 'th-TH') : 'en-GB';
 }
 
+/**
+ * One Intl.NumberFormat per (locale, decimals): building one costs ~0.1 ms, and a national
+ * list formats thousands of numbers per repaint (issue 16 profile of a subset change).
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function numberFormat(loc: string, minDigits: number, maxDigits: number): Intl.NumberFormat {
+  const key = `${loc}|${minDigits}|${maxDigits}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(loc, { minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits })));
+  return f;
+}
+
 export function formatInt(n: number, lang: Lang, thaiDigits = false): string {
   if (!Number.isFinite(n)) return '–';
-  return new Intl.NumberFormat(locale(lang, thaiDigits), { maximumFractionDigits: 0 }).format(n);
+  return numberFormat(locale(lang, thaiDigits), 0, 0).format(n);
 }
 
 /**
@@ -76,7 +88,7 @@ export function formatPercent(fraction: number, lang: Lang, thaiDigits = false, 
   const pct = fraction * 100;
   let d = digits;
   if (pct !== 0) while (d < 4 && Math.abs(pct) < 10 ** (1 - d)) d++;
-  return new Intl.NumberFormat(locale(lang, thaiDigits), { minimumFractionDigits: d, maximumFractionDigits: d }).format(pct) + ' %';
+  return numberFormat(locale(lang, thaiDigits), d, d).format(pct) + ' %';
 }
 
 export function formatYear(yearBe: number, lang: Lang, thaiDigits = false): string {

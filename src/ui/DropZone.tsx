@@ -10,9 +10,14 @@ import { t } from '../text/i18n';
 export async function openFiles(files: File[], lang: 'th' | 'en'): Promise<void> {
   const groups = new Map<FileHandler, File[]>();
   for (const file of files) {
-    const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
     let handler: FileHandler | undefined;
+    let head: Uint8Array | null = null;
     for (const h of FILE_HANDLERS) {
+      if (h.acceptsName && (await h.acceptsName(file.name))) {
+        handler = h;
+        break;
+      }
+      head ??= new Uint8Array(await file.slice(0, 65536).arrayBuffer());
       if (await h.accepts(file.name, head)) {
         handler = h;
         break;

@@ -13,6 +13,8 @@ export interface FileHandler {
   label: { th: string; en: string };
   /** Decide from the name and the first bytes (up to 64 KiB) whether this handler takes the file. */
   accepts: (name: string, head: Uint8Array) => boolean | Promise<boolean>;
+  /** Takes the file from its name alone (no bytes read; issue 16: 7,328 TPMAP files at once). */
+  acceptsName?: (name: string) => boolean | Promise<boolean>;
   handle: (file: File) => Promise<void>;
   /** Files that belong together (e.g. TPMAP's tables and _common) arrive in one call when set. */
   handleMany?: (files: File[]) => Promise<void>;

@@ -145,6 +145,14 @@ const api = {
     return describe('demo', sessions.get('demo')!);
   },
 
+  /**
+   * The demo's address without opening it: a reload that restores a user workspace opens that
+   * one first (issue 16: restore ≤ 3 s) and the demo only when it is asked for (activate).
+   */
+  async registerDemo(baseUrl: string): Promise<void> {
+    if (!refs.has('demo')) refs.set('demo', { id: 'demo', baseUrl });
+  },
+
   /** Workspaces stored in this browser (IndexedDB), with their sizes. */
   async workspaces(): Promise<WorkspaceEntry[]> {
     return listWorkspaces();
@@ -152,6 +160,7 @@ const api = {
 
   /** Open (once) and activate a stored workspace or the demo. */
   async activate(id: string): Promise<InitResult> {
+    if (!sessions.has(id) && id === 'demo' && refs.has('demo')) sessions.set(id, await openSession(refs.get('demo')!));
     if (!sessions.has(id)) {
       if (!(await listWorkspaces()).some((w) => w.id === id)) throw new Error(`workspace ${id} is not in this browser's storage (deleted, or saved in another browser)`);
       const ref = { id };

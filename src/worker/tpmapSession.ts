@@ -10,6 +10,7 @@ import { readAreas, readManifest, readVillages, type ByteReader, type Villages }
 import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
 import { readTpmapCounts, type TpmapCounts } from '../data/tpmap/countsFile';
 import { tpmapMeasures } from '../data/tpmap/tpmapMeasures';
+import { presentCodes } from '../data/tpmap/countTable';
 import { COMMON_FIELDS } from '../data/tpmap/tpmapCsv';
 import { WorkspaceSessionBase, type LevelColumns, type MeasuresByLevel } from './datasetSession';
 
@@ -27,10 +28,8 @@ export class TpmapSession extends WorkspaceSessionBase {
     const sets = new Set<string>();
     const all = new Set<string>();
     for (const c of counts.values()) {
-      for (const [key, rows] of c.tables) {
-        if (key !== 'common') sets.add(key);
-        for (const code of rows.keys()) all.add(code);
-      }
+      for (const key of c.tables.keys()) if (key !== 'common') sets.add(key);
+      for (const code of presentCodes(c.tables.values())) all.add(code);
     }
     for (const v of villages.code) all.add(villageCodeString(v));
     for (const list of [areas.districts, areas.subdistricts]) for (const a of list) all.add(a.code);
@@ -86,7 +85,6 @@ export class TpmapSession extends WorkspaceSessionBase {
     const out = {} as MeasuresByLevel;
     for (const level of ADMIN_LEVELS) {
       const m = r.levels[level];
-      const target = this.index[level];
       const n = this.codes[level].length;
       const col = () => new Float64Array(n).fill(NaN);
       const c: LevelColumns = {
@@ -94,21 +92,22 @@ export class TpmapSession extends WorkspaceSessionBase {
         headcountRatio: col(), intensity: col(), adjustedHeadcount: col(), villages: new Float64Array(n),
         ...(detail ? { targetPoorByDimension: new Float64Array(n * DIMENSION_COUNT).fill(NaN), targetPoorFailing: new Float64Array(n * INDICATOR_COUNT).fill(NaN) } : {}),
       };
-      m.codes.forEach((code, i) => {
-        const k = target.get(code);
-        if (k === undefined) return;
-        for (const key of ['households', 'people', 'poor', 'targetPoor', 'poorNoCard', 'rate', 'headcountRatio', 'intensity', 'adjustedHeadcount'] as const) c[key][k] = m[key][i];
-        if (detail && m.detail) {
-          for (let d = 0; d < DIMENSION_COUNT; d++) c.targetPoorByDimension![k * DIMENSION_COUNT + d] = m.detail.targetPoorByDimension[i * DIMENSION_COUNT + d];
-          for (let j = 0; j < INDICATOR_COUNT; j++) c.targetPoorFailing![k * INDICATOR_COUNT + j] = m.detail.targetPoorFailing[i * INDICATOR_COUNT + j];
-        }
-      });
-      // Villages per area from the imported village codes (a TPMAP table has no such count).
-      if (level === 'village') c.villages.fill(1);
-      else for (const v of this.codes.village) {
-        const k = level === 'country' ? 0 : target.get(v.slice(0, LEVEL_DIGITS[level]));
-        if (k !== undefined) c.villages[k]++;
+      // Result rows → session rows, once per result code list (tpmapMeasures keeps one per table).
+      const rows = this.sessionRows(level, m.codes);
+      const keys = ['households', 'people', 'poor', 'targetPoor', 'poorNoCard', 'rate', 'headcountRatio', 'intensity', 'adjustedHeadcount'] as const;
+      for (const key of keys) {
+        const from = m[key];
+        const to = c[key];
+        for (let i = 0; i < rows.length; i++) if (rows[i] >= 0) to[rows[i]] = from[i];
       }
+      if (detail && m.detail) for (let i = 0; i < rows.length; i++) {
+        const k = rows[i];
+        if (k < 0) continue;
+        for (let d = 0; d < DIMENSION_COUNT; d++) c.targetPoorByDimension![k * DIMENSION_COUNT + d] = m.detail.targetPoorByDimension[i * DIMENSION_COUNT + d];
+        for (let j = 0; j < INDICATOR_COUNT; j++) c.targetPoorFailing![k * INDICATOR_COUNT + j] = m.detail.targetPoorFailing[i * INDICATOR_COUNT + j];
+      }
+      // Villages per area from the imported village codes (a TPMAP table has no such count).
+      c.villages.set(this.villagesPerArea(level));
       out[level] = c;
     }
     return out;
@@ -140,6 +139,36 @@ export class TpmapSession extends WorkspaceSessionBase {
       contributionByDimension: new Float64Array(DIMENSION_COUNT).fill(NaN),
       weights: r.settings.weights,
     };
+  }
+
+  private readonly rowsOf = new WeakMap<readonly string[], Int32Array>();
+  private readonly villagesOf = new Map<AdminLevel, Float64Array>();
+
+  /** Session row of each code of a measures result (-1: not an area of the session). */
+  private sessionRows(level: AdminLevel, codes: readonly string[]): Int32Array {
+    let rows = this.rowsOf.get(codes);
+    if (!rows) {
+      const target = this.index[level];
+      rows = Int32Array.from(codes, (code) => target.get(code) ?? -1);
+      this.rowsOf.set(codes, rows);
+    }
+    return rows;
+  }
+
+  /** Imported villages in each area of the level (settings never change it). */
+  private villagesPerArea(level: AdminLevel): Float64Array {
+    let v = this.villagesOf.get(level);
+    if (!v) {
+      const target = this.index[level];
+      v = new Float64Array(this.codes[level].length);
+      if (level === 'village') v.fill(1);
+      else for (const code of this.codes.village) {
+        const k = level === 'country' ? 0 : target.get(code.slice(0, LEVEL_DIGITS[level]));
+        if (k !== undefined) v[k]++;
+      }
+      this.villagesOf.set(level, v);
+    }
+    return v;
   }
 
   /** No poverty layer (yet): every area without a value, so the map still shows the polygons. */

@@ -11,7 +11,7 @@ import { readText } from '../dataset';
 import type { DatasetManifest } from '../datasetFormat';
 import { gunzipIfNeeded } from '../gzip';
 import { COMMON_FIELDS, TABLE_FIELDS } from './tpmapCsv';
-import { CodeIndex, CountTable } from './countTable';
+import { CodeIndex, CountTable, presentCodes } from './countTable';
 
 export interface TpmapCounts {
   year: number;
@@ -55,7 +55,7 @@ export function concatBytes(parts: Uint8Array[]): Uint8Array {
 export function encodeTpmapCountsParts(c: TpmapCounts): Generator<Uint8Array> {
   // One code list for all tables (they share an index when imported; merged ones may not).
   const codeRow = new Map<string, number>();
-  for (const t of c.tables.values()) for (const code of t.keys()) if (!codeRow.has(code)) codeRow.set(code, codeRow.size);
+  for (const code of presentCodes(c.tables.values())) codeRow.set(code, codeRow.size);
   const n = codeRow.size;
   const codeList = [...codeRow.keys()];
   const code = new Uint32Array(n);
@@ -142,26 +142,32 @@ export function decodeTpmapCountsBinary(bytes: Uint8Array, file: string, year: n
     const present = columns[`present:${key}`] as Uint8Array;
     const values = columns[`values:${key}`] as Uint8Array;
     if (!present || !values) throw new Error(`${file}: table ${key} is incomplete`);
-    const t = new CountTable(width, index, n);
-    const data = t.data;
-    let o = 0;
-    for (let i = 0; i < n; i++) {
-      if (!present[i]) continue;
-      for (let j = 0; j < width; j++) {
-        let x = 0;
-        let m = 1;
-        let b: number;
-        do {
-          if (o >= values.length) throw new Error(`${file}: table ${key} ends early`);
-          b = values[o++];
-          x += (b & 127) * m;
-          m *= 128;
-        } while (b & 128);
-        data[i * width + j] = x === 0 ? NaN : x - 1;
+    if (present.length !== n) throw new Error(`${file}: table ${key} has ${present.length} presence flags for ${n} codes`);
+    // Values decode when the table is first read (CountTable.lazy); the file was read whole and
+    // its structure checked here, so a short table still fails at open time, below.
+    let rows = 0;
+    for (let i = 0; i < n; i++) rows += present[i];
+    if (values.length < rows * width) throw new Error(`${file}: table ${key} ends early`);
+    const decode = () => {
+      const data = new Float32Array(n * width);
+      let o = 0;
+      for (let i = 0; i < n; i++) {
+        if (!present[i]) continue;
+        for (let j = 0; j < width; j++) {
+          let b = values[o++];
+          let x = b & 127;
+          // Most counts are one byte (< 127); longer varints continue 7 bits at a time.
+          for (let m = 128; b & 128; m *= 128) {
+            if (o >= values.length) throw new Error(`${file}: table ${key} ends early`);
+            b = values[o++];
+            x += (b & 127) * m;
+          }
+          data[i * width + j] = x === 0 ? NaN : x - 1;
+        }
       }
-      t.markPresent(i);
-    }
-    out.tables.set(key, t);
+      return data;
+    };
+    out.tables.set(key, CountTable.lazy(width, index, present.slice(), decode));
   }
   return out;
 }

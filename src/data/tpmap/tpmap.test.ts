@@ -124,3 +124,17 @@ describe('split villages (TPMAP issue 8: one moo published as …01, …02 parts
     expect(t.rows.get('73010101')![TABLE_FIELDS.indexOf('poor')]).toBe(12);
   });
 });
+
+describe('presentCodes', () => {
+  it('equals the union of every table’s keys, once each (shared and separate indexes)', async () => {
+    const { CodeIndex, CountTable, presentCodes } = await import('./countTable');
+    const shared = new CodeIndex();
+    const a = new CountTable(2, shared).set('10', [1, 2]).set('1001', [1, 1]);
+    const b = new CountTable(2, shared).set('1001', [3, 3]).set('100101', [4, 4]);
+    const own = new CountTable(2).set('100101', [5, 5]).set('11', [6, 6]);
+    const tables = [a, b, own];
+    const brute = [...new Set(tables.flatMap((t) => [...t.keys()]))].sort();
+    expect(presentCodes(tables).sort()).toEqual(brute);
+    expect(presentCodes(tables)).toHaveLength(brute.length);
+  });
+});

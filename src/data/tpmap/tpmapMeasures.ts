@@ -17,6 +17,7 @@ import { DIMENSIONS, INDICATOR_COUNT, type DimensionId } from '../../domain/indi
 import type { LevelDetail, LevelMeasures, MpiResult } from '../../domain/mpi/compute';
 import { resolveSettings, type MpiSettings } from '../../domain/mpi/settings';
 import type { TpmapCounts } from './countsFile';
+import type { CountTable } from './countTable';
 import { COMMON_FIELDS, TABLE_FIELDS } from './tpmapCsv';
 
 export const AF_NEEDS_HOUSEHOLDS =
@@ -35,32 +36,180 @@ export interface TpmapResult extends MpiResult {
   availableTables: string[];
 }
 
-type ByLevel = Record<AdminLevel, Map<string, Float64Array>>;
+/**
+ * The areas of one (dimension-set table, common table) pair at every level, sorted, with each
+ * one's published row in either table and its parent: built once per pair and kept (a national
+ * year is ~91,000 areas; issue 16 asks a subset or level change to repaint in ≤ 200 ms, so a
+ * change of subset must not rebuild Maps of row copies).
+ */
+interface Structure {
+  levels: { codes: string[]; parent: Int32Array; rowT: Int32Array; rowC: Int32Array }[];
+}
+const NO_COMMON = {};
+/**
+ * Per common table, the structures built so far, each with the presence it was built from: the
+ * 31 subset tables of one import have the same rows, so they share one structure (and its code
+ * lists, which the worker session maps to its rows once). Tables are not changed once measured.
+ */
+const structures = new WeakMap<object, { index: CodeIndexLike; present: Uint8Array; s: Structure }[]>();
+type CodeIndexLike = CountTable['index'];
 
-/** Published rows where present, else exact sums of the finer level; country = Σ provinces. */
-export function rollUpTable(rows: Iterable<[string, Float64Array]>, width: number): ByLevel {
-  const out = {} as ByLevel;
-  for (const level of ADMIN_LEVELS) out[level] = new Map();
-  for (const [code, v] of rows) {
-    if (code === COUNTRY_CODE) continue;
-    const level = (['province', 'district', 'subdistrict', 'village'] as const).find((l) => LEVEL_DIGITS[l] === code.length);
-    if (level) out[level].set(code, v);
-  }
-  for (let li = ADMIN_LEVELS.length - 2; li >= 0; li--) {
-    const level = ADMIN_LEVELS[li];
-    const fine = out[ADMIN_LEVELS[li + 1]];
-    const sums = new Map<string, Float64Array>();
-    for (const [code, v] of fine) {
-      const parent = level === 'country' ? COUNTRY_CODE : code.slice(0, LEVEL_DIGITS[level]);
-      let s = sums.get(parent);
-      if (!s) sums.set(parent, (s = new Float64Array(width)));
-      for (let j = 0; j < width; j++) s[j] += v[j];
+function samePresence(a: Uint8Array, b: Uint8Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return false;
+  return true;
+}
+/** ADMIN_LEVELS order (country, province, district, subdistrict, village): code digits. */
+const DIGITS_OF_LEVEL = ADMIN_LEVELS.map((l) => (l === 'country' ? 0 : LEVEL_DIGITS[l]));
+
+function structureOf(t: CountTable, c: CountTable | null): Structure {
+  let built = structures.get(c ?? NO_COMMON);
+  if (!built) structures.set(c ?? NO_COMMON, (built = []));
+  const n0 = t.index.size;
+  const cached = built.find((b) => b.index === t.index && samePresence(b.present, t.present, n0));
+  if (cached) return cached.s;
+  const L = ADMIN_LEVELS.length;
+  // Published codes per level, each with its row in t and in c (-1: none).
+  const maps: Map<string, [number, number]>[] = ADMIN_LEVELS.map(() => new Map());
+  const addRows = (table: CountTable, slot: 0 | 1) => {
+    const codes = table.index.codes;
+    const n = Math.min(codes.length, table.present.length);
+    const present = table.present;
+    for (let i = 0; i < n; i++) {
+      if (!present[i]) continue;
+      const code = codes[i];
+      if (code === COUNTRY_CODE) continue;
+      const li = DIGITS_OF_LEVEL.indexOf(code.length);
+      if (li <= 0) continue;
+      let e = maps[li].get(code);
+      if (!e) maps[li].set(code, (e = [-1, -1]));
+      e[slot] = i;
     }
-    for (const [code, s] of sums) if (!out[level].has(code)) out[level].set(code, s);
+  };
+  addRows(t, 0);
+  if (c) addRows(c, 1);
+  // Areas implied by finer ones (their sums), finest first; the country when any province exists.
+  for (let li = L - 1; li >= 1; li--) {
+    const coarser = maps[li - 1];
+    const d = DIGITS_OF_LEVEL[li - 1];
+    for (const code of maps[li].keys()) {
+      const p = li === 1 ? COUNTRY_CODE : code.slice(0, d);
+      if (!coarser.has(p)) coarser.set(p, [-1, -1]);
+    }
+  }
+  const levels: Structure['levels'] = [];
+  let coarserIndex = new Map<string, number>();
+  for (let li = 0; li < L; li++) {
+    const codes = [...maps[li].keys()].sort();
+    const n = codes.length;
+    const parent = new Int32Array(n).fill(-1);
+    const rowT = new Int32Array(n);
+    const rowC = new Int32Array(n);
+    const index = new Map<string, number>();
+    for (let k = 0; k < n; k++) {
+      const code = codes[k];
+      index.set(code, k);
+      const e = maps[li].get(code)!;
+      rowT[k] = e[0];
+      rowC[k] = e[1];
+      if (li > 0) parent[k] = coarserIndex.get(li === 1 ? COUNTRY_CODE : code.slice(0, code.length - 2)) ?? -1;
+    }
+    coarserIndex = index;
+    levels.push({ codes, parent, rowT, rowC });
+  }
+  const s = { levels };
+  built.push({ index: t.index, present: t.present.slice(0, n0), s });
+  return s;
+}
+
+/**
+ * One table's rows at every level: published where the table has the row, else the exact sum
+ * of the level below (float64; a NaN stays NaN, as a missing column must). `has` marks the areas
+ * the table reaches (published, or with a reached child). The finest level is read straight from
+ * the table (`rows` into `data`): copying 82,000 villages × 27 counts per call was most of the
+ * time and garbage of a subset change.
+ */
+interface Rolled {
+  values: Float64Array | Float32Array;
+  /** Row of area k in values (k itself for summed levels; the table's row for the finest). */
+  rows: Int32Array | null;
+  has: Uint8Array;
+}
+function rollUp(s: Structure, table: CountTable | null, slot: 'rowT' | 'rowC', w: number): Rolled[] {
+  const L = s.levels.length;
+  const out: Rolled[] = new Array(L);
+  const data = table?.data ?? new Float32Array(0);
+  const finest = s.levels[L - 1][slot];
+  out[L - 1] = { values: data, rows: finest, has: Uint8Array.from(finest, (r) => (r >= 0 ? 1 : 0)) };
+  for (let li = L - 2; li >= 0; li--) {
+    const lv = s.levels[li];
+    const n = lv.codes.length;
+    const values = new Float64Array(n * w);
+    const has = new Uint8Array(n);
+    const finer = out[li + 1];
+    const fp = s.levels[li + 1].parent;
+    const fv = finer.values;
+    for (let k = 0; k < fp.length; k++) {
+      const p = fp[k];
+      if (!finer.has[k] || p < 0) continue;
+      has[p] = 1;
+      const o = (finer.rows ? finer.rows[k] : k) * w;
+      for (let j = 0; j < w; j++) values[p * w + j] += fv[o + j];
+    }
+    const rows = lv[slot];
+    if (table) for (let k = 0; k < n; k++) {
+      const r = rows[k];
+      if (r < 0) continue;
+      has[k] = 1;
+      for (let j = 0; j < w; j++) values[k * w + j] = data[r * w + j];
+    }
+    out[li] = { values, rows: null, has };
   }
   return out;
 }
 
+/** What a level's result takes from the common table (and the columns TPMAP cannot give): per structure. */
+interface CommonPart {
+  households: Float64Array;
+  people: Float64Array;
+  failing: Float64Array;
+  /** NaN columns (AF-only), shared by every result of the structure. */
+  none: Float64Array;
+  noneByDimension: Float64Array;
+  noneByIndicator: Float64Array;
+}
+const commonParts = new WeakMap<Structure, CommonPart[]>();
+
+function commonPartsOf(s: Structure, common: CountTable | null): CommonPart[] {
+  let parts = commonParts.get(s);
+  if (parts) return parts;
+  const wC = COMMON_FIELDS.length;
+  const cHouseholds = COMMON_FIELDS.indexOf('households');
+  const cPeople = COMMON_FIELDS.indexOf('people');
+  const c = rollUp(s, common, 'rowC', wC);
+  parts = s.levels.map((lv, li) => {
+    const n = lv.codes.length;
+    const households = new Float64Array(n).fill(NaN);
+    const people = new Float64Array(n).fill(NaN);
+    const failing = new Float64Array(n * INDICATOR_COUNT).fill(NaN);
+    const { values, rows, has } = c[li];
+    for (let i = 0; i < n; i++) {
+      if (!has[i]) continue;
+      const o = (rows ? rows[i] : i) * wC;
+      households[i] = values[o + cHouseholds];
+      people[i] = values[o + cPeople];
+      for (let j = 0; j < INDICATOR_COUNT; j++) failing[i * INDICATOR_COUNT + j] = values[o + 4 + j];
+    }
+    return { households, people, failing, none: new Float64Array(n).fill(NaN), noneByDimension: new Float64Array(n * 5).fill(NaN), noneByIndicator: new Float64Array(n * INDICATOR_COUNT).fill(NaN) };
+  });
+  commonParts.set(s, parts);
+  return parts;
+}
+
+/**
+ * Published rows where present, else exact sums of the finer level; country = Σ provinces.
+ * Columns that do not depend on the settings (households, people, failing, and the AF-only NaN
+ * columns) are shared between results of the same tables: read them, never write them.
+ */
 export function tpmapMeasures(counts: TpmapCounts, settings: MpiSettings): TpmapResult {
   if (settings.measure === 'af') throw new Error(AF_NEEDS_HOUSEHOLDS);
   const rs = resolveSettings({ ...settings, measure: 'tpmap' });
@@ -70,65 +219,46 @@ export function tpmapMeasures(counts: TpmapCounts, settings: MpiSettings): Tpmap
   if (!table) {
     throw new Error(`TPMAP tables for the dimension set ${key} (${rs.dimensions.join(', ')}) were not imported; available: ${availableTables.join(', ') || 'none'}`);
   }
-  const t = rollUpTable(table, TABLE_FIELDS.length);
-  const c = rollUpTable(counts.tables.get('common') ?? [], COMMON_FIELDS.length);
-  const T = (name: (typeof TABLE_FIELDS)[number]) => TABLE_FIELDS.indexOf(name);
-  const C = (name: (typeof COMMON_FIELDS)[number]) => COMMON_FIELDS.indexOf(name);
+  const common = counts.tables.get('common') ?? null;
+  const s = structureOf(table, common);
+  const wT = TABLE_FIELDS.length;
+  const t = rollUp(s, table, 'rowT', wT);
+  const cp = commonPartsOf(s, common);
+  const tPoor = TABLE_FIELDS.indexOf('poor');
+  const tTarget = TABLE_FIELDS.indexOf('target_poor');
+  const nocard = rs.welfare === 'nocard';
   const levels = {} as Record<AdminLevel, LevelMeasures>;
-  let coarserIndex = new Map<string, number>();
-  for (const level of ADMIN_LEVELS) {
-    const codes = [...new Set([...t[level].keys(), ...c[level].keys()])].sort();
+  ADMIN_LEVELS.forEach((level, li) => {
+    const { codes, parent } = s.levels[li];
     const n = codes.length;
+    const { households, people, failing, none, noneByDimension, noneByIndicator } = cp[li];
     const col = () => new Float64Array(n).fill(NaN);
-    const [households, people, poor, targetPoor, poorNoCard, rate, headcountRatio] = [col(), col(), col(), col(), col(), col(), col()];
-    const detail: LevelDetail = {
-      poorByDimension: new Float64Array(n * 5).fill(NaN),
-      targetPoorByDimension: new Float64Array(n * 5).fill(NaN),
-      failing: new Float64Array(n * INDICATOR_COUNT).fill(NaN),
-      censored: new Float64Array(n * INDICATOR_COUNT).fill(NaN),
-      targetPoorFailing: new Float64Array(n * INDICATOR_COUNT).fill(NaN),
-      contributionByIndicator: new Float64Array(n * INDICATOR_COUNT).fill(NaN),
-      contributionByDimension: new Float64Array(n * 5).fill(NaN),
-    };
-    const parent = new Int32Array(n).fill(-1);
-    const index = new Map<string, number>();
-    codes.forEach((code, i) => {
-      index.set(code, i);
-      if (level !== 'country') parent[i] = coarserIndex.get(level === 'province' ? COUNTRY_CODE : code.slice(0, code.length - 2)) ?? -1;
-      const cv = c[level].get(code);
-      if (cv) {
-        households[i] = cv[C('households')];
-        people[i] = cv[C('people')];
-        for (let j = 0; j < INDICATOR_COUNT; j++) detail.failing[i * INDICATOR_COUNT + j] = cv[4 + j];
-      }
-      const tv = t[level].get(code);
-      if (tv) {
-        poor[i] = tv[T('poor')];
-        targetPoor[i] = tv[T('target_poor')];
-        for (let d = 0; d < 5; d++) detail.targetPoorByDimension[i * 5 + d] = tv[4 + d];
-        for (let j = 0; j < INDICATOR_COUNT; j++) detail.targetPoorFailing[i * INDICATOR_COUNT + j] = tv[9 + j];
+    const [poor, targetPoor, poorNoCard, rate, headcountRatio] = [col(), col(), col(), col(), col()];
+    const targetPoorByDimension = new Float64Array(n * 5).fill(NaN);
+    const targetPoorFailing = new Float64Array(n * INDICATOR_COUNT).fill(NaN);
+    const { values, rows, has } = t[li];
+    for (let i = 0; i < n; i++) {
+      if (has[i]) {
+        const o = (rows ? rows[i] : i) * wT;
+        poor[i] = values[o + tPoor];
+        targetPoor[i] = values[o + tTarget];
+        for (let d = 0; d < 5; d++) targetPoorByDimension[i * 5 + d] = values[o + 4 + d];
+        for (let j = 0; j < INDICATOR_COUNT; j++) targetPoorFailing[i * INDICATOR_COUNT + j] = values[o + 9 + j];
       }
       poorNoCard[i] = poor[i] - targetPoor[i];
-      rate[i] = people[i] > 0 ? (rs.welfare === 'nocard' ? poorNoCard[i] : targetPoor[i]) / people[i] : NaN;
+      rate[i] = people[i] > 0 ? (nocard ? poorNoCard[i] : targetPoor[i]) / people[i] : NaN;
       headcountRatio[i] = people[i] > 0 ? poor[i] / people[i] : NaN;
-    });
-    coarserIndex = index;
-    levels[level] = {
-      level,
-      codes,
-      parent,
-      households,
-      people,
-      poor,
-      targetPoor,
-      poorNoCard,
-      rate,
-      headcountRatio,
-      intensity: col(),
-      adjustedHeadcount: col(),
-      poorScore: col(),
-      detail,
+    }
+    const detail: LevelDetail = {
+      poorByDimension: noneByDimension,
+      targetPoorByDimension,
+      failing,
+      censored: noneByIndicator,
+      targetPoorFailing,
+      contributionByIndicator: noneByIndicator,
+      contributionByDimension: noneByDimension,
     };
-  }
+    levels[level] = { level, codes, parent, households, people, poor, targetPoor, poorNoCard, rate, headcountRatio, intensity: none, adjustedHeadcount: none, poorScore: none, detail };
+  });
   return { settings: rs, levels, afAvailable: false, afUnavailableReason: AF_NEEDS_HOUSEHOLDS, table: key, availableTables };
 }

@@ -72,6 +72,16 @@ export function classifyFile(name: string, head: Uint8Array): HeadClass {
   return { kind: 'unknown', reason: 'neither CSV, GeoJSON, GeoTIFF, Shapefile, KML nor Excel' };
 }
 
+/**
+ * Whether the name alone decides the file (TPMAP export names, the first reader): then its head
+ * is never read. A national TPMAP folder is 7,328 files, and a Blob slice + read per file cost
+ * ~10 s in the worker and ~20 s on the page (issue 16, CDP profile of the browser import).
+ */
+export function knownByName(name: string): boolean {
+  return tpmapReader.recognise(baseName(name), NO_HEAD);
+}
+const NO_HEAD = new Uint8Array(0);
+
 /** Whether the browser's drop zone takes the file for the workspace import. */
 export function acceptsFile(name: string, head: Uint8Array): boolean {
   const c = classifyFile(name, head);
@@ -109,7 +119,7 @@ export async function readInputs(inputs: InputFile[], options: ReadOptions & { c
   const shapefileGroups = new Map<string, InputFile[]>();
   const binaries: { reader: FormatReader; inputs: InputFile[] }[] = [];
   for (const f of inputs) {
-    const c = classifyFile(f.name, await f.head());
+    const c = classifyFile(f.name, knownByName(f.name) ? NO_HEAD : await f.head());
     if (c.reader === shapefileReader) {
       const key = shapefileStem(f.name).toLowerCase();
       if (!shapefileGroups.has(key)) {

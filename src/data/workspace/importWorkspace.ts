@@ -26,7 +26,7 @@ import { parseTypeMapSpec } from '../services/typeMapping';
 import { encodeTpmapCountsParts, readTpmapCounts, type TpmapCounts } from '../tpmap/countsFile';
 import { TpmapImporter, type TpmapImportReport } from '../tpmap/importTpmap';
 import { readTpmapFiles } from '../tpmap/readTpmapFiles';
-import { CountTable } from '../tpmap/countTable';
+import { CountTable, presentCodes } from '../tpmap/countTable';
 import { describeVillageLocations, importVillageLocations } from '../villages/villageLocations';
 import { importVillageBasic, MISSING } from '../villages/villageBasic';
 import { readInputs, type FileKind, type ReadItem } from './classify';
@@ -199,7 +199,7 @@ function povertyCodes(counts: Map<number, TpmapCounts>, profileVillages: Uint32A
   const addCode = (code: string) => {
     for (const l of ['province', 'district', 'subdistrict'] as const) if (code.length >= LEVEL_DIGITS[l]) out[l].add(code.slice(0, LEVEL_DIGITS[l]));
   };
-  for (const c of counts.values()) for (const rows of c.tables.values()) for (const code of rows.keys()) addCode(code);
+  for (const c of counts.values()) for (const code of presentCodes(c.tables.values())) addCode(code);
   if (profileVillages) for (const v of profileVillages) addCode(villageCodeString(v));
   return out;
 }
@@ -421,7 +421,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
 
   // 7. One sorted village list for every village-aligned file.
   const codeSet = new Set<number>(prev.codes);
-  for (const c of counts.values()) for (const rows of c.tables.values()) for (const code of rows.keys()) if (code.length === 8) codeSet.add(Number(code));
+  for (const c of counts.values()) for (const code of presentCodes(c.tables.values())) if (code.length === 8) codeSet.add(Number(code));
   for (const h of householdProfiles) for (const c of h.codes) codeSet.add(c);
   for (const c of located.keys()) codeSet.add(c);
   if (basicImport) for (const c of basicImport.code) codeSet.add(c);
@@ -518,7 +518,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   const locatedIndex = new Set<number>();
   codes.forEach((c, i) => Number.isFinite(lon[i]) && locatedIndex.add(c));
   const villagesWithPoverty = new Set<string>();
-  for (const c of counts.values()) for (const rows of c.tables.values()) for (const code of rows.keys()) if (code.length === 8) villagesWithPoverty.add(code);
+  for (const c of counts.values()) for (const code of presentCodes(c.tables.values())) if (code.length === 8) villagesWithPoverty.add(code);
   for (const c of withRows) villagesWithPoverty.add(villageCodeString(c));
   report.joins = computeJoins(poverty, polygonCodes, villagesWithPoverty, (c) => locatedIndex.has(Number(c)));
   report.lines.push(joinLine(report.joins));
