@@ -17,6 +17,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { classOf } from '../domain/classify';
 import { areaFillLayer, type Classed } from './layers/areaLayers';
 import { SEA_COLOUR } from './style';
+import { LAYER_SOURCES } from './layerSources';
 
 export interface AreaMapView {
   /** 'TH', a province (2 digits) or a district (4 digits). */
@@ -30,6 +31,14 @@ export interface AreaMapView {
   labels?: boolean;
   /** Projector strokes: thicker boundaries and area outline. */
   thick?: boolean;
+  /**
+   * The app's map mode ('need', 'targeting', 'hotspots', 'progress'). Other modes than 'need' are
+   * drawn by the same registered layer sources as the main map (map/layerSources.ts), read from
+   * the stores the slide's view was applied to, so screen, briefing and export agree.
+   */
+  mode?: string;
+  /** Feature layers (lights, services) from the layer sources as well; default true. */
+  featureLayers?: boolean;
 }
 
 const THAILAND: [number, number, number, number] = [97.3, 5.6, 105.7, 20.5];
@@ -54,16 +63,6 @@ function inArea(code: string, area: string): boolean {
   return area === 'TH' || code.startsWith(area);
 }
 
-const onlyCache = new WeakMap<FeatureCollection, Map<string, FeatureCollection>>();
-/** The features under `code` (memoised, so deck.gl keeps the data identity between redraws). */
-function onlyArea(fc: FeatureCollection, code: string): FeatureCollection {
-  if (code === 'TH') return fc;
-  let m = onlyCache.get(fc);
-  if (!m) onlyCache.set(fc, (m = new Map()));
-  let out = m.get(code);
-  if (!out) m.set(code, (out = { type: 'FeatureCollection', features: fc.features.filter((f) => inArea(String(f.properties?.code), code)) }));
-  return out;
-}
 
 export function viewBounds(v: AreaMapView): [number, number, number, number] {
   if (v.code === 'TH') return THAILAND;
@@ -71,6 +70,80 @@ export function viewBounds(v: AreaMapView): [number, number, number, number] {
   const fromProvince = v.provinces?.features.filter((f) => String(f.properties?.code) === v.code) ?? [];
   const fc: FeatureCollection = { type: 'FeatureCollection', features: own.length ? own : fromProvince };
   return fc.features.length ? (bbox(fc) as [number, number, number, number]) : THAILAND;
+}
+
+
+const container = (m: MapLibreMap) => m.getContainer();
+
+/**
+ * Interleaving hints (beforeId) name layers of the app's full style; the small maps' bare style
+ * has none of them, so their layers go to the last group (drawn in the order given here).
+ */
+function detached(l: Layer): Layer {
+  return (l.props as { beforeId?: string }).beforeId ? l.clone({ beforeId: undefined } as object) : l;
+}
+
+/**
+ * The layers of one small map: land, the area fills of the view's map mode, feature layers
+ * (lights under the boundary lines, services and highlights over them), boundary lines, the
+ * area's outline and class numerals. The need fills of both levels are always in the list (the
+ * unused one invisible) so deck.gl keeps each one's tessellation across slides: a slide switch
+ * between the country and a province only recolours.
+ */
+export function buildAreaMapLayers(v: AreaMapView, zoom: number, own: Feature[]): Layer[] {
+  const mode = v.mode ?? 'need';
+  const layers: Layer[] = [];
+  if (v.provinces) layers.push(new GeoJsonLayer({ id: 'mini-land', data: v.provinces, filled: true, stroked: false, getFillColor: [244, 241, 234, 255] }));
+  // Neighbours are filled, faded, as on the app's map (dimOutside); the area itself at full strength.
+  const focus = v.code === 'TH' ? null : v.code;
+  const fillLevel = v.features === v.provinces ? 'province' : 'district';
+  for (const level of ['province', 'district'] as const) {
+    const fc = level === fillLevel ? v.features : level === 'province' ? v.provinces : v.districts;
+    if (!fc) continue;
+    const fill = areaFillLayer(`mini-fill-${level}`, fc, v.classed, focus, 1);
+    layers.push(fill.clone({ beforeId: undefined, visible: mode === 'need' && level === fillLevel, pickable: false } as object));
+  }
+  // Sources below order 10 are map modes (targeting, hot spots, progress: they draw only in their mode).
+  const sources = LAYER_SOURCES.filter((src) => v.featureLayers !== false || src.order < 10);
+  const built = sources.map((src) => ({ order: src.order, layers: src.build(zoom).map(detached) }));
+  // The lights raster shows its national image here (no tiles to wait for in an export).
+  const fixTiles = (l: Layer) => ((l.props as { tilesFromZoom?: number }).tilesFromZoom !== undefined ? l.clone({ tilesFromZoom: 99 } as object) : l);
+  layers.push(...built.filter((b) => b.order < 60).flatMap((b) => b.layers.map(fixTiles)));
+  if (v.code !== 'TH' && v.districts) {
+    layers.push(new GeoJsonLayer({ id: 'mini-district-lines', data: v.districts, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 1.6 : 0.8, getLineColor: [70, 70, 70, 200] }));
+  }
+  if (v.provinces) {
+    layers.push(new GeoJsonLayer({ id: 'mini-province-lines', data: v.provinces, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 3 : 1.4, getLineColor: [26, 26, 26, 255] }));
+  }
+  layers.push(...built.filter((b) => b.order >= 60).flatMap((b) => b.layers));
+  if (own.length) {
+    layers.push(new GeoJsonLayer({ id: 'mini-own', data: { type: 'FeatureCollection', features: own } as FeatureCollection, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 6 : 3.5, getLineColor: [0, 0, 0, 255], updateTriggers: { getLineWidth: v.code } }));
+  }
+  if (v.labels && mode === 'need') {
+    const pts = pointsOf(v.features).filter((p) => inArea(p.code, v.code));
+    const cls = (code: string) => {
+      const i = v.classed.position.get(code);
+      return i === undefined ? -1 : classOf(v.classed.values[i], v.classed.breaks);
+    };
+    layers.push(new TextLayer<{ code: string; position: [number, number] }>({
+      id: 'mini-labels',
+      data: pts.filter((p) => cls(p.code) >= 0),
+      getPosition: (p) => p.position,
+      getText: (p) => String(cls(p.code) + 1),
+      getSize: v.thick ? 26 : 18,
+      sizeUnits: 'pixels',
+      getColor: [0, 0, 0, 255],
+      fontFamily: 'Noto Sans Thai, sans-serif',
+      fontWeight: 600,
+      fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
+      outlineWidth: 6,
+      outlineColor: [255, 255, 255, 255],
+      characterSet: '0123456789',
+      // Stable ids: a new slide diffs the layers' data instead of building new layers and models.
+      updateTriggers: { getText: v.classed.version, getPosition: v.code },
+    }));
+  }
+  return layers;
 }
 
 export class ZoomGroup {
@@ -134,47 +207,7 @@ export class AreaMap {
     // The container may have just been shown or resized (a briefing slot, a grid change).
     m.resize();
     const own = v.code === 'TH' ? [] : ((v.code.length === 2 ? v.provinces : v.districts)?.features.filter((f: Feature) => String(f.properties?.code) === v.code) ?? []);
-    // Projector maps show only the area's own parts (neighbours are plain land with outlines),
-    // so no faded colour can be read as a class; the compare maps keep neighbours faded as context.
-    const fill = v.thick ? onlyArea(v.features, v.code) : v.features;
-    const layers: Layer[] = [];
-    if (v.provinces) layers.push(new GeoJsonLayer({ id: 'mini-land', data: v.provinces, filled: true, stroked: false, getFillColor: [244, 241, 234, 255] }));
-    // The fill factory's interleaving hint (beforeId) names a layer this bare style does not have.
-    layers.push(areaFillLayer('mini-fill', fill, v.classed, v.code === 'TH' ? null : v.code, 1).clone({ beforeId: undefined } as object));
-    if (v.code !== 'TH' && v.districts) {
-      layers.push(new GeoJsonLayer({ id: 'mini-district-lines', data: v.districts, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 1.6 : 0.8, getLineColor: [70, 70, 70, 200] }));
-    }
-    if (v.provinces) {
-      layers.push(new GeoJsonLayer({ id: 'mini-province-lines', data: v.provinces, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 3 : 1.4, getLineColor: [26, 26, 26, 255] }));
-    }
-    if (own.length) {
-      layers.push(new GeoJsonLayer({ id: 'mini-own', data: { type: 'FeatureCollection', features: own } as FeatureCollection, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 6 : 3.5, getLineColor: [0, 0, 0, 255] }));
-    }
-    if (v.labels) {
-      const pts = pointsOf(v.features).filter((p) => inArea(p.code, v.code));
-      const cls = (code: string) => {
-        const i = v.classed.position.get(code);
-        return i === undefined ? -1 : classOf(v.classed.values[i], v.classed.breaks);
-      };
-      layers.push(new TextLayer<{ code: string; position: [number, number] }>({
-        id: 'mini-labels',
-        data: pts.filter((p) => cls(p.code) >= 0),
-        getPosition: (p) => p.position,
-        getText: (p) => String(cls(p.code) + 1),
-        getSize: v.thick ? 26 : 18,
-        sizeUnits: 'pixels',
-        getColor: [0, 0, 0, 255],
-        fontFamily: 'Noto Sans Thai, sans-serif',
-        fontWeight: 600,
-        fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
-        outlineWidth: 6,
-        outlineColor: [255, 255, 255, 255],
-        characterSet: '0123456789',
-        // Stable ids: a new slide diffs the layers' data instead of building new layers and models.
-        updateTriggers: { getText: v.classed.version, getPosition: v.code },
-      }));
-    }
-    this.overlay.setProps({ layers });
+    // Fit first: the feature sources build for the zoom the map will show (services by zoom).
     const [w, s, e, n] = viewBounds(v);
     const pad = Math.min(30, Math.floor(Math.min(m.getContainer().clientWidth, m.getContainer().clientHeight) / 12));
     this.syncing = true;
@@ -182,9 +215,10 @@ export class AreaMap {
     this.fitZoom = m.getZoom();
     if (this.group && this.group.delta) m.jumpTo({ zoom: this.fitZoom + this.group.delta });
     this.syncing = false;
+    this.overlay.setProps({ layers: buildAreaMapLayers(v, m.getZoom(), own) });
+    container(m).dataset.mode = v.mode ?? 'need';
     await this.idle();
   }
-
   /** Resolves on the next 'idle' after a repaint (the layers drawn and nothing pending). */
   idle(): Promise<void> {
     return new Promise((resolve) => {

@@ -65,7 +65,7 @@ export function Briefing() {
   useEffect(() => {
     if (wanted > slots) setSlots(wanted);
   }, [wanted, slots]);
-  if (!brief) return null;
+  if (!brief) return <ExportCover />;
   const lang = s.lang;
   return (
     <div className="brief" role="dialog" aria-label={tc('briefing', lang)} data-testid="briefing" data-applying={c.applying ? '1' : '0'} data-slide={c.slideIndex}>
@@ -98,10 +98,11 @@ export function Briefing() {
                 <div className="brief-legend-title">{content.legend.title}</div>
                 <ul>
                   {content.legend.rows.map((r) => (
-                    <li key={r.klass}><span className="brief-swatch" style={{ background: r.colour }}><b>{r.klass}</b></span>{r.label}</li>
+                    <li key={r.colour}><span className="brief-swatch" style={{ background: r.colour }}>{content.legend.numbered && <b>{r.klass}</b>}</span>{r.label}</li>
                   ))}
-                  <li><span className="brief-swatch nodata" />{content.legend.noData}</li>
+                  <li><span className="brief-swatch nodata" style={content.legend.noDataColour ? { background: content.legend.noDataColour } : undefined} />{content.legend.noData}</li>
                 </ul>
+                {content.legend.notes?.map((n) => <div key={n} className="brief-legend-note">{n}</div>)}
               </div>
               <dl className="brief-numbers">
                 {content.numbers.map((k) => (
@@ -119,6 +120,18 @@ export function Briefing() {
           </footer>
         </>
       )}
+    </div>
+  );
+}
+
+/** While a deck is exported outside briefing mode: the app is out of layout, this says how far it got. */
+function ExportCover() {
+  const step = useCompare((c) => c.busyStep);
+  const lang = useApp((s) => s.lang);
+  if (!step) return null;
+  return (
+    <div className="brief-export-cover" role="status" data-testid="export-cover">
+      {tc('exporting', lang)} {step[0]} / {step[1]}
     </div>
   );
 }
