@@ -76,6 +76,8 @@ const pai = cli(['import', join(R, 'villages/pai_villages_gistda_TH58.csv'), '--
 const paiReport = JSON.parse(pai.stdout) as { lines: { kind: string; summary: string; details: string[] }[] };
 const vline = paiReport.lines.find((l) => l.kind === 'villages');
 check(/58 village locations .*4 repeated codes/.test(vline?.summary ?? ''), vline?.summary ?? 'no villages line');
+const conflicts = (vline?.details ?? []).filter((d) => /: village \d{8} at line \d+ \(kept\) and line \d+: (the same point|[\d.]+ km apart)/.test(d));
+check(conflicts.length === 4, `each repeated code listed with the distance between its points: ${conflicts.join(' | ')}`);
 const located = json<{ layers: { villages: { located: number } } }>(['summary', '--data', join(tmp, 'mhs-pai')]).layers.villages.located;
 check(located === 58, `${located} villages located after the join`);
 const anon = cli(['import', join(R, 'villages/village_points_TH73_anonymous.csv'), '--into', np, '--out', join(tmp, 'np-anon')]);

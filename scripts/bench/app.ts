@@ -83,8 +83,7 @@ async function peakChromiumMb<T>(work: () => Promise<T>): Promise<{ value: T; pe
 /**
  * Workspace timings (issue 8): a generated province imported through the file input, its restore
  * after a reload (IndexedDB), the real OCHA adm3 boundary file (3.8 MB) when ../shared/realdata is
- * there, and the generated national TPMAP export when BENCH_NATIONAL names its directory
- * (scripts/support/writeNationalTpmap.ts writes it), with chromium's peak memory.
+ * there (the generated national TPMAP export: scripts/bench/workspace.ts).
  */
 async function workspaceTimings(browser: Browser, base: string, report: (l: string, v: number, u: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cheepao-bench-ws-'));
@@ -115,15 +114,7 @@ async function workspaceTimings(browser: Browser, base: string, report: (l: stri
     importBoundaries(readFileSync(adm3, 'utf8'), 'th_adm3.geojson');
     report('boundary import, OCHA th_adm3, Node (parse, codes, repair checks)', performance.now() - n0, 'ms');
   }
-  const national = process.env.BENCH_NATIONAL;
-  if (national && existsSync(national)) {
-    const files = readdirSync(national).map((f) => join(national, f));
-    await page.click('[data-testid=tab-workspace]');
-    await page.check('[data-testid=new-workspace]').catch(() => undefined);
-    const r = await peakChromiumMb(() => importFiles(files));
-    report(`national TPMAP import, browser worker (${files.length} files)`, r.value / 1000, 's');
-    report('  peak memory of all chromium processes during it', r.peakMb, 'MB');
-  }
+  // The generated national TPMAP folder (BENCH_NATIONAL) is benched in scripts/bench/workspace.ts.
   await context.close();
 }
 

@@ -40,16 +40,32 @@ export interface ColumnarTable {
 
 export function encodeColumnar(columns: Record<string, TypedColumn>, meta: Record<string, unknown> = {}): Uint8Array {
   const names = Object.keys(columns);
-  // Header size depends on offsets; compute with a fixed-width placeholder pass.
-  let header = { columns: [] as { name: string; type: ColumnType; length: number; offset: number }[], meta };
+  const { header, head, total } = layout(names.map((name) => ({ name, type: typeOf(columns[name]), length: columns[name].length })), meta);
+  const out = new Uint8Array(total);
+  out.set(head, 0);
+  for (const c of header.columns) {
+    const col = columns[c.name];
+    out.set(new Uint8Array(col.buffer, col.byteOffset, col.byteLength), c.offset);
+  }
+  return out;
+}
+
+type ColumnHeader = { name: string; type: ColumnType; length: number; offset: number };
+
+/**
+ * The file's header and where each column starts (8-byte aligned after the header). The header's
+ * length depends on the offsets it lists, so the layout is iterated until the data start no longer
+ * moves. `head` holds magic, header length and header, padded to the first column's start.
+ */
+function layout(columns: readonly { name: string; type: ColumnType; length: number }[], meta: Record<string, unknown>): { header: { columns: ColumnHeader[]; meta: Record<string, unknown> }; head: Uint8Array; total: number } {
+  let header = { columns: [] as ColumnHeader[], meta };
   const build = (base: number) => {
     let off = base;
     header = { columns: [], meta };
-    for (const name of names) {
-      const col = columns[name];
+    for (const c of columns) {
       off = Math.ceil(off / 8) * 8;
-      header.columns.push({ name, type: typeOf(col), length: col.length, offset: off });
-      off += col.byteLength;
+      header.columns.push({ name: c.name, type: c.type, length: c.length, offset: off });
+      off += c.length * BYTES_PER[c.type];
     }
     return off;
   };
@@ -65,16 +81,12 @@ export function encodeColumnar(columns: Record<string, TypedColumn>, meta: Recor
   const total = build(base);
   headerBytes = new TextEncoder().encode(JSON.stringify(header));
   if (8 + headerBytes.length > base) throw new Error('columnar header did not converge');
-  const out = new Uint8Array(total);
-  const dv = new DataView(out.buffer);
+  const head = new Uint8Array(base);
+  const dv = new DataView(head.buffer);
   dv.setUint32(0, MAGIC, true);
   dv.setUint32(4, headerBytes.length, true);
-  out.set(headerBytes, 8);
-  for (const c of header.columns) {
-    const col = columns[c.name];
-    out.set(new Uint8Array(col.buffer, col.byteOffset, col.byteLength), c.offset);
-  }
-  return out;
+  head.set(headerBytes, 8);
+  return { header, head, total };
 }
 
 export function decodeColumnar(bytes: Uint8Array, what = 'columnar file'): ColumnarTable {
@@ -96,4 +108,34 @@ export function decodeColumnar(bytes: Uint8Array, what = 'columnar file'): Colum
     columns[c.name] = new Ctor(buf.buffer as ArrayBuffer, buf.byteOffset + c.offset, c.length);
   }
   return { columns, meta: header.meta ?? {} };
+}
+
+/** A column whose bytes are made only when written (encodeColumnarParts). */
+export interface LazyColumn {
+  name: string;
+  type: ColumnType;
+  length: number;
+  make: () => TypedColumn;
+}
+
+const BYTES_PER: Record<ColumnType, number> = { u8: 1, u16: 2, u32: 4, i32: 4, f32: 4, f64: 8 };
+
+/**
+ * The same layout as encodeColumnar, as a sequence of pieces with each column made when its
+ * piece is taken: a large file (TPMAP counts, issue 16) goes to gzip one column at a time and is
+ * never one buffer. Concatenated, the pieces equal encodeColumnar's bytes.
+ */
+export function* encodeColumnarParts(columns: readonly LazyColumn[], meta: Record<string, unknown> = {}): Generator<Uint8Array> {
+  const { header, head } = layout(columns, meta);
+  const base = head.length;
+  yield head;
+  let at = base;
+  for (let k = 0; k < columns.length; k++) {
+    const c = header.columns[k];
+    if (c.offset > at) yield new Uint8Array(c.offset - at);
+    const col = columns[k].make();
+    if (col.length !== c.length || typeOf(col) !== c.type) throw new Error(`columnar column ${c.name}: made ${col.length} ${typeOf(col)}, announced ${c.length} ${c.type}`);
+    yield new Uint8Array(col.buffer, col.byteOffset, col.byteLength);
+    at = c.offset + col.byteLength;
+  }
 }

@@ -48,7 +48,9 @@ export interface DatasetManifest {
     records?: string;
     /**
      * TPMAP aggregate counts (imports of TPMAP's public CSV exports, no household profiles):
-     * year → gzip CSV, read and written by src/data/tpmap/countsFile.ts. One row per (code, table):
+     * year → `tpmap-YYYY.bin.gz`, columnar (layout at encodeTpmapCountsBinary in
+     * src/data/tpmap/countsFile.ts), or, in workspaces saved before it, a gzip CSV
+     * `tpmap-YYYY.csv.gz` of the same fields, one row per (code, table):
      *   code        DOPA code, 2/4/6/8 digits (province … village)
      *   table       'common' (surveyed population) or a dimension set: 5 digits health,living,
      *               education,income,access, 1 = counted (TPMAP file suffix, e.g. 11111, 10000)
@@ -121,6 +123,8 @@ export interface AreaName {
   code: string;
   th: string;
   en: string;
+  /** A TPMAP community's own id (`901151A001`) when its village code was given by the import. */
+  tpmapId?: string;
 }
 export interface ProvinceName extends AreaName {
   region: Region;

@@ -32,3 +32,16 @@ export async function gzipChunks(chunks: Iterable<string>): Promise<Uint8Array> 
   });
   return new Uint8Array(await new Response(source.pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
 }
+
+/** gzip of bytes produced in pieces, each taken when the compressor is ready for it. */
+export async function gzipParts(parts: Iterable<Uint8Array>): Promise<Uint8Array> {
+  const it = parts[Symbol.iterator]();
+  const source = new ReadableStream<BufferSource>({
+    pull(controller) {
+      const n = it.next();
+      if (n.done) controller.close();
+      else controller.enqueue(n.value as BufferSource);
+    },
+  });
+  return new Uint8Array(await new Response(source.pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+}

@@ -36,6 +36,8 @@ export function computeWorker(): Remote<ComputeApi> {
 export function applyInit(init: InitResult): void {
   const names = new Map<string, { th: string; en: string }>();
   for (const list of [init.areas.provinces, init.areas.districts, init.areas.subdistricts]) for (const a of list) names.set(a.code, { th: a.th, en: a.en });
+  // TPMAP communities with a letter in their id (`901151A001`) are listed by that id, not a moo number.
+  for (const a of init.areas.villages ?? []) if (a.tpmapId) names.set(a.code, { th: a.th, en: a.en });
   const position = new Map<string, number>();
   for (const list of Object.values(init.levelCodes)) list.forEach((c, i) => position.set(c, i));
   init.villageCode.forEach((c, i) => position.set(villageCodeString(c), i));
@@ -134,8 +136,8 @@ export async function importFiles(files: { name: string; file: Blob; attribution
     const r = await computeWorker().importFiles(
       target,
       files,
-      { crs: o.crs, ...(o.codeField ? { codeField: o.codeField } : {}), ...(o.level ? { level: o.level } : {}), ...(o.typeMap ? { typeMap: o.typeMap } : {}), year: undefined },
-      proxy((done: number, total: number, file: string) => appStore.setState({ importing: { done, total, file } })),
+      { crs: o.crs || undefined, ...(o.codeField ? { codeField: o.codeField } : {}), ...(o.level ? { level: o.level } : {}), ...(o.typeMap ? { typeMap: o.typeMap } : {}), year: undefined },
+      proxy((done: number, total: number, file: string, bytesDone?: number, bytesTotal?: number) => appStore.setState({ importing: { done, total, file, ...(bytesTotal ? { bytesDone, bytesTotal } : {}) } })),
     );
     appStore.setState((st) => ({
       imports: [...st.imports, { id: ++importSeq, workspaceId: r.init.id, at: new Date().toISOString(), lines: r.report.lines, refused: r.report.refused, ms: r.ms }],

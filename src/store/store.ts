@@ -57,8 +57,8 @@ export interface AppState {
   dataset: LoadedDataset | null;
   /** Workspaces stored in this browser (the demo is always there besides them). */
   workspaces: WorkspaceEntry[];
-  /** The import running now (files done / total), or null. */
-  importing: { done: number; total: number; file: string } | null;
+  /** The import running now (files done / total; bytes of the TPMAP tables read / total while they are read), or null. */
+  importing: { done: number; total: number; file: string; bytesDone?: number; bytesTotal?: number } | null;
   /** One entry per import of this session, newest last (the report list). */
   imports: ImportRecordEntry[];
   /** Files dropped into a user workspace start a new one instead of being added. */
@@ -124,7 +124,7 @@ export const appStore = createStore<AppState>()(() => ({
   importing: null,
   imports: [],
   newWorkspaceOnDrop: false,
-  importOptions: { crs: 'EPSG:4326', codeField: '', level: '', typeMap: '' },
+  importOptions: { crs: '', codeField: '', level: '', typeMap: '' },
   mpi: DEFAULT_MPI,
   mapMeasure: 'rate',
   mapMode: 'need',

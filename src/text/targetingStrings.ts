@@ -182,6 +182,7 @@ export function hotspotNoteText(n: HotspotNote, lang: Lang): string {
       return `With ${nf(R)} permutations the smallest possible p is ${n.minP.toPrecision(3)}: over ${nf(n.n)} areas ${rule} (kept: ${nf(n.kept)}). More permutations lower that floor (${more}); Gi*'s analytic z has no floor.`;
     }
     case 'islands': return th ? `พื้นที่ ${nf(n.count)} แห่งไม่มีเพื่อนบ้าน: แสดงเป็น "ไม่มีเพื่อนบ้าน" (ยังนับในค่าเฉลี่ยและส่วนเบี่ยงเบน)` : `${nf(n.count)} area(s) have no neighbours: listed as isolated (kept in the mean and standard deviation).`;
+    case 'without_polygon': return th ? `พื้นที่ ${nf(n.count)} แห่งไม่มีรูปแปลงขอบเขต (เช่น เขตเทศบาลของ TPMAP): ไม่รวมในการวิเคราะห์จุดร้อน แต่ยังอยู่ในตาราง` : `${nf(n.count)} area(s) have no polygon (e.g. TPMAP's municipal areas): left out of the hot-spot analysis, still in the tables.`;
     case 'missing_values': return th ? `พื้นที่ ${nf(n.count)} แห่งไม่มีค่าตัวชี้วัด: ไม่รวมในการวิเคราะห์` : `${nf(n.count)} area(s) have no value: left out of the analysis.`;
     case 'no_variation': return th ? 'ตัวชี้วัดมีค่าเท่ากันทุกพื้นที่: ไม่มีรูปแบบเชิงพื้นที่ให้ทดสอบ' : 'The measure is the same everywhere: no spatial pattern to test.';
   }

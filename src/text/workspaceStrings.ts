@@ -23,7 +23,7 @@ export function layerLabel(kind: LayerKind, lang: Lang, level?: string, year?: n
 
 const HINTS: Record<LayerKind, { th: string; en: string }> = {
   boundaries: { th: 'วางไฟล์ GeoJSON ขอบเขตจังหวัด/อำเภอ/ตำบล (เช่น OCHA th_adm1–3)', en: 'drop province/district/subdistrict boundary GeoJSON (e.g. OCHA th_adm1–3)' },
-  villages: { th: 'วางไฟล์ CSV/GeoJSON จุดหมู่บ้านที่มีรหัสหมู่บ้าน 8 หลัก', en: 'drop village points (CSV or GeoJSON) with 8-digit village codes' },
+  villages: { th: 'วางไฟล์จุดหมู่บ้านที่มีรหัสหมู่บ้าน 8 หลัก (CSV, Excel, GeoJSON, Shapefile .zip หรือ KML)', en: 'drop village points with 8-digit village codes (CSV, Excel, GeoJSON, zipped Shapefile or KML)' },
   poverty: { th: 'วางไฟล์ CSV ที่ส่งออกจาก TPMAP หรือข้อมูลรายครัวเรือน', en: 'drop TPMAP CSV exports or a household CSV' },
   services: { th: 'วางรายชื่อสถานบริการ (CSV/GeoJSON เช่นจุด GISTDA)', en: 'drop a service list (CSV/GeoJSON, e.g. GISTDA landmarks)' },
   lights: { th: 'วางไฟล์ GeoTIFF แสงไฟยามค่ำคืน (VIIRS, EPSG:4326)', en: 'drop a nighttime-light GeoTIFF (VIIRS, EPSG:4326)' },

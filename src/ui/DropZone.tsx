@@ -20,8 +20,8 @@ export async function openFiles(files: File[], lang: 'th' | 'en'): Promise<void>
     }
     if (!handler) {
       notify('error', lang === 'th'
-        ? `${file.name}: ไม่รู้จักรูปแบบไฟล์นี้ (รองรับ GeoTIFF, CSV ของ TPMAP/ครัวเรือน/สถานบริการ, GeoJSON)`
-        : `${file.name}: unrecognised file (accepted: GeoTIFF, TPMAP/household/service CSV, GeoJSON)`);
+        ? `${file.name}: ไม่รู้จักรูปแบบไฟล์นี้ (รองรับ CSV ของ TPMAP/ครัวเรือน/สถานบริการ, Excel .xlsx, GeoJSON, Shapefile (.zip หรือ .shp/.dbf/.prj), KML/KMZ, GeoTIFF)`
+        : `${file.name}: unrecognised file (accepted: TPMAP/household/service CSV, Excel .xlsx, GeoJSON, Shapefile (.zip or .shp/.dbf/.prj), KML/KMZ, GeoTIFF)`);
       continue;
     }
     groups.set(handler, [...(groups.get(handler) ?? []), file]);

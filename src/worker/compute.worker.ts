@@ -98,11 +98,26 @@ function blobInput(b: { name: string; file: Blob; attribution?: string; fromDemo
     size: b.file.size,
     blob: b.file,
     text: () => b.file.text(),
+    // Large TPMAP tables are parsed as the Blob streams in (readTpmapFiles), never held whole.
+    chunks: () => streamChunks(b.file.stream()),
     bytes: async () => new Uint8Array(await b.file.arrayBuffer()),
     head: async () => new Uint8Array(await b.file.slice(0, 65536).arrayBuffer()),
     ...(b.attribution ? { attribution: b.attribution } : {}),
     ...(b.fromDemo ? { fromDemo: true } : {}),
   };
+}
+
+async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 export interface ImportResult {
@@ -156,7 +171,7 @@ const api = {
     target: string | null,
     blobs: { name: string; file: Blob; attribution?: string; fromDemo?: boolean }[],
     options: Omit<WorkspaceImportOptions, 'onProgress' | 'cancelled'>,
-    onProgress?: (done: number, total: number, file: string) => void,
+    onProgress?: (done: number, total: number, file: string, bytesDone?: number, bytesTotal?: number) => void,
   ): Promise<ImportResult> {
     const t0 = performance.now();
     cancelRequested = false;
@@ -169,7 +184,7 @@ const api = {
     const { importIntoWorkspace, ImportCancelled } = await import('../data/workspace/importWorkspace');
     const { write, report } = await importIntoWorkspace(base, blobs.map(blobInput), {
       ...options,
-      onProgress: onProgress ? (d, n, f) => void onProgress(d, n, f) : undefined,
+      onProgress: onProgress ? (d, n, f, b, bt) => void onProgress(d, n, f, b, bt) : undefined,
       cancelled: () => cancelRequested,
     });
     if (cancelRequested) throw new ImportCancelled();

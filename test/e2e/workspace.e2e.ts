@@ -93,6 +93,17 @@ describe('a real-data workspace in the browser', () => {
   });
 
   it('places villages without a location at their subdistrict centroid only when asked, saying how many people', async () => {
+    // The access panel first says how many villages have no location (= the CLI summary's count)
+    // and which file adds them (issue 14 item 9).
+    const summary = cliJson<{ layers: { villages: { total: number; located: number } } }>(['summary', '--data', wsDir]);
+    const unlocated = summary.layers.villages.total - summary.layers.villages.located;
+    expect(unlocated).toBeGreaterThan(0);
+    await s.page.click('[data-testid=tab-access]');
+    const note = s.page.locator('[data-testid=access-unlocated]');
+    await expect.poll(() => note.getAttribute('data-unlocated')).toBe(String(unlocated));
+    expect(await note.getAttribute('data-villages')).toBe(String(summary.layers.villages.total));
+    await s.page.screenshot({ path: 'test-results/access-unlocated-th.png' });
+    expect(await note.innerText()).toMatch(new RegExp(`หมู่บ้าน ${unlocated} จาก ${summary.layers.villages.total.toLocaleString('en-US')} แห่งไม่มีพิกัด.*Shapefile`));
     await s.page.click('[data-testid=tab-workspace]');
     expect(await s.page.locator('[data-testid=placement-note]').count()).toBe(0);
     await s.page.click('[data-testid=centroid-toggle]');

@@ -3,7 +3,7 @@
  *
  * Reads TPMAP public CSV exports ({yy}_{province}_{village|tambol|amphur}_{11111|…|common}.csv,
  * {yy}_province_{…}.csv, bmn{yy}.village_name_{province}.csv; a directory stands for the CSV
- * files in it) and writes a new dataset directory: tpmap-<year>.csv.gz (manifest
+ * files in it) and writes a new dataset directory: tpmap-<year>.bin.gz (manifest
  * files.tpmapCounts), villages.bin.gz (village codes, lon/lat NaN), areas.json (province names
  * from the DOPA table) and manifest.json. The report on stderr lists skipped rows (file, line,
  * column), codes that match no known area, and published tables against sums of finer ones.
@@ -14,7 +14,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { provinceNames, writeDataset } from '../../data/households/datasetWriter';
-import { encodeTpmapCounts } from '../../data/tpmap/countsFile';
+import { encodeTpmapCountsBinary } from '../../data/tpmap/countsFile';
 import { describeTpmapReport, importTpmap } from '../../data/tpmap/importTpmap';
 import { CliError, type CliIo } from '../io';
 
@@ -59,8 +59,8 @@ export default async function importTpmapCommand(argv: string[], io: CliIo): Pro
   const extraFiles: Record<string, Uint8Array> = {};
   const tpmapCounts: Record<string, string> = {};
   for (const [year, c] of counts) {
-    const name = `tpmap-${year}.csv.gz`;
-    extraFiles[name] = new Uint8Array(gzipSync(Buffer.from(encodeTpmapCounts(c), 'utf8')));
+    const name = `tpmap-${year}.bin.gz`;
+    extraFiles[name] = new Uint8Array(gzipSync(encodeTpmapCountsBinary(c)));
     tpmapCounts[String(year)] = name;
   }
   const provinces = new Set<string>();

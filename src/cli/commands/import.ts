@@ -15,6 +15,7 @@
  * summary, ok, details}], refused: [{file, message}], joins}. Messages go to stderr.
  */
 import { copyFile, mkdir, open, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureEmptyDir } from '../../data/households/datasetWriter';
@@ -48,6 +49,8 @@ function nodeInput(path: string, size: number): InputFile {
     size,
     bytes: async () => new Uint8Array(await readFile(path)),
     text: async () => readFile(path, 'utf8'),
+    // Large TPMAP tables are parsed as they stream in (1 MiB pieces), never held whole.
+    chunks: () => createReadStream(path, { highWaterMark: 1 << 20 }),
     head: async () => {
       const fh = await open(path, 'r');
       try {

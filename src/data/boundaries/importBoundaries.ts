@@ -81,9 +81,10 @@ const LEVEL_OF_DIGITS: Record<number, BoundaryLevel> = { 2: 'province', 4: 'dist
 /** Field names that say "code" (tried first, in this order of preference within a level). */
 const CODE_NAME = /(^|_)(p?code|pcode|id|iso|iso_3166_2|hasc|code_\w+)$|^(pro|prov|amp|tam|tb|ad|adm\d)_?(code|id|c)$|code/i;
 
-function parseDoc(text: string, file: string): { features: unknown[]; crs?: string } {
+function parseDoc(text: string | FeatureCollection, file: string): { features: unknown[]; crs?: string } {
   let doc: { type?: string; features?: unknown[]; crs?: { properties?: { name?: string } } };
-  try {
+  if (typeof text !== 'string') doc = text; // already read by a format reader (Shapefile, KML)
+  else try {
     doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     throw new BoundaryImportError(`${file}: not valid JSON (${(e as Error).message})`);
@@ -225,7 +226,7 @@ function assertGeographic(features: unknown[], file: string): void {
  * Import a boundary GeoJSON. Throws BoundaryImportError (naming the file and the reason) when the
  * file as a whole cannot be used; feature-level problems are repaired or skipped and reported.
  */
-export function importBoundaries(text: string, file: string, options: BoundaryOptions = {}): BoundaryImport {
+export function importBoundaries(text: string | FeatureCollection, file: string, options: BoundaryOptions = {}): BoundaryImport {
   const { features, crs } = parseDoc(text, file);
   if (crs && !ACCEPTED_CRS.test(crs.trim())) throw new BoundaryImportError(`${file}: coordinate reference system "${crs}" is not accepted; boundaries must be WGS 84 longitude/latitude (EPSG:4326 / CRS84) — reproject first`);
   if (features.length === 0) throw new BoundaryImportError(`${file}: the FeatureCollection has no features`);

@@ -52,7 +52,8 @@ export function tableTypeMapper(table: Readonly<Record<string, TypeTarget>>, fal
 }
 
 function nameOf(row: Readonly<Record<string, string>>): { th: string; en: string } {
-  return { th: row.lm_name_t ?? row.name_th ?? row.name ?? '', en: (row.lm_name_e ?? row.name_en ?? '').toUpperCase() };
+  // ชื่อ: the Thai name column of landmark lists kept in Excel (the GISTDA layer's lm_name_t renamed).
+  return { th: row.lm_name_t ?? row.name_th ?? row['ชื่อ'] ?? row['ชื่อสถานที่'] ?? row.name ?? '', en: (row.lm_name_e ?? row.name_en ?? '').toUpperCase() };
 }
 
 /**

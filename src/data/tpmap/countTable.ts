@@ -1,82 +1,143 @@
 /**
- * One TPMAP table (a dimension set or `common`) for every area: code → a row of counts, held in
- * one growing Float32Array instead of a Float64Array per row. A national export is ~2.6 M rows
- * (82,000 village records × 32 tables); separate arrays cost ~450 bytes a row (4 GB for the
- * whole export), this ~110. Counts of people per village, subdistrict, district and province are
- * integers far below 2^24, which float32 holds exactly; sums up the hierarchy are taken in
- * float64 (rollUpTable). Codes are interned, so the 32 tables share one string per area.
+ * TPMAP tables (a dimension set or `common`) for every area: code → a row of counts, held in one
+ * Float32Array per table, with ONE code index shared by all the tables of a year (CodeIndex).
+ * A national export is ~91,000 areas (82,000 villages, 7,400 subdistricts …) × 32 tables: a Map
+ * and a string per row per table would cost ~150 MB of index alone, a Float64Array per row
+ * ~450 bytes a row (4 GB); here the index is paid once and a row is width × 4 bytes. Counts of
+ * people per area are integers far below 2^24, which float32 holds exactly; sums up the
+ * hierarchy are taken in float64 (rollUpTable).
  *
  * The interface is the part of Map<string, Float64Array> the importers and measures use;
- * get() and iteration return fresh Float64Array copies of a row (callers may keep them).
+ * get() and iteration return fresh Float64Array copies of a row (callers may keep them). The
+ * importer writes rows in place (rowOf, data) so that parsing builds no per-row objects.
  */
-const interned = new Map<string, string>();
-function intern(code: string): string {
-  let s = interned.get(code);
-  if (s === undefined) interned.set(code, (s = code));
-  return s;
+
+/** Area codes of one year, each with a row number used by every table of the year. */
+export class CodeIndex {
+  readonly codes: string[] = [];
+  private readonly map = new Map<string, number>();
+
+  get size(): number {
+    return this.codes.length;
+  }
+
+  find(code: string): number | undefined {
+    return this.map.get(code);
+  }
+
+  ensure(code: string): number {
+    let i = this.map.get(code);
+    if (i === undefined) {
+      i = this.codes.length;
+      this.map.set(code, i);
+      this.codes.push(code);
+    }
+    return i;
+  }
+
+  /** Give row i another code (letter-coded TPMAP communities get their numeric code at the end of an import). */
+  rename(i: number, code: string): void {
+    if (this.map.has(code)) throw new Error(`code ${code} is already in use`);
+    this.map.delete(this.codes[i]);
+    this.codes[i] = code;
+    this.map.set(code, i);
+  }
 }
 
-export class CountTable implements Iterable<[string, Float64Array]> {
-  private data: Float32Array;
-  private index = new Map<string, number>();
-  private order: string[] = [];
+/** Growth factor of a table's storage: small, so a national import wastes at most a quarter. */
+const GROWTH = 1.25;
 
-  constructor(readonly width: number, capacity = 64) {
+export class CountTable implements Iterable<[string, Float64Array]> {
+  /** Row i at data[i·width … (i+1)·width) (valid where present[i]). */
+  data: Float32Array;
+  present: Uint8Array;
+  private count = 0;
+
+  constructor(readonly width: number, readonly index: CodeIndex = new CodeIndex(), capacity = Math.max(64, index.size)) {
     this.data = new Float32Array(width * capacity);
+    this.present = new Uint8Array(capacity);
   }
 
   get size(): number {
-    return this.order.length;
+    return this.count;
+  }
+
+  /** Makes room for row i. */
+  reserve(i: number): void {
+    if (i < this.present.length) return;
+    const capacity = Math.max(Math.ceil(this.present.length * GROWTH), i + 1, this.index.size);
+    const data = new Float32Array(capacity * this.width);
+    data.set(this.data);
+    const present = new Uint8Array(capacity);
+    present.set(this.present);
+    this.data = data;
+    this.present = present;
+  }
+
+  /** Storage trimmed to the rows of the index (after an import; saves the growth slack). */
+  trim(): void {
+    const n = this.index.size;
+    if (this.present.length === n) return;
+    this.data = this.data.slice(0, n * this.width);
+    this.present = this.present.slice(0, n);
+  }
+
+  isPresent(i: number): boolean {
+    return i < this.present.length && this.present[i] === 1;
+  }
+
+  /** Marks row i present (its values written by the caller into data). */
+  markPresent(i: number): void {
+    this.reserve(i);
+    if (!this.present[i]) {
+      this.present[i] = 1;
+      this.count += 1;
+    }
   }
 
   has(code: string): boolean {
-    return this.index.has(code);
+    const i = this.index.find(code);
+    return i !== undefined && this.isPresent(i);
   }
 
   get(code: string): Float64Array | undefined {
-    const i = this.index.get(code);
-    return i === undefined ? undefined : this.row(i);
+    const i = this.index.find(code);
+    return i === undefined || !this.isPresent(i) ? undefined : this.row(i);
   }
 
   /** Value j of an area's row without a copy (NaN when absent). */
   value(code: string, j: number): number {
-    const i = this.index.get(code);
-    return i === undefined ? NaN : this.data[i * this.width + j];
+    const i = this.index.find(code);
+    return i === undefined || !this.isPresent(i) ? NaN : this.data[i * this.width + j];
   }
 
   set(code: string, values: ArrayLike<number>): this {
-    let i = this.index.get(code);
-    if (i === undefined) {
-      i = this.order.length;
-      if ((i + 1) * this.width > this.data.length) {
-        const grown = new Float32Array(Math.max(this.data.length * 2, (i + 1) * this.width));
-        grown.set(this.data);
-        this.data = grown;
-      }
-      const c = intern(code);
-      this.index.set(c, i);
-      this.order.push(c);
-    }
+    const i = this.index.ensure(code);
+    this.markPresent(i);
     for (let j = 0; j < this.width; j++) this.data[i * this.width + j] = values[j];
     return this;
   }
 
   /** Adds values into an existing row (split village records), or sets it. */
   add(code: string, values: ArrayLike<number>): void {
-    const i = this.index.get(code);
-    if (i === undefined) {
+    const i = this.index.find(code);
+    if (i === undefined || !this.isPresent(i)) {
       this.set(code, values);
       return;
     }
     for (let j = 0; j < this.width; j++) this.data[i * this.width + j] += values[j];
   }
 
-  keys(): IterableIterator<string> {
-    return this.order[Symbol.iterator]();
+  *keys(): IterableIterator<string> {
+    const codes = this.index.codes;
+    const n = Math.min(codes.length, this.present.length);
+    for (let i = 0; i < n; i++) if (this.present[i]) yield codes[i];
   }
 
   *entries(): IterableIterator<[string, Float64Array]> {
-    for (let i = 0; i < this.order.length; i++) yield [this.order[i], this.row(i)];
+    const codes = this.index.codes;
+    const n = Math.min(codes.length, this.present.length);
+    for (let i = 0; i < n; i++) if (this.present[i]) yield [codes[i], this.row(i)];
   }
 
   [Symbol.iterator](): IterableIterator<[string, Float64Array]> {

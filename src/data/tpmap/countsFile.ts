@@ -1,13 +1,17 @@
 /**
- * TPMAP aggregate counts of one year, in memory and as the dataset's `tpmapCounts` file (a gzip
- * CSV; columns documented at DatasetManifest.files.tpmapCounts in src/data/datasetFormat.ts).
+ * TPMAP aggregate counts of one year, in memory and as the dataset's `tpmapCounts` file:
+ * `tpmap-YYYY.bin.gz` (columnar, below; issue 16: a national export's 2.6 M rows are ~10 MB
+ * gzipped and load in well under a second), or the earlier gzip CSV `tpmap-YYYY.csv.gz`, still
+ * read (columns documented at DatasetManifest.files.tpmapCounts in src/data/datasetFormat.ts).
  */
 import { levelOfCode, normaliseAdminCode } from '../../domain/adminCodes';
+import { decodeColumnar, encodeColumnarParts, type LazyColumn } from '../columnar';
 import type { ByteReader } from '../dataset';
 import { readText } from '../dataset';
 import type { DatasetManifest } from '../datasetFormat';
+import { gunzipIfNeeded } from '../gzip';
 import { COMMON_FIELDS, TABLE_FIELDS } from './tpmapCsv';
-import { CountTable } from './countTable';
+import { CodeIndex, CountTable } from './countTable';
 
 export interface TpmapCounts {
   year: number;
@@ -15,6 +19,151 @@ export interface TpmapCounts {
   tables: Map<string, CountTable>;
   /** 8-digit village code → Thai name (from bmn village name lists). */
   villageNames: Map<string, string>;
+  /** Village code → TPMAP id of a letter-coded community kept as a village (`90115199` → `901151A001`). */
+  communities?: Map<string, string>;
+}
+
+/**
+ * The binary counts file (columnar.ts container, gzipped). Columns:
+ *   code            u32, one per area: the DOPA code as a number (2/4/6/8 digits; DOPA codes
+ *                   never start with 0, so the number gives back the string)
+ *   present:<key>   u8 per area: 1 when table <key> has a row for it
+ *   values:<key>    u8, the present rows' counts in field order (COMMON_/TABLE_FIELDS), each as
+ *                   an unsigned LEB128 varint of count + 1 (0 = no value, i.e. the column was
+ *                   absent): counts are small whole numbers, so most take one byte
+ * meta: {year, tables: [{key, width}], names: [[code, name]…], communities: [[code, tpmapId]…]}.
+ */
+export const COUNTS_BINARY_KIND = 'tpmap-counts';
+
+export function encodeTpmapCountsBinary(c: TpmapCounts): Uint8Array {
+  return concatBytes([...encodeTpmapCountsParts(c)]);
+}
+
+/** The parts one after the other (the first part itself when there is only one). */
+export function concatBytes(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** The binary counts file in pieces, one table's values made at a time (gzipParts). */
+export function encodeTpmapCountsParts(c: TpmapCounts): Generator<Uint8Array> {
+  // One code list for all tables (they share an index when imported; merged ones may not).
+  const codeRow = new Map<string, number>();
+  for (const t of c.tables.values()) for (const code of t.keys()) if (!codeRow.has(code)) codeRow.set(code, codeRow.size);
+  const n = codeRow.size;
+  const codeList = [...codeRow.keys()];
+  const code = new Uint32Array(n);
+  codeList.forEach((k, i) => (code[i] = Number(k)));
+  const columns: LazyColumn[] = [{ name: 'code', type: 'u32', length: n, make: () => code }];
+  const tables: { key: string; width: number }[] = [];
+  for (const key of [...c.tables.keys()].sort()) {
+    const t = c.tables.get(key)!;
+    const w = t.width;
+    // The table's own row of each code in code-list order (-1: no row).
+    const rowsOf = () => {
+      const rowOf = new Int32Array(n).fill(-1);
+      t.index.codes.forEach((k, i) => {
+        if (!t.isPresent(i)) return;
+        const r = codeRow.get(k);
+        if (r !== undefined) rowOf[r] = i;
+      });
+      return rowOf;
+    };
+    const rowOf = rowsOf();
+    const data = t.data;
+    let bytes = 0;
+    for (let r = 0; r < n; r++) {
+      const i = rowOf[r];
+      if (i < 0) continue;
+      for (let j = 0; j < w; j++) bytes += varintBytes(data[i * w + j]);
+    }
+    columns.push({ name: `present:${key}`, type: 'u8', length: n, make: () => Uint8Array.from(rowsOf(), (i) => (i >= 0 ? 1 : 0)) });
+    columns.push({
+      name: `values:${key}`,
+      type: 'u8',
+      length: bytes,
+      make: () => {
+        const rowOf = rowsOf();
+        const values = new Uint8Array(bytes);
+        let o = 0;
+        for (let r = 0; r < n; r++) {
+          const i = rowOf[r];
+          if (i < 0) continue;
+          for (let j = 0; j < w; j++) {
+            const v = data[i * w + j];
+            let x = Number.isNaN(v) ? 0 : v + 1;
+            if (!(Number.isInteger(x) && x >= 0)) throw new Error(`TPMAP counts: table ${key}, code ${codeList[r]}: ${v} is not a count`);
+            while (x >= 128) {
+              values[o++] = (x % 128) | 128;
+              x = Math.floor(x / 128);
+            }
+            values[o++] = x;
+          }
+        }
+        return values;
+      },
+    });
+    tables.push({ key, width: w });
+  }
+  return encodeColumnarParts(columns, {
+    kind: COUNTS_BINARY_KIND,
+    year: c.year,
+    tables,
+    names: [...c.villageNames].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    communities: [...(c.communities ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+  });
+}
+
+function varintBytes(v: number): number {
+  let x = Number.isNaN(v) ? 0 : v + 1;
+  let b = 1;
+  while (x >= 128) {
+    x = Math.floor(x / 128);
+    b++;
+  }
+  return b;
+}
+
+export function decodeTpmapCountsBinary(bytes: Uint8Array, file: string, year: number): TpmapCounts {
+  const { columns, meta } = decodeColumnar(bytes, file);
+  if (meta.kind !== COUNTS_BINARY_KIND) throw new Error(`${file}: not a TPMAP counts file (kind ${String(meta.kind)})`);
+  const code = columns.code as Uint32Array;
+  const n = code.length;
+  const index = new CodeIndex();
+  for (let i = 0; i < n; i++) index.ensure(String(code[i]));
+  const out: TpmapCounts = { year, tables: new Map(), villageNames: new Map((meta.names as [string, string][]) ?? []), communities: new Map((meta.communities as [string, string][]) ?? []) };
+  for (const { key, width } of meta.tables as { key: string; width: number }[]) {
+    const present = columns[`present:${key}`] as Uint8Array;
+    const values = columns[`values:${key}`] as Uint8Array;
+    if (!present || !values) throw new Error(`${file}: table ${key} is incomplete`);
+    const t = new CountTable(width, index, n);
+    const data = t.data;
+    let o = 0;
+    for (let i = 0; i < n; i++) {
+      if (!present[i]) continue;
+      for (let j = 0; j < width; j++) {
+        let x = 0;
+        let m = 1;
+        let b: number;
+        do {
+          if (o >= values.length) throw new Error(`${file}: table ${key} ends early`);
+          b = values[o++];
+          x += (b & 127) * m;
+          m *= 128;
+        } while (b & 128);
+        data[i * width + j] = x === 0 ? NaN : x - 1;
+      }
+      t.markPresent(i);
+    }
+    out.tables.set(key, t);
+  }
+  return out;
 }
 
 export const COUNTS_COLUMNS = ['code', 'table', ...COMMON_FIELDS, ...TABLE_FIELDS, 'name'] as const;
@@ -65,6 +214,7 @@ export function decodeTpmapCounts(text: string, file: string, year: number): Tpm
   const commonCols = COMMON_FIELDS.map(col);
   const tableCols = TABLE_FIELDS.map(col);
   const out: TpmapCounts = { year, tables: new Map(), villageNames: new Map() };
+  const index = new CodeIndex();
   const commonValues = new Float64Array(COMMON_FIELDS.length);
   const tableValues = new Float64Array(TABLE_FIELDS.length);
   let pos = firstEnd < 0 ? body.length : firstEnd + 1;
@@ -100,7 +250,7 @@ export function decodeTpmapCounts(text: string, file: string, year: number): Tpm
       if (r !== '' && !(values[j] >= 0)) throw new Error(`${file}: line ${line}: column ${fields[j]}: "${r}" is not a count`);
     }
     let t = out.tables.get(key);
-    if (!t) out.tables.set(key, (t = new CountTable(fields.length)));
+    if (!t) out.tables.set(key, (t = new CountTable(fields.length, index)));
     t.set(code, values);
     if (common && name && levelOfCode(code) === 'village') out.villageNames.set(code, name);
   }
@@ -111,5 +261,6 @@ export function decodeTpmapCounts(text: string, file: string, year: number): Tpm
 export async function readTpmapCounts(read: ByteReader, m: DatasetManifest, year: number): Promise<TpmapCounts> {
   const name = m.files.tpmapCounts?.[String(year)];
   if (!name) throw new Error(`manifest.json: no TPMAP counts for year ${year}`);
+  if (/\.bin(\.gz)?$/.test(name)) return decodeTpmapCountsBinary(await gunzipIfNeeded(await read(name)), name, year);
   return decodeTpmapCounts(await readText(read, name), name, year);
 }

@@ -6,10 +6,10 @@
  */
 import { LEVEL_DIGITS, type AdminLevel } from '../../domain/adminCodes';
 import { PROVINCES } from '../provinceTable';
-import type { TpmapCounts } from './countsFile';
-import { CountTable } from './countTable';
+import { concatBytes, type TpmapCounts } from './countsFile';
+import { CodeIndex, CountTable } from './countTable';
 import { AF_NEEDS_HOUSEHOLDS } from './tpmapMeasures';
-import { COMMON_FIELDS, TABLE_FIELDS, classifyTpmapFile, parseTpmapTable, parseVillageNames, type CellProblem } from './tpmapCsv';
+import { COMMON_FIELDS, COMMUNITY_ID, RowStamps, TABLE_FIELDS, TpmapTableReader, classifyTpmapFile, parseVillageNames, type CellProblem } from './tpmapCsv';
 
 export const MAX_LISTED = 50;
 
@@ -34,6 +34,8 @@ export interface TpmapImportReport {
   unmatched: { code: string; reason: string }[];
   /** Municipal pseudo-subdistricts (subdistrict digits ≥ 51): real TPMAP areas with no OCHA polygon. */
   municipalSubdistricts: number;
+  /** Letter-coded communities (`901151A001`) kept as villages of their subdistrict, with the code each got. */
+  communities: (TpmapCommunity & { year: number })[];
   checks: ConsistencyCheck[];
   years: number[];
   villages: number;
@@ -52,20 +54,81 @@ const COMPARED_TABLE_FIELDS: readonly string[] = TABLE_FIELDS;
 const COMPARED_COMMON_FIELDS: readonly string[] = COMMON_FIELDS;
 const FINE_TO_COARSE: Exclude<AdminLevel, 'country'>[] = ['village', 'subdistrict', 'district', 'province'];
 
-function levelOf(code: string): Exclude<AdminLevel, 'country'> {
-  return FINE_TO_COARSE.find((l) => LEVEL_DIGITS[l] === code.length)!;
+
+/** A TPMAP community kept as a village of its subdistrict (see assignCommunityCodes). */
+export interface TpmapCommunity {
+  /** Its id in the export, e.g. `901151A001`. */
+  id: string;
+  /** The 8-digit village code it was given (subdistrict + moo 99, 98 …), or null when none was free. */
+  code: string | null;
+}
+
+/** A file being read: chunks in, then end() (a stream's pieces, or one whole file). */
+export interface TpmapFileSink {
+  push(chunk: Uint8Array): void;
+  end(): void;
+}
+
+/** Highest moo numbers first: TPMAP's real moos stop far below 99. */
+const FIRST_COMMUNITY_MOO = 99;
+
+/**
+ * Letter-coded TPMAP communities (`901151A001`: 16 records nationally in 2561) as villages of
+ * the subdistrict in their first 6 digits. Village codes are Uint32 8-digit numbers everywhere
+ * (villages.bin.gz), so each community gets a numeric moo of its subdistrict from the top of
+ * the moo range down (99, 98, …), skipping moos real villages of that subdistrict use; the
+ * communities of a subdistrict are numbered in the order of their ids, so the same export
+ * always gives the same codes. Its own id is kept (report, counts file, areas.json `tpmapId`) and
+ * shown wherever villages are listed. Every table of the year shares the code index, so one
+ * rename moves the community's rows in all of them, and it rolls up to its subdistrict,
+ * district and province by its digits like any village.
+ */
+export function assignCommunityCodes(index: CodeIndex): TpmapCommunity[] {
+  const bySubdistrict = new Map<string, number[]>();
+  index.codes.forEach((c, i) => {
+    if (c.length === 10 && COMMUNITY_ID.test(c)) {
+      const s = c.slice(0, 6);
+      bySubdistrict.set(s, [...(bySubdistrict.get(s) ?? []), i]);
+    }
+  });
+  const out: TpmapCommunity[] = [];
+  for (const [sub, rows] of [...bySubdistrict].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    rows.sort((x, y) => (index.codes[x] < index.codes[y] ? -1 : 1));
+    let moo = FIRST_COMMUNITY_MOO;
+    for (const i of rows) {
+      const id = index.codes[i];
+      while (moo >= 1 && index.find(`${sub}${String(moo).padStart(2, '0')}`) !== undefined) moo--;
+      if (moo < 1) {
+        out.push({ id, code: null });
+        continue;
+      }
+      const code = `${sub}${String(moo).padStart(2, '0')}`;
+      index.rename(i, code);
+      out.push({ id, code });
+      moo--;
+    }
+  }
+  return out;
+}
+
+interface YearState {
+  index: CodeIndex;
+  stamps: RowStamps;
 }
 
 /**
- * Files are added one at a time and their text dropped after parsing, so a national export
- * (7,360 files, 345 MB) never sits in memory whole: only the compact counts (CountTable) grow.
+ * Files are added one at a time (whole, or streamed in chunks) and parsed straight into the
+ * year's compact count tables, so a national export (7,328 files, 330 MB) never sits in memory:
+ * only the counts grow, one Float32Array per table over one code index per year.
  */
 export class TpmapImporter {
   private readonly counts = new Map<number, TpmapCounts>();
+  private readonly years = new Map<number, YearState>();
   private readonly report: TpmapImportReport = {
-    files: [], ignoredFiles: [], problemCount: 0, problems: [], unmatchedCount: 0, unmatched: [], municipalSubdistricts: 0, checks: [], years: [], villages: 0, note: AF_NEEDS_HOUSEHOLDS,
+    files: [], ignoredFiles: [], problemCount: 0, problems: [], unmatchedCount: 0, unmatched: [], municipalSubdistricts: 0, communities: [], checks: [], years: [], villages: 0, note: AF_NEEDS_HOUSEHOLDS,
   };
   private readonly namesByProvince = new Map<string, Map<string, string>>();
+  private fileNo = 0;
 
   private problem(p: CellProblem): void {
     this.report.problemCount += 1;
@@ -74,107 +137,161 @@ export class TpmapImporter {
 
   private yearCounts(year: number): TpmapCounts {
     let c = this.counts.get(year);
-    if (!c) this.counts.set(year, (c = { year, tables: new Map(), villageNames: new Map() }));
+    if (!c) {
+      this.counts.set(year, (c = { year, tables: new Map(), villageNames: new Map(), communities: new Map() }));
+      this.years.set(year, { index: new CodeIndex(), stamps: new RowStamps() });
+    }
     return c;
   }
 
+  /** A whole file as text (tests, small inputs). */
   add(name: string, text: string): void {
-    const report = this.report;
-    const namesByProvince = this.namesByProvince;
-    const problem = (p: CellProblem) => this.problem(p);
-    const yearCounts = (year: number) => this.yearCounts(year);
+    this.addBytes(name, new TextEncoder().encode(text));
+  }
+
+  /** A whole file as bytes. */
+  addBytes(name: string, bytes: Uint8Array): void {
+    const sink = this.open(name);
+    if (!sink) return;
+    sink.push(bytes);
+    sink.end();
+  }
+
+  /**
+   * Starts reading a file; null when its name is not a TPMAP export (listed as ignored). A wrong
+   * header throws from push/end; rows already read from that file are then still in the tables,
+   * so callers treat a throw as the end of the whole import (importWorkspace refuses it).
+   */
+  open(name: string): TpmapFileSink | null {
     const kind = classifyTpmapFile(name);
     if (!kind) {
-      report.ignoredFiles.push({ file: name, reason: 'not a TPMAP export name ({yy}_{province}_{village|tambol|amphur}_{11111|common}.csv, {yy}_province_….csv, bmn{yy}.village_name_{province}.csv)' });
-      return;
+      this.report.ignoredFiles.push({ file: name, reason: 'not a TPMAP export name ({yy}_{province}_{village|tambol|amphur}_{11111|common}.csv, {yy}_province_….csv, bmn{yy}.village_name_{province}.csv)' });
+      return null;
     }
     if (kind.kind === 'names') {
-      const { names, problems } = parseVillageNames(text, name);
-      problems.forEach(problem);
-      const m = namesByProvince.get(kind.province) ?? new Map<string, string>();
-      for (const [k, v] of names) m.set(k, v);
-      namesByProvince.set(kind.province, m);
-      return;
+      const parts: Uint8Array[] = [];
+      return {
+        push: (chunk) => void parts.push(chunk),
+        end: () => {
+          const { names, problems } = parseVillageNames(new TextDecoder().decode(concatBytes(parts)), name);
+          problems.forEach((p) => this.problem(p));
+          const m = this.namesByProvince.get(kind.province) ?? new Map<string, string>();
+          for (const [k, v] of names) m.set(k, v);
+          this.namesByProvince.set(kind.province, m);
+        },
+      };
     }
-    const t = parseTpmapTable(text, name);
-    t.problems.forEach(problem);
-    report.files.push({ file: name, year: t.year, level: t.level, table: t.table, rows: t.rows.size, records: t.records, split: t.split, skipped: t.problems.length, missingColumns: t.missingColumns });
-    const c = yearCounts(t.year);
-    const into = c.tables.get(t.table) ?? new CountTable(t.table === 'common' ? COMMON_FIELDS.length : TABLE_FIELDS.length);
-    for (const [code, v] of t.rows) {
-      if (into.has(code)) problem({ file: name, line: 0, message: `code ${code} of table ${t.table} already came from another file; this file's row ignored` });
-      else into.set(code, v);
-    }
-    c.tables.set(t.table, into);
+    const c = this.yearCounts(kind.year);
+    const y = this.years.get(kind.year)!;
+    const width = kind.table === 'common' ? COMMON_FIELDS.length : TABLE_FIELDS.length;
+    let into = c.tables.get(kind.table);
+    if (!into) c.tables.set(kind.table, (into = new CountTable(width, y.index)));
+    const reader = new TpmapTableReader(name, kind, into, y.stamps, this.fileNo++, (p) => this.problem(p));
+    return {
+      push: (chunk) => reader.push(chunk),
+      end: () => {
+        const r = reader.end();
+        this.report.files.push({ file: name, year: kind.year, level: kind.level, table: kind.table, rows: r.rows, records: r.records, split: r.split, skipped: r.skipped, missingColumns: r.missingColumns });
+      },
+    };
   }
 
   finish(): TpmapImport {
     const { counts, report, namesByProvince } = this;
-    // Village names apply to every year imported with them (bmn59 names serve 2561 data).
-    for (const c of counts.values()) for (const names of namesByProvince.values()) for (const [k, v] of names) c.villageNames.set(k, v);
+    for (const [year, c] of counts) {
+      const { index } = this.years.get(year)!;
+      const communities = (c.communities ??= new Map());
+      // Letter-coded communities become villages of their subdistrict (numeric codes), first.
+      for (const k of assignCommunityCodes(index)) {
+        report.communities.push({ ...k, year });
+        if (k.code) communities.set(k.code, k.id);
+        else {
+          this.problem({ file: '', line: 0, column: 'village_ID', message: `community ${k.id}: subdistrict ${k.id.slice(0, 6)} has no free moo number (1–99); its rows are left out` });
+          for (const t of c.tables.values()) {
+            const i = index.find(k.id)!;
+            if (t.isPresent(i)) t.present[i] = 0;
+          }
+        }
+      }
+      for (const t of c.tables.values()) t.trim();
+      // Village names apply to every year imported with them (bmn59 names serve 2561 data).
+      const byId = new Map([...communities].map(([code, id]) => [id, code]));
+      for (const names of namesByProvince.values()) for (const [k, v] of names) c.villageNames.set(byId.get(k) ?? k, v);
+    }
 
     // Codes that match no known area: provinces outside the DOPA table; villages missing from a
     // village name list given for their province. Listed, never dropped.
     const dopa = new Set(PROVINCES.map((p) => p.code));
     const seen = new Set<string>();
     const villages = new Set<string>();
-    for (const c of counts.values()) {
-      for (const rows of c.tables.values()) {
-        for (const code of rows.keys()) {
-          if (code.length === 8) villages.add(code);
-          if (seen.has(code)) continue;
-          seen.add(code);
-          let reason: string | null = null;
-          if (!dopa.has(code.slice(0, 2))) reason = `province ${code.slice(0, 2)} is not a DOPA province code`;
-          else if (code.length === 8 && namesByProvince.has(code.slice(0, 2)) && !namesByProvince.get(code.slice(0, 2))!.has(code)) reason = 'not in the village name list';
-          if (code.length === 6 && Number(code.slice(4, 6)) >= 51) report.municipalSubdistricts += 1;
-          if (reason) {
-            report.unmatchedCount += 1;
-            if (report.unmatched.length < MAX_LISTED) report.unmatched.push({ code, reason });
-          }
+    for (const [year, c] of counts) {
+      for (const code of this.years.get(year)!.index.codes) {
+        if (code.length === 8) villages.add(code);
+        if (seen.has(code) || code.length > 8) continue;
+        seen.add(code);
+        let reason: string | null = null;
+        if (!dopa.has(code.slice(0, 2))) reason = `province ${code.slice(0, 2)} is not a DOPA province code`;
+        else if (code.length === 8 && !c.communities?.has(code) && namesByProvince.has(code.slice(0, 2)) && !namesByProvince.get(code.slice(0, 2))!.has(code)) reason = 'not in the village name list';
+        if (code.length === 6 && Number(code.slice(4, 6)) >= 51) report.municipalSubdistricts += 1;
+        if (reason) {
+          report.unmatchedCount += 1;
+          if (report.unmatched.length < MAX_LISTED) report.unmatched.push({ code, reason });
         }
       }
     }
 
-    // Published coarser tables against sums of each finer level that has rows.
-    for (const c of counts.values()) {
-      for (const [key, rows] of c.tables) {
+    // Published coarser tables against sums of each finer level that has rows: one pass over
+    // each table's Float32Array per level pair, sums in float64 (exact for counts).
+    for (const [year, c] of counts) {
+      const { index } = this.years.get(year)!;
+      const n = index.size;
+      const levelOfRow = new Int8Array(n).fill(-1);
+      index.codes.forEach((code, i) => (levelOfRow[i] = FINE_TO_COARSE.findIndex((l) => LEVEL_DIGITS[l] === code.length)));
+      // parentAt[ci][i]: row of code i's ancestor at level ci (-1: none in the index).
+      const parentAt = FINE_TO_COARSE.map((l) => {
+        const d = LEVEL_DIGITS[l];
+        const out = new Int32Array(n).fill(-1);
+        index.codes.forEach((code, i) => {
+          if (code.length > d) out[i] = index.find(code.slice(0, d)) ?? -1;
+        });
+        return out;
+      });
+      for (const key of [...c.tables.keys()].sort()) {
+        const rows = c.tables.get(key)!;
         const fields = key === 'common' ? COMPARED_COMMON_FIELDS : COMPARED_TABLE_FIELDS;
-        const all = (key === 'common' ? COMMON_FIELDS : TABLE_FIELDS) as readonly string[];
-        const idx = fields.map((f) => all.indexOf(f));
-        const byLevel = new Map<string, Map<string, Float64Array>>();
-        for (const [code, v] of rows) {
-          const l = levelOf(code);
-          if (!byLevel.has(l)) byLevel.set(l, new Map());
-          byLevel.get(l)!.set(code, v);
-        }
+        const w = rows.width;
+        const { data, present } = rows;
+        const has = new Uint8Array(FINE_TO_COARSE.length);
+        for (let i = 0; i < n; i++) if (present[i] && levelOfRow[i] >= 0) has[levelOfRow[i]] = 1;
+        const sums = new Float64Array(n * w);
+        const touched = new Uint8Array(n);
         for (let fi = 0; fi < FINE_TO_COARSE.length; fi++) {
-          const fine = byLevel.get(FINE_TO_COARSE[fi]);
-          if (!fine) continue;
+          if (!has[fi]) continue;
           for (let ci = fi + 1; ci < FINE_TO_COARSE.length; ci++) {
-            const coarseLevel = FINE_TO_COARSE[ci];
-            const coarse = byLevel.get(coarseLevel);
-            if (!coarse) continue;
-            const digits = LEVEL_DIGITS[coarseLevel];
-            const sums = new Map<string, number[]>();
-            for (const [code, v] of fine) {
-              const s = sums.get(code.slice(0, digits)) ?? fields.map(() => 0);
-              idx.forEach((j, k) => (s[k] += v[j]));
-              sums.set(code.slice(0, digits), s);
+            if (!has[ci]) continue;
+            sums.fill(0);
+            touched.fill(0);
+            const parent = parentAt[ci];
+            for (let i = 0; i < n; i++) {
+              if (!present[i] || levelOfRow[i] !== fi) continue;
+              const pr = parent[i];
+              if (pr < 0 || !present[pr]) continue;
+              touched[pr] = 1;
+              for (let j = 0; j < w; j++) sums[pr * w + j] += data[i * w + j];
             }
-            const check: ConsistencyCheck = { year: c.year, table: key, level: coarseLevel, summedLevel: FINE_TO_COARSE[fi], fields, compared: 0, matched: 0, mismatches: [] };
-            for (const [code, s] of sums) {
-              const published = coarse.get(code);
-              if (!published) continue;
+            const check: ConsistencyCheck = { year: c.year, table: key, level: FINE_TO_COARSE[ci], summedLevel: FINE_TO_COARSE[fi], fields, compared: 0, matched: 0, mismatches: [] };
+            for (let pr = 0; pr < n; pr++) {
+              if (!touched[pr]) continue;
               check.compared += 1;
               let ok = true;
-              idx.forEach((j, k) => {
-                if (Number.isNaN(published[j])) return;
-                if (published[j] !== s[k]) {
+              for (let j = 0; j < w; j++) {
+                const published = data[pr * w + j];
+                if (Number.isNaN(published)) continue;
+                if (published !== sums[pr * w + j]) {
                   ok = false;
-                  if (check.mismatches.length < 20) check.mismatches.push({ code, field: fields[k], published: published[j], summed: s[k] });
+                  if (check.mismatches.length < 20) check.mismatches.push({ code: index.codes[pr], field: fields[j], published, summed: sums[pr * w + j] });
                 }
-              });
+              }
               if (ok) check.matched += 1;
             }
             report.checks.push(check);
@@ -187,6 +304,7 @@ export class TpmapImporter {
     return { counts, villageCodes: Uint32Array.from([...villages].map(Number)).sort(), report };
   }
 }
+
 
 export function importTpmap(files: readonly { name: string; text: string }[]): TpmapImport {
   const importer = new TpmapImporter();
@@ -209,6 +327,10 @@ export function describeTpmapReport(r: TpmapImportReport): string {
   if (r.unmatchedCount) {
     out.push(`${r.unmatchedCount} code${r.unmatchedCount > 1 ? 's' : ''} match no known area (kept):`);
     for (const u of r.unmatched) out.push(`  ${u.code}: ${u.reason}`);
+  }
+  if (r.communities.length) {
+    out.push(`${r.communities.length} letter-coded communit${r.communities.length > 1 ? 'ies' : 'y'} kept as villages of their subdistrict:`);
+    for (const k of r.communities) out.push(`  ${k.id} → ${k.code ?? 'no free moo number (left out)'}`);
   }
   if (r.municipalSubdistricts) out.push(`${r.municipalSubdistricts} municipal pseudo-subdistricts (digits 5–6 ≥ 51): TPMAP areas that boundary files may not have`);
   for (const c of r.checks) {

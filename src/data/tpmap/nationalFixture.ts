@@ -19,6 +19,13 @@ export interface NationalFixtureOptions {
   municipalPerDistrict?: number;
   /** Share of villages published as 2–3 records. */
   splitShare?: number;
+  /**
+   * Letter-coded community records to add (TPMAP ids such as `901151A001`: 6-digit subdistrict,
+   * a letter, 3 digits), each in the village tables of its province and summed into its
+   * subdistrict's, district's and province's rows like any village. Their subdistrict need not
+   * exist otherwise (TPMAP's are municipal pseudo-subdistricts, digits 5–6 ≥ 51).
+   */
+  communities?: readonly string[];
   /** Dimension sets to write (default: all 31 non-empty sets). */
   tables?: readonly string[];
   year?: number;
@@ -115,6 +122,14 @@ export function* nationalTpmapExport(o: NationalFixtureOptions = {}): Generator<
         }
       }
     }
+    for (const id of o.communities ?? []) {
+      if (!id.startsWith(p)) continue;
+      const people = 80 + Math.floor(rnd() * 900);
+      const rate = 0.005 + rnd() * rnd() * 0.12;
+      const dims = [0.3, 0.4, 0.35, 0.8, 0.05].map((w) => Math.floor(people * rate * w * (0.5 + rnd())));
+      const poorDims = dims.map((x) => x + Math.floor(x * rnd() * 2));
+      recs.push({ id, code: id, people, households: Math.ceil(people / 3.1), dims, poorDims });
+    }
     byProvince.set(p, recs);
   }
   for (const p of provinces) {
@@ -138,6 +153,27 @@ export function* nationalTpmapExport(o: NationalFixtureOptions = {}): Generator<
     }
     yield { name: `${yy}_province_${set}.csv`, text: lines.join('\n') + '\n' };
   }
+}
+
+/** The 16 letter-coded community ids of the shape the national 2561 export has (provinces 34 and 90). */
+export const LETTER_CODED_COMMUNITIES: readonly string[] = [
+  ...Array.from({ length: 6 }, (_, i) => `340151A${String(101 + i)}`),
+  ...Array.from({ length: 10 }, (_, i) => `901151A${String(i + 1).padStart(3, '0')}`),
+];
+
+/** Target poor (all 5 dimensions) per area of a fixture at `digits` (2 province … 6 subdistrict), from its village records. */
+export function expectedTargetPoor(files: Iterable<{ name: string; text: string }>, digits: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const f of files) {
+    if (!/_\d{2}_village_11111\.csv$/.test(f.name)) continue;
+    for (const line of f.text.split('\n').slice(1)) {
+      if (!line) continue;
+      const cells = line.split(',');
+      const k = cells[0].slice(1, 1 + digits);
+      out.set(k, (out.get(k) ?? 0) + Number(cells[4]));
+    }
+  }
+  return out;
 }
 
 /** Target poor (all 5 dimensions) per province of a fixture, from its village records: the expected totals. */

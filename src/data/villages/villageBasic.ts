@@ -12,7 +12,7 @@
 import { normaliseAdminCode } from '../../domain/adminCodes';
 import { VILLAGE_BASIC_FIELDS, type VillageBasicField } from '../datasetFormat';
 import { citizenIdColumns, normaliseHeader } from '../services/columns';
-import { readCsvTable } from '../services/rawTable';
+import { readCsvTable, type RawTable } from '../services/rawTable';
 import { detectVillageCodeColumn } from './villageLocations';
 
 export const MISSING = 255;
@@ -67,8 +67,8 @@ export function looksLikeVillageBasic(columns: string[]): boolean {
   return hits >= 2;
 }
 
-export function importVillageBasic(text: string, file: string, options: { codeField?: string } = {}): VillageBasicImport {
-  const table = readCsvTable(text, file);
+export function importVillageBasic(text: string | RawTable, file: string, options: { codeField?: string } = {}): VillageBasicImport {
+  const table = typeof text === 'string' ? readCsvTable(text, file) : text; // a table: an Excel sheet
   const citizen = citizenIdColumns(table.columns, table.rows);
   const columns = table.columns.filter((c) => !citizen.includes(c));
   const codeField = options.codeField ?? detectVillageCodeColumn({ ...table, columns });

@@ -11,6 +11,24 @@ describe('importVillageLocations', () => {
     expect(r.name).toEqual(['บ้านแม่ลาน้อย', 'บ้านปางตอง']);
     expect(r.report.duplicates).toEqual({ count: 1, examples: ['58030707'] });
   });
+  it('lists each repeated code with the distance between its points (spherical law of cosines reference)', () => {
+    // Shaped like the Pai GISTDA file: 58030206 and 58030210 share one point; 58030308 appears
+    // twice with two names at different places.
+    const csv = 'VILL_IDN,VILL_TN,lon,lat\n58030206,บ้านหนึ่ง,98.406205,19.47824\n58030308,บ้านสอง,98.45,19.35\n58030210,บ้านสาม,98.406205,19.47824\n58030308,บ้านสองใหม่,98.47,19.36\n58030206,บ้านหนึ่ง,98.406205,19.47824\n';
+    const r = importVillageLocations(csv, 'pai.csv');
+    expect(r.code).toEqual([58030206, 58030308, 58030210]);
+    expect(r.lon[1]).toBe(98.45);
+    const rad = Math.PI / 180;
+    const cosines = (lon1: number, lat1: number, lon2: number, lat2: number) =>
+      6371.0088 * Math.acos(Math.sin(lat1 * rad) * Math.sin(lat2 * rad) + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.cos((lon2 - lon1) * rad));
+    const [a, b] = r.report.conflicts;
+    expect(r.report.conflicts).toHaveLength(2);
+    expect(a).toMatchObject({ code: '58030308', keptRow: 3, row: 5, keptName: 'บ้านสอง', name: 'บ้านสองใหม่' });
+    expect(a.distanceKm).toBeCloseTo(cosines(98.45, 19.35, 98.47, 19.36), 6);
+    expect(b).toMatchObject({ code: '58030206', keptRow: 2, row: 6, distanceKm: 0 });
+    expect(r.report.notes).toContain(`pai.csv: village 58030308 at line 3 (kept) and line 5: ${a.distanceKm.toFixed(2)} km apart (บ้านสอง / บ้านสองใหม่)`);
+    expect(r.report.notes).toContain('pai.csv: village 58030206 at line 2 (kept) and line 6: the same point (บ้านหนึ่ง / บ้านหนึ่ง)');
+  });
   it('reduces TPMAP 10-digit ids to the 8-digit village', () => {
     const r = importVillageLocations('village_ID,lat,lon\n7301010101,13.8,100.1\n', 'v.csv');
     expect(r.code).toEqual([73010101]);

@@ -12,6 +12,7 @@
  */
 import proj4 from 'proj4';
 import { normaliseAdminCode } from '../../domain/adminCodes';
+import { haversineKm } from '../../domain/geo';
 import { citizenIdColumns, detectColumns, normaliseHeader } from '../services/columns';
 import { classifyPoint, parseCoordinate } from '../services/coordinates';
 import { readServiceTable, type RawTable } from '../services/rawTable';
@@ -40,6 +41,12 @@ export interface VillageLocationReport {
   codeField: string;
   crs: string;
   duplicates: { count: number; examples: string[] };
+  /**
+   * Every repeated code (issue 14 item 4) with the great-circle distance from the kept (first)
+   * point to the dropped one, and both rows' names: a planner sees whether it is the same place
+   * written twice (0 km) or two villages under one code (km apart) to fix at the source.
+   */
+  conflicts: { code: string; row: number; keptRow: number; distanceKm: number; keptName: string; name: string }[];
   badRows: { count: number; examples: { row: number; message: string }[] };
   notes: string[];
 }
@@ -75,8 +82,8 @@ export function detectVillageCodeColumn(table: RawTable): string | null {
   return ok.sort((a, b) => rank(a) - rank(b))[0] ?? null;
 }
 
-export function importVillageLocations(text: string, file: string, options: VillageLocationOptions = {}): VillageLocations {
-  const table = readServiceTable(text, file);
+export function importVillageLocations(text: string | RawTable, file: string, options: VillageLocationOptions = {}): VillageLocations {
+  const table = typeof text === 'string' ? readServiceTable(text, file) : text; // a table: already read (Excel, Shapefile, KML)
   const crs = (options.crs ?? 'EPSG:4326').toUpperCase().replace(/^EPSG::?/, 'EPSG:');
   if (!GEOGRAPHIC_CRS.includes(crs) && !PROJECTED_CRS[crs]) {
     throw new VillageLocationError(`${file}: CRS ${options.crs} is not supported (use EPSG:4326, ${Object.keys(PROJECTED_CRS).join(', ')})`);
@@ -95,7 +102,7 @@ export function importVillageLocations(text: string, file: string, options: Vill
   const transform = PROJECTED_CRS[crs] ? proj4(PROJECTED_CRS[crs], 'EPSG:4326') : null;
 
   const report: VillageLocationReport = {
-    file, rows: table.rows.length, located: 0, codeField, crs, duplicates: { count: 0, examples: [] }, badRows: { count: 0, examples: [] },
+    file, rows: table.rows.length, located: 0, codeField, crs, duplicates: { count: 0, examples: [] }, conflicts: [], badRows: { count: 0, examples: [] },
     notes: citizen.map((c) => `column "${c}" holds 13-digit citizen ids: dropped`),
   };
   const bad = (row: number, message: string) => {
@@ -104,7 +111,8 @@ export function importVillageLocations(text: string, file: string, options: Vill
   };
   const where = table.format === 'csv' ? 'line' : 'feature';
   const out: VillageLocations = { code: [], lon: [], lat: [], name: [], report };
-  const seen = new Set<number>();
+  // Code → index of its kept row in `out` and that row's number in the file.
+  const seen = new Map<number, { at: number; row: number }>();
   for (const r of table.rows) {
     const code = normaliseAdminCode(r.values[codeField] ?? '');
     if (!code || code.length !== 8) {
@@ -138,12 +146,16 @@ export function importVillageLocations(text: string, file: string, options: Vill
       if (v === 'swapped') [x, y] = [y, x];
     }
     const n = Number(code);
-    if (seen.has(n)) {
+    const kept = seen.get(n);
+    if (kept) {
+      // Rule: the first row of a code in file order is kept (deterministic, independent of the
+      // other rows' values; the same as QGIS's and pandas' "first" for a join by attribute).
       report.duplicates.count++;
       if (report.duplicates.examples.length < 20) report.duplicates.examples.push(code);
+      report.conflicts.push({ code, row: r.row, keptRow: kept.row, distanceKm: haversineKm(out.lon[kept.at], out.lat[kept.at], x, y), keptName: out.name[kept.at], name: nameCol ? r.values[nameCol] ?? '' : '' });
       continue;
     }
-    seen.add(n);
+    seen.set(n, { at: out.code.length, row: r.row });
     out.code.push(n);
     out.lon.push(x);
     out.lat.push(y);
@@ -151,7 +163,13 @@ export function importVillageLocations(text: string, file: string, options: Vill
   }
   report.located = out.code.length;
   if (!out.code.length) throw new VillageLocationError(`${file}: no row has a usable village code and location (${report.badRows.examples.slice(0, 3).map((b) => b.message).join('; ')})`);
-  if (report.duplicates.count) report.notes.push(`${report.duplicates.count} repeated village codes: first row kept (${report.duplicates.examples.slice(0, 5).join(', ')})`);
+  if (report.duplicates.count) {
+    report.notes.push(`${report.duplicates.count} repeated village codes: the first row of each code is kept`);
+    for (const c of report.conflicts) {
+      const names = c.keptName || c.name ? ` (${c.keptName || '—'} / ${c.name || '—'})` : '';
+      report.notes.push(`${file}: village ${c.code} at ${where} ${c.keptRow} (kept) and ${where} ${c.row}: ${c.distanceKm < 0.0005 ? 'the same point' : `${c.distanceKm.toFixed(c.distanceKm < 10 ? 2 : 1)} km apart`}${names}`);
+    }
+  }
   return out;
 }
 

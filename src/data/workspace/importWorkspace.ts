@@ -17,36 +17,66 @@ import { describeBoundaryReport, importBoundaries, nestingProblems, type Boundar
 import { encodeColumnar } from '../columnar';
 import { readAreas, readProfiles, readText, readVillages, readVillageBasic, type ByteReader } from '../dataset';
 import { DATASET_FORMAT, DATASET_VERSION, VILLAGE_BASIC_FIELDS, type AreaName, type AreaNames, type DatasetManifest, type JoinReport, type JoinSide, type WorkspaceLayer } from '../datasetFormat';
-import { gzip, gzipChunks } from '../gzip';
+import { gzip, gzipParts } from '../gzip';
 import { describeHouseholdReport, householdsFromCsv } from '../households/householdCsv';
 import { PROVINCES } from '../provinceTable';
-import { importServicesText, summariseReport } from '../services/importServices';
+import { importServicesText, importServiceTable, summariseReport } from '../services/importServices';
 import { parseTypeMapSpec } from '../services/typeMapping';
-import { decodeTpmapCounts, encodeTpmapCountsChunks, type TpmapCounts } from '../tpmap/countsFile';
+import { encodeTpmapCountsParts, readTpmapCounts, type TpmapCounts } from '../tpmap/countsFile';
 import { TpmapImporter, type TpmapImportReport } from '../tpmap/importTpmap';
+import { readTpmapFiles } from '../tpmap/readTpmapFiles';
 import { CountTable } from '../tpmap/countTable';
 import { describeVillageLocations, importVillageLocations } from '../villages/villageLocations';
 import { importVillageBasic, MISSING } from '../villages/villageBasic';
-import { classifyFile, type FileKind } from './classify';
+import { readInputs, type FileKind, type ReadItem } from './classify';
+import type { InputFile } from '../formats/reader';
+import { readGeoJsonTable, type RawTable } from '../services/rawTable';
+import { HouseholdAccumulator } from '../households/householdCsv';
+import { RecordsBuilder } from '../records/recordCsv';
 import { layersOf, withLayers } from './layers';
 import { openRaster } from '../geotiff/readRasterGrid';
 import { describeRecordsReport, recordsFromCsv } from '../records/recordCsv';
 import { encodeRecordsFile, RECORDS_FILE_NAME } from '../records/recordsFile';
 
-/** A file to import: name, size and lazy readers (a browser File, a Node file). */
-export interface InputFile {
-  name: string;
-  size: number;
-  text(): Promise<string>;
-  bytes(): Promise<Uint8Array>;
-  /** The first bytes (up to 64 KiB) for recognising the file, without reading it whole. */
-  head(): Promise<Uint8Array>;
-  /** For rasters in the browser: the Blob itself (geotiff reads slices, not the whole file). */
-  blob?: Blob;
-  /** Attribution given with the file (e.g. by the user, or for a layer taken from the demo). */
-  attribution?: string;
-  /** A layer taken from the demo workspace at the user's request. */
-  fromDemo?: boolean;
+export type { InputFile } from '../formats/reader';
+
+/**
+ * A layer to import: a file of a text format (read by its importer), or a layer a format reader
+ * already read into the common form (features or a table; classify.ts readInputs).
+ */
+interface ImportItem extends InputFile {
+  features?: FeatureCollection;
+  table?: RawTable;
+  /** How the reader read it (encoding, CRS, header row), for the report's details. */
+  notes: string[];
+  sources: InputFile[];
+}
+
+function importItem(r: ReadItem): ImportItem {
+  const f = r.input;
+  const first = r.sources[0];
+  const unread = () => Promise.reject(new Error(`${r.name}: already read`));
+  return {
+    name: r.name,
+    size: r.sources.reduce((s, x) => s + x.size, 0),
+    text: f ? () => f.text() : unread,
+    bytes: f ? () => f.bytes() : unread,
+    head: f ? () => f.head() : unread,
+    ...(f?.blob ? { blob: f.blob } : {}),
+    ...(f?.chunks ? { chunks: () => f.chunks!() } : {}),
+    ...(first?.attribution ? { attribution: first.attribution } : {}),
+    ...(r.sources.some((x) => x.fromDemo) ? { fromDemo: true } : {}),
+    features: r.features,
+    table: r.table,
+    notes: r.notes,
+    sources: r.sources,
+  };
+}
+
+/** The rows of a table as arrays of cells in column order (for the line-based CSV builders). */
+function tableRecords(t: RawTable, header: (fields: string[], line: number) => void, row: (fields: string[], line: number) => void): void {
+  header(t.columns, (t.rows[0]?.row ?? 2) - 1);
+  for (const r of t.rows) row(t.columns.map((c) => r.values[c] ?? ''), r.row);
 }
 
 export interface WorkspaceImportOptions {
@@ -61,8 +91,8 @@ export interface WorkspaceImportOptions {
   crs?: string;
   /** Data year of a household CSV (Buddhist era; default: latest poverty year, else 2565). */
   year?: number;
-  /** Called between files: (files done, total, current file). */
-  onProgress?: (done: number, total: number, file: string) => void;
+  /** Called between files (and while large ones stream): files done, total, current file, bytes read of the TPMAP files and their total. */
+  onProgress?: (done: number, total: number, file: string, bytesDone?: number, bytesTotal?: number) => void;
   /** Checked between files; true stops the import (nothing is written). */
   cancelled?: () => boolean;
   now?: () => Date;
@@ -119,7 +149,7 @@ async function loadBase(base: Base | null) {
   const profiles = new Map<number, ProfileRows>();
   for (const y of Object.keys(m.files.profiles ?? {})) profiles.set(Number(y), await readProfiles(base.read, m, Number(y), villages.count));
   const counts = new Map<number, TpmapCounts>();
-  for (const [y, f] of Object.entries(m.files.tpmapCounts ?? {})) counts.set(Number(y), decodeTpmapCounts(await readText(base.read, f), f, Number(y)));
+  for (const y of Object.keys(m.files.tpmapCounts ?? {})) counts.set(Number(y), await readTpmapCounts(base.read, m, Number(y)));
   return { areas, codes: villages.code, lon: villages.lon, lat: villages.lat, profiles, basic: await readVillageBasic(base.read, m), counts };
 }
 
@@ -153,6 +183,7 @@ function mergeCounts(into: TpmapCounts | undefined, add: TpmapCounts): TpmapCoun
     into.tables.set(key, t);
   }
   for (const [k, v] of add.villageNames) into.villageNames.set(k, v);
+  for (const [k, v] of add.communities ?? []) (into.communities ??= new Map()).set(k, v);
   return into;
 }
 
@@ -203,34 +234,29 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
     if (options.cancelled?.()) throw new ImportCancelled();
   };
 
-  // 1. Classify every file by the one rule.
-  const groups = new Map<FileKind, InputFile[]>();
+  // 1. Read and classify every file by the one rule (the format readers' list, classify.ts):
+  // Shapefile parts grouped, archives and workbooks opened, each layer's kind decided after reading.
+  const groups = new Map<FileKind, ImportItem[]>();
   let done = 0;
-  for (const f of inputs) {
-    const head = await f.head();
-    const c = classifyFile(f.name, head);
-    if (c.kind === 'unknown') report.refused.push({ file: f.name, message: `${f.name}: not a file Cheepao reads (${c.reason}); expected TPMAP CSV exports, a household CSV, boundary GeoJSON, village points, village basic data, services or a GeoTIFF` });
-    else groups.set(c.kind, [...(groups.get(c.kind) ?? []), f]);
-  }
-  const total = inputs.length;
+  const read = await readInputs(inputs, { crs: options.crs, codeField: options.codeField });
+  report.refused.push(...read.refused);
+  for (const r of read.items) groups.set(r.kind, [...(groups.get(r.kind) ?? []), importItem(r)]);
+  const total = read.items.length;
   const progress = (f: string) => options.onProgress?.(++done, total, f);
 
-  // 2. Poverty: TPMAP tables (read one file at a time; the texts are not all held at once).
+  // 2. Poverty: TPMAP tables, read ahead concurrently within a byte budget and parsed one after
+  // another straight into the compact count tables (readTpmapFiles); no file's text is kept.
   const counts = prev.counts;
   const tpmapFiles = groups.get('tpmap') ?? [];
   if (tpmapFiles.length) {
-    // One file at a time: its text is parsed into the compact counts and dropped.
     const importer = new TpmapImporter();
-    for (const f of tpmapFiles) {
-      check();
-      importer.add(f.name, await f.text());
-      progress(f.name);
-    }
+    // Files and bytes go to the page together, at most every 100 ms (7,000 files would be 7,000 messages).
+    await readTpmapFiles(tpmapFiles, importer, { check, progress: () => void ++done, onBytes: (b, bt, f) => options.onProgress?.(done, total, f, b, bt) });
     const imported = importer.finish();
     if (imported.counts.size === 0) report.refused.push({ file: tpmapFiles.map((f) => f.name).join(', '), message: 'no TPMAP table recognised' });
     for (const [year, c] of imported.counts) {
       counts.set(year, mergeCounts(counts.get(year), c));
-      added.push({ id: `poverty:${year}`, kind: 'poverty', year, files: [`tpmap-${year}.csv.gz`], synthetic: false, source: source(tpmapFiles), summary: `TPMAP ${year}`, stats: { villages: imported.report.villages } });
+      added.push({ id: `poverty:${year}`, kind: 'poverty', year, files: [`tpmap-${year}.bin.gz`], synthetic: false, source: source(tpmapFiles), summary: `TPMAP ${year}`, stats: { villages: imported.report.villages } });
     }
     report.lines.push(tpmapLine(imported.report, tpmapFiles.map((f) => f.name)));
   }
@@ -240,14 +266,19 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   for (const f of groups.get('households') ?? []) {
     check();
     const year = options.year ?? (Math.max(0, ...counts.keys(), ...prev.profiles.keys()) || 2565);
-    const r = householdsFromCsv(await f.text(), f.name, year);
+    let r: ReturnType<typeof householdsFromCsv>;
+    if (f.table) {
+      const acc = new HouseholdAccumulator(f.name);
+      tableRecords(f.table, (c, l) => acc.record(c, l), (c, l) => acc.record(c, l));
+      r = acc.finish(year);
+    } else r = householdsFromCsv(await f.text(), f.name, year);
     progress(f.name);
     if (!r.villageCodes.length) {
       report.refused.push({ file: f.name, message: `${f.name}: no valid household rows (${describeHouseholdReport(r.report)})` });
       continue;
     }
     householdProfiles.push({ year, codes: r.villageCodes, rows: r.profiles, files: [f] });
-    report.lines.push({ kind: 'households', summary: `${f.name} · household profiles ${year} · ${fmt(r.villageCodes.length)} villages`, files: [f.name], ok: true, details: describeHouseholdReport(r.report).split('\n') });
+    report.lines.push({ kind: 'households', summary: `${f.name} · household profiles ${year} · ${fmt(r.villageCodes.length)} villages`, files: [f.name], ok: true, details: [...f.notes, ...describeHouseholdReport(r.report).split('\n')] });
   }
 
   // 3. Boundaries: full geometry for statistics, a simplified copy for drawing.
@@ -264,7 +295,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   for (const f of groups.get('boundaries') ?? []) {
     check();
     try {
-      const b = importBoundaries(await f.text(), f.name, { level: options.level, codeField: options.codeField });
+      const b = importBoundaries(f.features ?? (await f.text()), f.name, { level: options.level, codeField: options.codeField });
       const full = `boundaries/${b.level}.geojson`;
       const display = `boundaries/${b.level}.display.geojson`;
       files.set(full, enc.encode(JSON.stringify(b.polygons)));
@@ -276,10 +307,10 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
       if (b.level === 'district') areas.districts = mergeNames(areas.districts, list);
       if (b.level === 'subdistrict') areas.subdistricts = mergeNames(areas.subdistricts, list);
       boundaryReports.push(b.report);
-      added.push({ id: `boundaries:${b.level}`, kind: 'boundaries', level: b.level, files: [full, display], synthetic: false, source: source([f]), summary: `${fmt(b.polygons.features.length)} ${b.level} polygons`, stats: { polygons: b.polygons.features.length } });
+      added.push({ id: `boundaries:${b.level}`, kind: 'boundaries', level: b.level, files: [full, display], synthetic: false, source: source(f.sources), summary: `${fmt(b.polygons.features.length)} ${b.level} polygons`, stats: { polygons: b.polygons.features.length } });
       report.lines.push({
         kind: 'boundaries', summary: describeBoundaryReport(b.report), files: [f.name], ok: b.report.skipped === 0,
-        details: b.report.problems.map((p) => `${f.name}: feature ${p.feature}${p.code ? ` (${p.code})` : ''}: ${p.message} — ${p.outcome}`),
+        details: [...f.notes, ...b.report.problems.map((p) => `${f.name}: feature ${p.feature}${p.code ? ` (${p.code})` : ''}: ${p.message} — ${p.outcome}`)],
       });
     } catch (e) {
       report.refused.push({ file: f.name, message: (e as Error).message });
@@ -296,10 +327,11 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   for (const f of groups.get('villages') ?? []) {
     check();
     try {
-      const v = importVillageLocations(await f.text(), f.name, { crs: options.crs, codeField: options.codeField });
+      // Features are WGS 84 already (a Shapefile is reprojected by its reader); a sheet's x/y take the chosen CRS, as a CSV's.
+      const v = importVillageLocations(f.features ? readGeoJsonTable(f.features, f.name) : f.table ?? (await f.text()), f.name, { crs: f.features ? undefined : options.crs, codeField: options.codeField });
       v.code.forEach((c, i) => located.set(c, { lon: v.lon[i], lat: v.lat[i], name: v.name[i] }));
-      added.push({ id: 'villages', kind: 'villages', files: ['villages.bin.gz'], synthetic: false, source: source([f]), summary: `${fmt(v.code.length)} village locations`, stats: { located: v.code.length } });
-      report.lines.push({ kind: 'villages', summary: describeVillageLocations(v.report), files: [f.name], ok: v.report.badRows.count === 0, details: [...v.report.notes, ...v.report.badRows.examples.map((b) => `${f.name}: ${b.message}`)] });
+      added.push({ id: 'villages', kind: 'villages', files: ['villages.bin.gz'], synthetic: false, source: source(f.sources), summary: `${fmt(v.code.length)} village locations`, stats: { located: v.code.length } });
+      report.lines.push({ kind: 'villages', summary: describeVillageLocations(v.report), files: [f.name], ok: v.report.badRows.count === 0, details: [...f.notes, ...v.report.notes, ...v.report.badRows.examples.map((b) => `${f.name}: ${b.message}`)] });
     } catch (e) {
       report.refused.push({ file: f.name, message: (e as Error).message });
     }
@@ -309,9 +341,9 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   for (const f of groups.get('village_data') ?? []) {
     check();
     try {
-      basicImport = importVillageBasic(await f.text(), f.name, { codeField: options.codeField });
-      added.push({ id: 'village_data', kind: 'village_data', files: ['village-basic.bin.gz'], synthetic: false, source: source([f]), summary: `basic data of ${fmt(basicImport.code.length)} villages`, stats: { villages: basicImport.code.length } });
-      report.lines.push({ kind: 'village_data', summary: `${f.name} · basic data of ${fmt(basicImport.code.length)} villages · ${Object.keys(basicImport.report.fields).join(', ')}`, files: [f.name], ok: basicImport.report.badCells.count === 0, details: [...basicImport.report.notes, ...basicImport.report.badCells.examples] });
+      basicImport = importVillageBasic(f.table ?? (await f.text()), f.name, { codeField: options.codeField });
+      added.push({ id: 'village_data', kind: 'village_data', files: ['village-basic.bin.gz'], synthetic: false, source: source(f.sources), summary: `basic data of ${fmt(basicImport.code.length)} villages`, stats: { villages: basicImport.code.length } });
+      report.lines.push({ kind: 'village_data', summary: `${f.name} · basic data of ${fmt(basicImport.code.length)} villages · ${Object.keys(basicImport.report.fields).join(', ')}`, files: [f.name], ok: basicImport.report.badCells.count === 0, details: [...f.notes, ...basicImport.report.notes, ...basicImport.report.badCells.examples] });
     } catch (e) {
       report.refused.push({ file: f.name, message: (e as Error).message });
     }
@@ -322,17 +354,20 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   for (const f of groups.get('services') ?? []) {
     check();
     try {
-      const text = await f.text();
-      const spec = options.typeMap ?? (/"lm_type"|(^|[,;\t])"?lm_type"?([,;\t]|$)/m.test(text.slice(0, 65536)) ? 'gistda' : undefined);
+      const table = f.features ? readGeoJsonTable(f.features, f.name) : f.table;
+      const text = table ? '' : await f.text();
+      const hasLmType = table ? table.columns.some((c) => c.toLowerCase() === 'lm_type') : /"lm_type"|(^|[,;\t])"?lm_type"?([,;\t]|$)/m.test(text.slice(0, 65536));
+      const spec = options.typeMap ?? (hasLmType ? 'gistda' : undefined);
       const { mapper, column } = parseTypeMapSpec(spec);
-      const imp = importServicesText(text, f.name, { mapper, ...(column ? { columns: { type: column } } : {}) });
+      const serviceOptions = { mapper, ...(column ? { columns: { type: column } } : {}) };
+      const imp = table ? importServiceTable(table, serviceOptions) : importServicesText(text, f.name, serviceOptions);
       if (imp.report.unmappedTypes?.length) throw new Error(`${f.name}: service types not mapped to a class: ${imp.report.unmappedTypes.slice(0, 8).map((u) => `"${u.value}" (${u.count})`).join(', ')}; give a type map (gistda or CODE=CLASS,…), or use the access tab's mapping step`);
       if (!imp.services.count) throw new Error(`${f.name}: no service could be imported (${summariseReport(imp.report)})`);
       files.set('services.csv.gz', await gzip(enc.encode(servicesCsv(imp.services))));
       manifestFiles.services = 'services.csv.gz';
       const byType = imp.services.typeNames.map((t, k) => `${Array.from(imp.services.typeCode).filter((c) => c === k).length} ${t}`).join(', ');
-      added.push({ id: 'services', kind: 'services', files: ['services.csv.gz'], synthetic: false, source: source([f]), summary: `${fmt(imp.services.count)} services (${byType})`, stats: { services: imp.services.count } });
-      report.lines.push({ kind: 'services', summary: `${f.name} · ${fmt(imp.services.count)} services${spec ? ` (type map ${spec})` : ''} · ${byType}`, files: [f.name], ok: imp.report.problemCount === 0, details: [summariseReport(imp.report)] });
+      added.push({ id: 'services', kind: 'services', files: ['services.csv.gz'], synthetic: false, source: source(f.sources), summary: `${fmt(imp.services.count)} services (${byType})`, stats: { services: imp.services.count } });
+      report.lines.push({ kind: 'services', summary: `${f.name} · ${fmt(imp.services.count)} services${spec ? ` (type map ${spec})` : ''} · ${byType}`, files: [f.name], ok: imp.report.problemCount === 0, details: [...f.notes, summariseReport(imp.report)] });
     } catch (e) {
       report.refused.push({ file: f.name, message: (e as Error).message });
     }
@@ -347,7 +382,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
       const info = opened.info;
       files.set('ntl.tif', f.blob ? new Uint8Array(await f.blob.arrayBuffer()) : await f.bytes());
       manifestFiles.ntl = 'ntl.tif';
-      added.push({ id: 'lights', kind: 'lights', files: ['ntl.tif'], synthetic: false, source: source([f]), summary: `${f.name} · ${info.width} × ${info.height} px, ${info.bandCount} band${info.bandCount > 1 ? 's' : ''}`, stats: { width: info.width, height: info.height, bands: info.bandCount } });
+      added.push({ id: 'lights', kind: 'lights', files: ['ntl.tif'], synthetic: false, source: source(f.sources), summary: `${f.name} · ${info.width} × ${info.height} px, ${info.bandCount} band${info.bandCount > 1 ? 's' : ''}`, stats: { width: info.width, height: info.height, bands: info.bandCount } });
       report.lines.push({ kind: 'lights', summary: `${f.name} · nighttime lights ${info.width} × ${info.height} px · ${info.bandCount} band${info.bandCount > 1 ? 's' : ''}`, files: [f.name], ok: true, details: [] });
     } catch (e) {
       report.refused.push({ file: f.name, message: (e as Error).message });
@@ -359,14 +394,19 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   for (const f of groups.get('records') ?? []) {
     check();
     try {
-      const imp = recordsFromCsv(await f.text(), f.name);
+      let imp: ReturnType<typeof recordsFromCsv>;
+      if (f.table) {
+        const b = new RecordsBuilder(f.name);
+        tableRecords(f.table, (c, l) => b.record(c, l), (c, l) => b.record(c, l));
+        imp = b.finish();
+      } else imp = recordsFromCsv(await f.text(), f.name);
       const r = imp.report;
       if (!imp.records.count) throw new Error(`${f.name}: no valid assistance record (${describeRecordsReport(r).split('\n').slice(0, 4).join('; ')})`);
       files.set(RECORDS_FILE_NAME, await gzip(encodeRecordsFile({ records: imp.records, caseIds: imp.caseIds, source: f.name, synthetic: false })));
       manifestFiles.records = RECORDS_FILE_NAME;
       const summary = `${f.name} · ${fmt(r.records)} assistance records of ${fmt(r.cases)} cases in ${fmt(r.villages)} villages${r.firstDate ? ` · ${r.firstDate} … ${r.lastDate}` : ''}`;
-      added.push({ id: 'records', kind: 'records', files: [RECORDS_FILE_NAME], synthetic: false, source: source([f]), summary, stats: { records: r.records, cases: r.cases, villages: r.villages } });
-      report.lines.push({ kind: 'records', summary, files: [f.name], ok: r.badRowCount === 0, details: describeRecordsReport(r).split('\n').slice(1).map((l) => l.trim()) });
+      added.push({ id: 'records', kind: 'records', files: [RECORDS_FILE_NAME], synthetic: false, source: source(f.sources), summary, stats: { records: r.records, cases: r.cases, villages: r.villages } });
+      report.lines.push({ kind: 'records', summary, files: [f.name], ok: r.badRowCount === 0, details: [...f.notes, ...describeRecordsReport(r).split('\n').slice(1).map((l) => l.trim())] });
     } catch (e) {
       report.refused.push({ file: f.name, message: (e as Error).message });
     }
@@ -423,15 +463,27 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   manifestFiles.profiles = profileFiles;
   const tpmapFilesOut: Record<string, string> = {};
   for (const [year, c] of counts) {
-    const name = `tpmap-${year}.csv.gz`;
+    // Columnar and gzipped (countsFile.ts); a workspace saved with the earlier CSV form is
+    // rewritten in this form whenever its counts are rewritten.
+    const previous = base?.manifest.files.tpmapCounts?.[String(year)];
+    const rewrite = tpmapFiles.length > 0 || codes.length !== prev.codes.length || !previous;
+    const name = rewrite ? `tpmap-${year}.bin.gz` : previous;
     tpmapFilesOut[String(year)] = name;
-    if (tpmapFiles.length || codes.length !== prev.codes.length) files.set(name, await gzipChunks(encodeTpmapCountsChunks(c)));
+    if (rewrite) {
+      check();
+      files.set(name, await gzipParts(encodeTpmapCountsParts(c)));
+    }
   }
   if (Object.keys(tpmapFilesOut).length) manifestFiles.tpmapCounts = tpmapFilesOut;
   // Village names from TPMAP name lists.
-  for (const c of counts.values()) if (c.villageNames.size) {
+  for (const c of counts.values()) if (c.villageNames.size || c.communities?.size) {
     const names = new Map((areas.villages ?? []).map((a) => [a.code, a]));
     for (const [code, th] of c.villageNames) if (!names.has(code)) names.set(code, { code, th, en: '' });
+    // Letter-coded communities keep their own TPMAP id for display (importTpmap.ts assignCommunityCodes).
+    for (const [code, tpmapId] of c.communities ?? []) {
+      const given = c.villageNames.get(code);
+      names.set(code, { code, th: given || `ชุมชน ${tpmapId}`, en: `community ${tpmapId}`, tpmapId });
+    }
     areas.villages = [...names.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
   }
 
@@ -541,6 +593,10 @@ function tpmapLine(r: TpmapImportReport, names: string[]): ImportLine {
   for (const f of r.ignoredFiles) details.push(`${f.file}: ignored (${f.reason})`);
   for (const c of r.checks) details.push(`check ${c.year} ${c.table}: ${c.level} vs Σ ${c.summedLevel}: ${c.matched}/${c.compared} match${c.mismatches[0] ? ` (e.g. ${c.mismatches[0].code} ${c.mismatches[0].field}: published ${c.mismatches[0].published}, sum ${c.mismatches[0].summed})` : ''}`);
   for (const u of r.unmatched) details.push(`${u.code}: ${u.reason}`);
+  if (r.communities.length) {
+    parts.push(`${fmt(r.communities.length)} letter-coded communit${r.communities.length > 1 ? 'ies' : 'y'} kept in their subdistrict`);
+    for (const k of r.communities) details.push(`community ${k.id} (${k.year}) → village ${k.code ?? '— no free moo number, left out'} of subdistrict ${k.id.slice(0, 6)}`);
+  }
   return { kind: 'tpmap', summary: parts.join(' · '), files: names, ok: allMatch && r.problemCount === 0, details };
 }
 

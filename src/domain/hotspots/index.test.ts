@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeHotspots, describeHotspotNote, getisOrd, hotspotAreas, localMoran, permutationFloorNote, rowStandardise, weightsFromNeighbourLists, binaryWeights } from './index';
+import { computeHotspots, queenContiguity, describeHotspotNote, getisOrd, hotspotAreas, localMoran, permutationFloorNote, rowStandardise, weightsFromNeighbourLists, binaryWeights } from './index';
 import { LATTICE_LOCAL_I, LATTICE_Y, rookLattice } from './testLattice';
 
 const lattice = weightsFromNeighbourLists(rookLattice(3, 3), 'rook');
@@ -33,6 +33,38 @@ describe('computeHotspots', () => {
     // Area 3's only neighbour was the missing area 2: it becomes an island too.
     expect(r.cluster[3]).toBe('isolated');
     expect(r.notes).toEqual(expect.arrayContaining([{ kind: 'missing_values', count: 1 }, { kind: 'islands', count: 2 }]));
+  });
+
+  it('areas without a polygon are left out of weights, standardisation and permutations; islands with a polygon stay (issue 14 item 6)', () => {
+    const square = (x: number, y: number, s = 0.1) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]] });
+    // A 3 × 3 grid, an island far away (has a polygon, no neighbour), and two areas without a
+    // polygon (TPMAP municipal pseudo-subdistricts) between them in area order.
+    const placedGeoms = [...Array.from({ length: 9 }, (_, i) => square(100 + (i % 3) * 0.1, 14 + Math.floor(i / 3) * 0.1)), square(105, 18)];
+    const placedValues = [...LATTICE_Y, 50];
+    const order = [0, 1, 2, -1, 3, 4, 5, 6, -1, 7, 8, 9];
+    const geoms = order.map((k) => (k < 0 ? null : placedGeoms[k]));
+    const values = order.map((k, i) => (k < 0 ? 1000 + i : placedValues[k]));
+    const opts = { permutations: 999, seed: 7, correction: 'fdr' as const };
+    const all = computeHotspots(values, queenContiguity(geoms), opts);
+    // Reference: the same analysis on the areas with a polygon only, as GeoDa/esda see the layer.
+    const ref = computeHotspots(placedValues, queenContiguity(placedGeoms), opts);
+    order.forEach((k, i) => {
+      if (k < 0) {
+        expect(all.cluster[i]).toBe('no_data');
+        expect(all.p[i]).toBeNaN();
+        return;
+      }
+      expect(all.localI[i]).toBe(ref.localI[k]);
+      expect(all.z[i]).toBe(ref.z[k]);
+      expect(all.p[i]).toBe(ref.p[k]);
+      expect(all.giStarZ[i]).toBe(ref.giStarZ[k]);
+      expect(all.cluster[i]).toBe(ref.cluster[k]);
+    });
+    expect(all.cluster[11]).toBe('isolated');
+    expect(all.globalMoranI).toBe(ref.globalMoranI);
+    expect(all.notes).toEqual(expect.arrayContaining([{ kind: 'without_polygon', count: 2 }, { kind: 'islands', count: 1 }]));
+    expect(all.notes.some((n) => n.kind === 'missing_values')).toBe(false);
+    expect(describeHotspotNote({ kind: 'without_polygon', count: 2 })).toMatch(/^without_polygon: 2 area/);
   });
 
   it('significance from Gi*: the two-sided normal p of its z', () => {

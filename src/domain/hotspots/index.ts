@@ -65,6 +65,8 @@ export type HotspotNote =
   | { kind: 'min_p_exceeds_fdr' | 'min_p_exceeds_bonferroni'; minP: number; n: number; alpha: number; areasNeededAtMinP: number; permutationsNeeded: number; reachable: boolean; kept: number }
   | { kind: 'islands'; count: number }
   | { kind: 'missing_values'; count: number }
+  /** Areas with no place in the weights (no polygon): left out, counted apart (issue 14 item 6). */
+  | { kind: 'without_polygon'; count: number }
   | { kind: 'no_variation' };
 
 export interface HotspotResult {
@@ -123,7 +125,8 @@ export function* hotspotSteps(values: ArrayLike<number>, weights: SpatialWeights
   const significanceFrom = options.significanceFrom ?? 'local_moran';
   const inference = options.inference ?? 'monte_carlo';
 
-  const finite = Uint8Array.from({ length: n }, (_, i) => (Number.isFinite(values[i]) ? 1 : 0));
+  const placed = weights.placed;
+  const finite = Uint8Array.from({ length: n }, (_, i) => (Number.isFinite(values[i]) && (!placed || placed[i]) ? 1 : 0));
   const { weights: w, kept } = subsetWeights(weights, finite);
   const m = kept.length;
   const y = Float64Array.from(kept, (i) => values[i]);
@@ -161,7 +164,10 @@ export function* hotspotSteps(values: ArrayLike<number>, weights: SpatialWeights
   }
 
   const notes: HotspotNote[] = [];
-  if (m < n) notes.push({ kind: 'missing_values', count: n - m });
+  let unplaced = 0;
+  if (placed) for (let i = 0; i < n; i++) if (!placed[i]) unplaced++;
+  if (unplaced) notes.push({ kind: 'without_polygon', count: unplaced });
+  if (m + unplaced < n) notes.push({ kind: 'missing_values', count: n - m - unplaced });
   let islands = 0;
   for (let a = 0; a < m; a++) if (lm.neighbours[a] === 0) islands++;
   if (islands) notes.push({ kind: 'islands', count: islands });
@@ -226,6 +232,8 @@ export function describeHotspotNote(note: HotspotNote): string {
     }
     case 'islands':
       return `${note.count.toLocaleString('en')} area(s) have no neighbours: they are listed as 'isolated' (kept in the mean and standard deviation).`;
+    case 'without_polygon':
+      return `without_polygon: ${note.count.toLocaleString('en')} area(s) have no polygon (e.g. TPMAP's municipal pseudo-subdistricts): left out of the weights, the standardisation and the permutations (cluster 'no_data').`;
     case 'missing_values':
       return `${note.count.toLocaleString('en')} area(s) have no value for this measure: left out of the analysis, listed as 'no_data'.`;
     case 'no_variation':

@@ -34,6 +34,13 @@ export interface SpatialWeights {
   weights: Float64Array;
   /** How the weights were built and transformed, for display ("queen", "knn:8", "… (row-standardised)"). */
   description: string;
+  /**
+   * 0 for an area that has no place in the weights at all (no polygon for queen contiguity);
+   * absent = every area has one. Such areas are left out of the analysis like a missing value
+   * (esda's Moran_Local takes w "aligned with y"; libpysal's w_subset and GeoDa analyse only the
+   * observations of the layer), unlike an island, which has a polygon but no neighbour and stays.
+   */
+  placed?: Uint8Array;
 }
 
 /** Number of neighbours of area i (excluding itself). */
@@ -84,7 +91,8 @@ export const QUEEN_TOLERANCE_DEG = 1e-7;
  *   have the same vertex rule).
  * - Two vertices closer than the tolerance can still straddle a grid line and miss each other;
  *   the tolerance is a snapping grid, not a distance test.
- * A null geometry (an area without a polygon) is an island.
+ * A null geometry (an area without a polygon, e.g. TPMAP's municipal pseudo-subdistricts) is
+ * marked unplaced (`placed` 0): left out of the analysis, not counted as an island.
  * @param geometries one geometry per area, in area order
  */
 export function queenContiguity(geometries: readonly (Polygon | MultiPolygon | null | undefined)[], toleranceDeg = QUEEN_TOLERANCE_DEG): SpatialWeights {
@@ -112,7 +120,9 @@ export function queenContiguity(geometries: readonly (Polygon | MultiPolygon | n
     for (let a = 0; a < list.length; a++)
       for (let b = 0; b < list.length; b++) if (list[a] !== list[b]) lists[list[a]].add(list[b]);
   }
-  return weightsFromNeighbourLists(lists.map((s) => [...s]), `queen (vertex tolerance ${toleranceDeg}°)`);
+  const w = weightsFromNeighbourLists(lists.map((s) => [...s]), `queen (vertex tolerance ${toleranceDeg}°)`);
+  if (geometries.some((g) => !g)) w.placed = Uint8Array.from(geometries, (g) => (g ? 1 : 0));
+  return w;
 }
 
 /**

@@ -64,6 +64,28 @@ describe('bufferZonalStats', () => {
     expect(s.litShare[1]).toBeNaN();
   });
 
+  it('runs with nodata and ±Infinity pixels add up as the pixel-by-pixel reference does', () => {
+    // The fast path sums a row's run without a nodata test and redoes it when the sum turns NaN;
+    // ±Infinity (Inf − Inf = NaN) and whole nodata rows must still give the reference's numbers.
+    const g = seededGrid({ width: 40, height: 30, west: 100, north: 15, pixelWidthDeg: 1 / 240, seed: 7, noDataShare: 0.05, zeroShare: 0.2 });
+    const v = g.values.slice();
+    for (let c = 0; c < g.width; c++) v[12 * g.width + c] = NaN;
+    v[5 * g.width + 9] = Infinity;
+    v[5 * g.width + 11] = -Infinity;
+    v[20 * g.width + 30] = Infinity;
+    const g2 = { ...g, values: v };
+    const rand = mulberry32(9);
+    const lon = Array.from({ length: 60 }, () => g.west + rand() * (g.east - g.west));
+    const lat = Array.from({ length: 60 }, () => g.south + rand() * (g.north - g.south));
+    // Two buffers on the infinite pixels: (5, 10) holds +∞ and −∞ (sum NaN), (20, 30) only +∞.
+    lon.push(g.west + 10.5 * g.pixelWidthDeg, g.west + 30.5 * g.pixelWidthDeg);
+    lat.push(g.north - 5.5 * g.pixelHeightDeg, g.north - 20.5 * g.pixelHeightDeg);
+    const fast = bufferZonalStats(g2, lon, lat, { radiusKm: 1.5 });
+    expect(columns(fast)).toEqual(columns(bufferZonalStatsBruteForce(g2, lon, lat, { radiusKm: 1.5 })));
+    expect(Array.from(fast.sum).some((x) => Number.isNaN(x))).toBe(true);
+    expect(Array.from(fast.sum).some((x) => x === Infinity)).toBe(true);
+  });
+
   test.prop([fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 0, max: 4, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true })], { numRuns: 40 })(
     'matches brute force for any seed, radius and threshold',
     (seed, radiusKm, thresholdNw) => {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { it as fit, fc } from '@fast-check/vitest';
+import { syntheticAreas } from './testAreas';
+import { GEOMETRIC_HIGH, GEOMETRIC_LOW } from './potential';
 import { aggregatePotential, preparePotential } from './potential';
 
 // Three areas, two inputs; hand-computed min–max after direction alignment:
@@ -44,4 +47,56 @@ describe('potential', () => {
     expect(p.unavailable).toEqual(['road']);
     expect(Array.from(p.matrix('minmax'))).toEqual([0, 0.5, 1]);
   });
+
+  // The textbook loop every row once went through (w_j·a_ij·x_ij, sums in input order, scaled by
+  // 1 / Σ w_j·a_ij): the fast path for rows with every input must give the same bits.
+  // Without parts the linear potential is s / Σw (one division) rather than s · (1 / Σw).
+  function textbook(p: ReturnType<typeof preparePotential>, method: 'minmax' | 'z' | 'rank', w: Float64Array, aggregate: 'linear' | 'geometric', missing: 'renormalise' | 'exclude', lean = false) {
+    const n = p.n, k = p.inputs.length, a = p.available;
+    const x = aggregate === 'linear' ? p.matrix(method) : p.logMatrix(method);
+    const potential = new Float64Array(n), parts = new Float64Array(n * k);
+    let weighted = 0;
+    for (let j = 0; j < k; j++) if (w[j] > 0) weighted++;
+    for (let i = 0; i < n; i++) {
+      let wSum = 0, s = 0, have = 0;
+      for (let j = 0; j < k; j++) {
+        const aw = w[j] * a[i * k + j];
+        parts[i * k + j] = aw * x[i * k + j];
+        wSum += aw;
+        s += parts[i * k + j];
+        if (aw > 0) have++;
+      }
+      if (!(wSum > 0) || (missing === 'exclude' && have < weighted)) {
+        potential[i] = NaN;
+        for (let j = 0; j < k; j++) parts[i * k + j] = NaN;
+      } else if (aggregate === 'linear') {
+        potential[i] = lean ? s / wSum : s * (1 / wSum);
+        for (let j = 0; j < k; j++) parts[i * k + j] *= 1 / wSum;
+      } else {
+        const lnG = s / wSum;
+        potential[i] = (Math.exp(lnG) - GEOMETRIC_LOW) / (GEOMETRIC_HIGH - GEOMETRIC_LOW);
+        const f = lnG > 0 ? potential[i] / wSum / lnG : 0;
+        for (let j = 0; j < k; j++) parts[i * k + j] *= f;
+      }
+    }
+    return { potential, parts };
+  }
+  fit.prop([fc.integer({ min: 1, max: 1e6 }), fc.constantFrom(0, 0.02, 0.3), fc.constantFrom('minmax', 'z', 'rank'), fc.constantFrom('linear', 'geometric'), fc.constantFrom('renormalise', 'exclude')], { numRuns: 40 })(
+    'equals the textbook loop bit for bit (rows with every input take a shortcut)',
+    (seed, missingShare, method, aggregate, missing) => {
+      const areas = syntheticAreas(123, seed, missingShare);
+      const p = preparePotential(areas.inputs, 123);
+      const k = p.inputs.length;
+      const w = new Float64Array(k);
+      for (let j = 0; j < k; j++) w[j] = (j * 7 + seed) % 5 === 0 ? 0 : ((j * 13 + seed) % 11) + 1;
+      const total = w.reduce((a, b) => a + b, 0);
+      for (let j = 0; j < k; j++) w[j] /= total;
+      const ref = textbook(p, method, w, aggregate, missing);
+      const got = aggregatePotential(p, method, w, aggregate, missing);
+      expect(Array.from(got.potential).map(String)).toEqual(Array.from(ref.potential).map(String));
+      expect(Array.from(got.parts).map(String)).toEqual(Array.from(ref.parts).map(String));
+      const lean = aggregatePotential(p, method, w, aggregate, missing, undefined, undefined, false);
+      expect(Array.from(lean.potential).map(String)).toEqual(Array.from(textbook(p, method, w, aggregate, missing, true).potential).map(String));
+    },
+  );
 });

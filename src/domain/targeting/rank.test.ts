@@ -26,3 +26,30 @@ describe('rankByScore', () => {
     expect(Array.from(rankByScore(score, el, codeOrder(codes)).rank)).toEqual(Array.from(rankByScoreReference(score, el, codes)));
   });
 });
+
+describe('RadixScratch.sortDesc (bucket and radix paths)', () => {
+  // Key sets that stress the bucket sort: crowded buckets (a tight cluster plus one outlier),
+  // many exact ties, −0 and +0, subnormals, non-finite keys (radix path), sizes around BUCKET_MIN.
+  const kinds = ['uniform', 'cluster', 'ties', 'tiny', 'nonfinite', 'huge'] as const;
+  fit.prop([fc.constantFrom(...kinds), fc.integer({ min: 0, max: 600 }), fc.integer({ min: 1, max: 1e9 })], { numRuns: 120 })(
+    'equals the comparator reference for every kind of key set',
+    (kind, n, seed) => {
+      let s = seed >>> 0;
+      const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+      const score = Array.from({ length: n }, (_, i) => {
+        const u = rand();
+        switch (kind) {
+          case 'uniform': return u * 2 - 0.5;
+          case 'cluster': return i === 0 ? 1e6 : 0.5 + u * 1e-9;
+          case 'ties': return [0, -0, 0.25, 0.5, 1][Math.floor(u * 5)];
+          case 'tiny': return u < 0.5 ? 5e-324 * Math.floor(u * 8) : -5e-324;
+          case 'nonfinite': return u < 0.1 ? Infinity : u < 0.2 ? -Infinity : u;
+          default: return (u - 0.5) * 1.7e308;
+        }
+      });
+      const codes = score.map((_, i) => String(50_000_000 + ((i * 7919) % 100_003)).padStart(8, '0'));
+      const el = Uint8Array.from(score, () => (rand() < 0.9 ? 1 : 0));
+      expect(Array.from(rankByScore(score, el, codeOrder(codes)).rank)).toEqual(Array.from(rankByScoreReference(score, el, codes)));
+    },
+  );
+});

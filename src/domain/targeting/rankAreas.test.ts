@@ -90,6 +90,23 @@ describe('rankAreas', () => {
     expect(Array.from(cached.score)).toEqual(Array.from(fresh.score));
   });
 
+  it('the need median kept from the last call is retaken when the ranked areas change', () => {
+    // Villages 0–9 have only `road`; giving it weight 0 leaves them unranked, so the need median
+    // must be taken over fewer areas than in the call before.
+    const a = syntheticAreas(400, 4, 0);
+    for (const id of Object.keys(a.inputs)) for (let i = 0; i < 10; i++) if (id !== 'road') (a.inputs[id] as Float64Array)[i] = NaN;
+    const w1 = { road: 1, school_km: 1 }, w2 = { road: 0, school_km: 1 };
+    for (const [first, second] of [[w1, w2], [w2, w1]]) {
+      const areas = { ...a };
+      rankAreas(areas, { weights: first });
+      const again = rankAreas(areas, { weights: second });
+      const fresh = rankAreas({ ...a }, { weights: second });
+      expect(again.thresholds).toEqual(fresh.thresholds);
+      expect(Array.from(again.quadrant)).toEqual(Array.from(fresh.quadrant));
+    }
+    expect(rankAreas({ ...a }, { weights: w2 }).ranked).toBe(390);
+  });
+
   it('per-input parts sum to the potential', () => {
     const a = syntheticAreas(200, 5, 0.1);
     for (const aggregate of ['linear', 'geometric'] as const) {

@@ -11,7 +11,7 @@ import { needValues, normaliseNeed, type NeedAs, type NeedColumn } from './need'
 import { aggregatePotential, aggregationNote, preparePotential, type Aggregation, type MissingRule, type PreparedPotential } from './potential';
 import { potentialPartName, priorityFormula, priorityScores, resolvePriorityWeights, type PriorityWeights, type Strategy } from './priority';
 import { codeOrder, rankByScore, RadixScratch } from './rank';
-import { classifyQuadrants, DEFAULT_THRESHOLDS, thresholds, type ThresholdRule } from './typology';
+import { classifyQuadrants, DEFAULT_THRESHOLDS, medianOf, thresholds, type ThresholdRule } from './typology';
 import { resolveWeights, type PotentialWeightsInput } from './weights';
 
 /** The areas of one level as plain arrays (what the worker and the CLI both build; datasetInputs.ts). */
@@ -128,6 +128,32 @@ export interface PreparedRanking {
   codeOrder: Uint32Array;
   scratch: RadixScratch;
   settingsKey: string;
+  /** The last need median and the areas it was taken over (a weight change rarely changes them). */
+  needMedian?: { method: NormalisationMethod; weighting: 'areas' | 'people'; eligible: Uint8Array; value: number };
+}
+
+/**
+ * thresholds() with the need median reused: normalised need does not depend on the weights, so
+ * while the method, the weighting and the set of eligible areas stay the same (a weight drag),
+ * its median is the one already taken; only the potential's median is new.
+ */
+function thresholdsReusingNeed(p: PreparedRanking, method: NormalisationMethod, rule: ThresholdRule, need: Float64Array, potential: Float64Array, eligible: Uint8Array): { need: number; potential: number } {
+  if (rule.kind !== 'median') return thresholds(rule, need, potential, eligible, p.areas.people, undefined, p.scratch);
+  const people = rule.weighting === 'people' ? p.areas.people : null;
+  const c = p.needMedian;
+  let needT: number;
+  if (c && c.method === method && c.weighting === rule.weighting && sameBytes(c.eligible, eligible)) needT = c.value;
+  else {
+    needT = medianOf(need, eligible, people, undefined, p.scratch);
+    p.needMedian = { method, weighting: rule.weighting, eligible: eligible.slice(), value: needT };
+  }
+  return { need: needT, potential: medianOf(potential, eligible, people, undefined, p.scratch) };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const cache = new WeakMap<TargetingAreas, Map<string, PreparedRanking>>();
@@ -231,7 +257,7 @@ export function rankAreas(areas: TargetingAreas, options: RankOptions = {}): Tar
   }
   const pr = priorityScores(need, pot.potential, s.strategy, s.priorityWeights);
   for (let i = 0; i < n; i++) if (!eligible[i]) pr.score[i] = pr.needPart[i] = pr.potentialPart[i] = NaN;
-  const t = thresholds(s.rule, need, pot.potential, eligible, areas.people, undefined, p.scratch);
+  const t = thresholdsReusingNeed(p, s.method, s.rule, need, pot.potential, eligible);
   const quadrant = classifyQuadrants(need, pot.potential, eligible, t);
   const ranking = rankByScore(pr.score, eligible, p.codeOrder, p.scratch);
 

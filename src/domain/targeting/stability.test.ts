@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { it as fit, fc } from '@fast-check/vitest';
+import { quantileSorted } from './normalise';
 import { mulberry32 } from '../random';
 import { GammaSampler } from './dirichlet';
 import { rankAreas } from './rankAreas';
-import { CancelledError, rankStability, rankStabilityAsync } from './stability';
+import { CancelledError, rankStability, rankStabilityAsync, selectOrderStats, typeSevenPositions } from './stability';
 import { syntheticAreas } from './testAreas';
 
 const areas = syntheticAreas(300, 11, 0.05, 'subdistrict');
@@ -95,4 +97,17 @@ describe('gamma and Dirichlet sampler', () => {
     }
     expect(sum[3]).toBe(0);
   });
+
+  fit.prop([fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 400 }), fc.subarray([0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99])])(
+    'the selected order statistics equal a full sort at every position the quantiles read',
+    (ranks, ps) => {
+      const a = Uint32Array.from(ranks);
+      const positions = typeSevenPositions(a.length, ps);
+      selectOrderStats(a, positions);
+      const sorted = Uint32Array.from(ranks).sort();
+      for (const q of positions) expect(a[q]).toBe(sorted[q]);
+      for (const p of ps) expect(quantileSorted(a, p)).toBe(quantileSorted(sorted, p));
+      expect(Array.from(a).sort((x, y) => x - y)).toEqual(Array.from(sorted)); // a permutation
+    },
+  );
 });

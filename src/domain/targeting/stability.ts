@@ -19,7 +19,7 @@
 import { mulberry32 } from '../random';
 import { GammaSampler } from './dirichlet';
 import { NORMALISATION_METHODS, quantileSorted, type NormalisationMethod } from './normalise';
-import { GEOMETRIC_HIGH, GEOMETRIC_LOW } from './potential';
+import { GEOMETRIC_HIGH, GEOMETRIC_LOW, weightedRowSums } from './potential';
 import { rankAreas, prepareRanking, resolveRankSettings, type RankOptions, type TargetingAreas, type TargetingResult } from './rankAreas';
 import { radixSortDesc, RadixScratch } from './rank';
 import { medianOf } from './typology';
@@ -78,12 +78,13 @@ class StabilityRun {
   private readonly nominalQuadrant: Uint8Array;
   private readonly perMethod = new Map<NormalisationMethod, { x: Float64Array; need: Float64Array }>();
   private readonly avail: Uint8Array;
+  /** 1 when the area has every input: its weight sum is the draw's total weight. */
+  private readonly full: Uint8Array;
   private readonly rng: GammaSampler;
   private readonly uniform: () => number;
   private readonly w: Float64Array;
   private readonly wPri = new Float64Array(2);
   private readonly P: Float64Array;
-  private readonly S: Float64Array;
   private readonly sortBuf: Float64Array;
   private readonly people: Float64Array | null;
   private readonly scratch: RadixScratch;
@@ -111,6 +112,7 @@ class StabilityRun {
     const k = this.k;
     this.avail = new Uint8Array(this.m * k);
     for (let e = 0; e < this.m; e++) for (let j = 0; j < k; j++) this.avail[e * k + j] = p.potential.available[idx[e] * k + j];
+    this.full = Uint8Array.from(idx, (i) => p.potential.rowFull[i]);
     const methods = o.varyNormalisation ? NORMALISATION_METHODS : [s.method];
     for (const method of methods) {
       const X = s.aggregate === 'linear' ? p.potential.matrix(method) : p.potential.logMatrix(method);
@@ -123,7 +125,6 @@ class StabilityRun {
     this.rng = new GammaSampler(this.uniform);
     this.w = new Float64Array(k);
     this.P = new Float64Array(this.m);
-    this.S = new Float64Array(this.m);
     this.sortBuf = new Float64Array(this.m);
     const rule = s.rule;
     this.people = rule.kind === 'median' && rule.weighting === 'people' ? Float64Array.from(idx, (i) => areas.people[i]) : null;
@@ -152,8 +153,19 @@ class StabilityRun {
       }
       const P = this.P;
       const a = this.avail;
+      const full = this.full;
       const linear = s.aggregate === 'linear';
+      // Rows with every input: a_ij = 1, so w_j·a_ij = w_j and the weight sum is the same for all
+      // of them (summed once, in the same order); the weighted sums run four rows at a time
+      // (weightedRowSums). The same operations as the general loop: bit-identical.
+      let wFull = 0;
+      for (let j = 0; j < k; j++) wFull += w[j] * 1;
+      weightedRowSums(x, w, m, k, P);
       for (let e = 0; e < m; e++) {
+        if (full[e]) {
+          P[e] = linear ? P[e] / wFull : (Math.exp(P[e] / wFull) - GEOMETRIC_LOW) / span;
+          continue;
+        }
         const row = e * k;
         let ws = 0, acc = 0;
         for (let j = 0; j < k; j++) {
@@ -165,10 +177,11 @@ class StabilityRun {
         P[e] = linear ? acc / ws : (Math.exp(acc / ws) - GEOMETRIC_LOW) / span;
       }
       const protect = s.strategy === 'protection';
-      const S = this.S;
-      for (let e = 0; e < m; e++) S[e] = wn * need[e] + wp * (protect ? 1 - P[e] : P[e]);
-      for (let e = 0; e < m; e++) this.scratch.setKey(e, S[e], e);
-      const order = radixSortDesc(this.scratch, m);
+      // Scores straight into the sort keys; area e is position e, so the sorted positions are the order.
+      const keys = this.scratch.keys;
+      if (protect) for (let e = 0; e < m; e++) keys[e] = wn * need[e] + wp * (1 - P[e]);
+      else for (let e = 0; e < m; e++) keys[e] = wn * need[e] + wp * P[e];
+      const order = this.scratch.sortPositionsDesc(m);
       const base = d;
       // Draw-major: this draw's m ranks are one contiguous block (cache-friendly scatter).
       const block = base * m;
@@ -183,10 +196,8 @@ class StabilityRun {
         tp = medianOf(P, ones, this.people, this.sortBuf, this.medianScratch);
       }
       const nq = this.nominalQuadrant;
-      for (let e = 0; e < m; e++) {
-        const q = (need[e] >= tn ? 2 : 0) | (P[e] >= tp ? 1 : 0);
-        if (q !== nq[e]) this.flips[e]++;
-      }
+      const flips = this.flips;
+      for (let e = 0; e < m; e++) flips[e] += +((((+(need[e] >= tn)) << 1) | +(P[e] >= tp)) !== nq[e]); // branch-free
     }
     this.done = end;
   }
@@ -220,6 +231,7 @@ class StabilityRun {
     };
     // Transpose draw-major → area-major in tiles of 64 areas (cache-friendly), then sort each area's ranks.
     const byArea = new Uint32Array(m * D);
+    const quantilePositions = typeSevenPositions(D, [0.5, 0.05, 0.95]);
     for (let e0 = 0; e0 < m; e0 += 64) {
       const e1 = Math.min(m, e0 + 64);
       for (let d = 0; d < D; d++) {
@@ -229,7 +241,9 @@ class StabilityRun {
     }
     for (let e = 0; e < m; e++) {
       const i = this.idx[e];
-      const col = byArea.subarray(e * D, e * D + D).sort();
+      // Only the order statistics the three type-7 quantiles read are put in place (selectOrderStats).
+      const col = byArea.subarray(e * D, e * D + D);
+      selectOrderStats(col, quantilePositions);
       res.rankNominal[i] = this.nominal.rank[i];
       res.rankMedian[i] = quantileSorted(col, 0.5);
       res.rankQ05[i] = quantileSorted(col, 0.05);
@@ -238,6 +252,52 @@ class StabilityRun {
     }
     return res;
   }
+}
+
+/** Sorted distinct positions quantileSorted reads for these probabilities over n sorted values. */
+export function typeSevenPositions(n: number, ps: readonly number[]): number[] {
+  const at = new Set<number>();
+  for (const p of ps) {
+    const lo = Math.floor((n - 1) * p);
+    at.add(lo);
+    at.add(Math.min(n - 1, lo + 1));
+  }
+  return [...at].filter((x) => x >= 0).sort((a, b) => a - b);
+}
+
+/**
+ * Reorders a so that a[q] holds the value a full ascending sort would put there, for every q in
+ * `positions` (sorted ascending): quickselect (Hoare 1961, median-of-three pivot) for the middle
+ * position, then the same on each side for the positions there — O(n log |positions|) instead of
+ * a full sort, and the values read at those positions are the sorted ones exactly.
+ */
+export function selectOrderStats(a: Uint32Array, positions: readonly number[], from = 0, to = positions.length, lo = 0, hi = a.length - 1): void {
+  if (from >= to || lo >= hi) return;
+  const mid = (from + to) >> 1;
+  const k = positions[mid];
+  let l = lo, h = hi;
+  while (h > l) {
+    const x = a[l], y = a[(l + h) >>> 1], z = a[h];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = l, j = h;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) h = j;
+    else if (k >= i) l = i;
+    else break; // j < k < i: a[k] equals the pivot and sits in place
+  }
+  // Now a[lo..k-1] ≤ a[k] ≤ a[k+1..hi].
+  selectOrderStats(a, positions, from, mid, lo, k - 1);
+  selectOrderStats(a, positions, mid + 1, to, k + 1, hi);
 }
 
 function resolveOptions(mc: StabilityOptions) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { it as fit, fc } from '@fast-check/vitest';
 import { classifyQuadrants, medianOf, QUADRANT_IDS, QUADRANTS, thresholds } from './typology';
 
 // Colour-vision-deficiency check: Machado, Oliveira & Fernandes (2009), "A physiologically-based
@@ -56,4 +57,26 @@ describe('typology', () => {
     // The reason for not using Joshua Stevens' teal–pink corners: they collapse under deuteranopia.
     expect(minDeltaE(['#e8e8e8', '#5ac8c8', '#be64ac', '#3b4994'], MACHADO.deuteranopia)).toBeLessThan(20);
   });
+
+  // Reference: sort the eligible values and take R's type 7 median.
+  fit.prop([fc.constantFrom('spread', 'ties', 'cluster', 'nonfinite'), fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 1, max: 1e9 })], { numRuns: 60 })(
+    'by areas: the bucket selection equals a full sort, for any kind of values',
+    (kind, n, seed) => {
+      let s = seed >>> 0;
+      const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+      const values = Float64Array.from({ length: n }, (_, i) => {
+        const u = rand();
+        if (kind === 'ties') return Math.floor(u * 4) / 4;
+        if (kind === 'cluster') return i === 0 ? -1e9 : 0.3 + u * 1e-12;
+        if (kind === 'nonfinite') return u < 0.05 ? Infinity : u;
+        return u * 10 - 3;
+      });
+      const el = Uint8Array.from(values, () => (rand() < 0.8 ? 1 : 0));
+      const xs = Array.from(values).filter((_, i) => el[i]).sort((a, b) => a - b);
+      const h = (xs.length - 1) / 2;
+      const lo = xs[Math.floor(h)], hi = xs[Math.ceil(h)];
+      const ref = xs.length === 0 ? NaN : lo + (h - Math.floor(h)) * (hi - lo);
+      expect(medianOf(values, el)).toBe(ref);
+    },
+  );
 });

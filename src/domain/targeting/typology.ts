@@ -85,6 +85,64 @@ function selectKth(a: Float64Array, m: number, k: number): number {
   return a[k];
 }
 
+let bucketCounts = new Uint32Array(0);
+let bucketValues = new Float64Array(0);
+const selectPair = new Float64Array(2);
+
+/**
+ * The k-th and (k+1)-th smallest of a[0..m-1] (0-based; the second NaN when k = m − 1) by one
+ * bucket pass: value x goes to bucket ⌊(x − min)·B / (max − min)⌋, a monotone function of x, so
+ * every value in an earlier bucket is ≤ every value in a later one; counting finds the bucket
+ * holding the k-th, and quickselect runs over that bucket's few values only. Exact (values are
+ * only compared and copied). Null when a value is not finite (quickselect decides those).
+ */
+function bucketSelect(a: Float64Array, m: number, k: number): Float64Array | null {
+  let min = Infinity, max = -Infinity;
+  for (let i = 0; i < m; i++) {
+    const x = a[i];
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  const span = max - min;
+  if (!(span < Infinity)) return null;
+  if (span === 0) {
+    selectPair[0] = selectPair[1] = min;
+    if (k + 1 >= m) selectPair[1] = NaN;
+    return selectPair;
+  }
+  // Few buckets (the counts stay in the first-level cache); the k-th's bucket holds ~m / B values.
+  const B = Math.min(m, 2048);
+  const scale = B / span;
+  if (!(scale < Infinity)) return null;
+  if (bucketCounts.length < B) bucketCounts = new Uint32Array(B * 2);
+  const counts = bucketCounts;
+  counts.fill(0, 0, B);
+  for (let i = 0; i < m; i++) {
+    const b = Math.floor((a[i] - min) * scale);
+    counts[b < B ? b : B - 1]++;
+  }
+  let t = 0, before = 0;
+  while (before + counts[t] <= k) before += counts[t++];
+  const size = counts[t];
+  if (bucketValues.length < size) bucketValues = new Float64Array(Math.max(size, 1024));
+  const v = bucketValues;
+  let e = 0;
+  let nextMin = Infinity; // smallest value in a later bucket
+  for (let i = 0; i < m; i++) {
+    const x = a[i];
+    let b = Math.floor((x - min) * scale);
+    if (b >= B) b = B - 1;
+    if (b === t) v[e++] = x;
+    else if (b > t && x < nextMin) nextMin = x;
+  }
+  const r = k - before;
+  selectPair[0] = selectKth(v, size, r);
+  let upper = nextMin;
+  for (let i = r + 1; i < size; i++) if (v[i] < upper) upper = v[i];
+  selectPair[1] = k + 1 < m ? upper : NaN;
+  return selectPair;
+}
+
 /**
  * Median of values[i] over eligible areas: type 7 (the mean of the two middle values) by areas;
  * by people, the lower weighted median (smallest v with Σ people of values ≤ v ≥ half of all).
@@ -99,6 +157,8 @@ export function medianOf(values: ArrayLike<number>, eligible: Uint8Array, people
     for (let i = 0; i < n; i++) if (eligible[i]) buf[m++] = values[i];
     if (m === 0) return NaN;
     const h = (m - 1) / 2;
+    const pair = m >= 256 ? bucketSelect(buf, m, Math.floor(h)) : null;
+    if (pair) return h === Math.floor(h) ? pair[0] : pair[0] + 0.5 * (pair[1] - pair[0]);
     const lower = selectKth(buf, m, Math.floor(h));
     if (h === Math.floor(h)) return lower;
     // After selection everything right of the lower middle is ≥ it: the upper middle is their minimum.
@@ -137,7 +197,12 @@ export function thresholds(rule: ThresholdRule, need: ArrayLike<number>, potenti
 export function classifyQuadrants(need: ArrayLike<number>, potential: ArrayLike<number>, eligible: Uint8Array, t: { need: number; potential: number }, out?: Uint8Array): Uint8Array {
   const n = need.length;
   const q = out ?? new Uint8Array(n);
-  for (let i = 0; i < n; i++) q[i] = eligible[i] ? ((need[i] >= t.need ? 2 : 0) | (potential[i] >= t.potential ? 1 : 0)) : NO_QUADRANT;
+  const tn = t.need, tp = t.potential;
+  // Branch-free: which side of a median an area falls is a coin toss the CPU cannot predict.
+  for (let i = 0; i < n; i++) {
+    const code = (+(need[i] >= tn) << 1) | +(potential[i] >= tp);
+    q[i] = eligible[i] ? code : NO_QUADRANT;
+  }
   return q;
 }
 

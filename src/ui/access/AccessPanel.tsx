@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApp } from '../../store/store';
-import { select } from '../../store/actions';
+import { select, setCentroidPlacement } from '../../store/actions';
 import { areaName } from '../../store/names';
 import {
   activateAccess,
@@ -91,6 +91,7 @@ export function AccessPanel() {
   const computed = useAccess((s) => s.computed);
   return (
     <div className="panel access-panel" data-testid="access-panel">
+      <UnlocatedNote />
       <PlacementNote />
       <ServiceToggles />
       {!services ? <p className="muted">{tx('waiting', lang)}</p> : !computed ? <p className="muted">{tx('computing', lang)}</p> : null}
@@ -99,6 +100,46 @@ export function AccessPanel() {
       <VillageSection />
       <SettingsSection />
       <ImportSection />
+    </div>
+  );
+}
+
+/**
+ * Villages without a location have no distance to any service (issue 14 item 9): say how many,
+ * which file adds them, and offer the subdistrict-centroid placement (as the targeting panel
+ * names its missing inputs), instead of showing access only for the located ones silently.
+ */
+function UnlocatedNote() {
+  const lang = useApp((s) => s.lang);
+  const digits = useApp((s) => s.thaiDigits);
+  const ds = useApp((s) => s.dataset);
+  const unlocated = useMemo(() => {
+    if (!ds) return 0;
+    let n = 0;
+    for (let i = 0; i < ds.lon.length; i++) if (!Number.isFinite(ds.lon[i])) n++;
+    return n;
+  }, [ds?.lon]);
+  const withoutLocation = ds?.joins?.villages_without_location.count ?? 0;
+  if (!ds || (!unlocated && !ds.placement)) return null;
+  const total = ds.villageCode.length;
+  const th = lang === 'th';
+  const n = formatInt(unlocated, lang, digits);
+  const of = formatInt(total, lang, digits);
+  return (
+    <div className="missing-layer" data-testid="access-unlocated" data-unlocated={unlocated} data-villages={total}>
+      {unlocated > 0 && (
+        <p>
+          {th
+            ? `หมู่บ้าน ${n} จาก ${of} แห่งไม่มีพิกัด จึงไม่มีระยะทางถึงบริการ — ${missingLayerHint('villages', lang)}`
+            : `${n} of ${of} villages have no location, so they have no distance to services — ${missingLayerHint('villages', lang)}`}
+        </p>
+      )}
+      {(withoutLocation > 0 || ds.placement) && (
+        <label className="check small">
+          <input type="checkbox" checked={!!ds.placement} onChange={(e) => void setCentroidPlacement(e.target.checked)} data-testid="access-centroid-toggle" />{' '}
+          {th ? 'วางหมู่บ้านที่ไม่มีพิกัดที่จุดกึ่งกลางตำบล (ระยะทางเป็นค่าประมาณ)' : 'Place villages without a location at their subdistrict’s centroid (approximate distances)'}
+        </label>
+      )}
     </div>
   );
 }

@@ -87,6 +87,7 @@ export function WorkspacePanel() {
         <label>
           <span>{th ? 'ระบบพิกัดของ x/y หมู่บ้าน' : 'CRS of village x/y'}</span>
           <select value={opts.crs} onChange={(e) => setOpt({ crs: e.target.value })} data-testid="import-crs">
+            <option value="">{th ? 'ตามไฟล์ (.prj) / lon/lat' : 'from the file (.prj) / lon/lat'}</option>
             <option value="EPSG:4326">EPSG:4326 (lon/lat)</option>
             {Object.keys(PROJECTED_CRS).map((c) => <option key={c} value={c}>{c}{c.endsWith('47') ? ' (UTM 47N)' : ' (UTM 48N)'}</option>)}
           </select>
@@ -114,7 +115,12 @@ export function WorkspacePanel() {
       </div>
       {importing && (
         <div className="import-progress" role="status" data-testid="import-progress">
-          <progress max={importing.total} value={importing.done} /> {formatInt(importing.done, lang, digits)}/{formatInt(importing.total, lang, digits)} {importing.file}
+          <progress max={importing.total} value={importing.done} data-testid="import-progress-files" /> {formatInt(importing.done, lang, digits)}/{formatInt(importing.total, lang, digits)} {th ? 'ไฟล์' : 'files'} {importing.file}
+          {importing.bytesTotal ? (
+            <div className="small">
+              <progress max={importing.bytesTotal} value={importing.bytesDone ?? 0} data-testid="import-progress-bytes" /> {formatInt(Math.round((importing.bytesDone ?? 0) / 1e6), lang, digits)}/{formatInt(Math.round(importing.bytesTotal / 1e6), lang, digits)} MB
+            </div>
+          ) : null}
           <button type="button" onClick={cancelImport} data-testid="import-cancel">{th ? 'ยกเลิก' : 'Cancel'}</button>
         </div>
       )}
