@@ -9,7 +9,12 @@ import { DEMO_DATA_DIR } from '../src/data/nodeReader';
 
 export interface BenchContext {
   dataDir: string;
-  report: (label: string, value: number, unit: string) => void;
+  /**
+   * One figure. `target` is the issue's aim or the floor it is measured against (for example
+   * '≤ 15 ms', 'floor: read + parse 9.8 s'), printed beside the figure so a closing note can
+   * quote both from one line.
+   */
+  report: (label: string, value: number, unit: string, target?: string) => void;
 }
 export type BenchSection = (ctx: BenchContext) => Promise<void>;
 
@@ -26,6 +31,9 @@ for (const f of files) {
   const mod = (await import(`./bench/${f}`)) as { default: BenchSection };
   await mod.default({
     dataDir: DEMO_DATA_DIR,
-    report: (label, value, unit) => process.stdout.write(`${label.padEnd(58)} ${value.toFixed(value < 10 ? 2 : 1).padStart(10)} ${unit}\n`),
+    report: (label, value, unit, target) =>
+      process.stdout.write(
+        `${label.padEnd(58)} ${value.toFixed(value < 10 ? 2 : 1).padStart(10)} ${unit}${target ? `   [${target}]` : ''}\n`,
+      ),
   });
 }
