@@ -18,8 +18,10 @@ import { mapSlot } from '../compare/mapSlot';
 import { briefContent } from './content';
 import { tc } from '../compare/text';
 
-/** Timings of the last exports (ms), for the bench and the e2e log. */
+/** Timings of the last exports (ms), by phase, for the bench and the e2e log (window.__cheepaoExportTimings). */
 export const exportTimings: Record<string, number> = {};
+if (typeof window !== 'undefined') (window as unknown as { __cheepaoExportTimings: Record<string, number> }).__cheepaoExportTimings = exportTimings;
+const phase = (k: string, t0: number) => { exportTimings[k] = (exportTimings[k] ?? 0) + performance.now() - t0; };
 
 async function currentFrame(slide: Slide | null, pageTag?: string): Promise<Frame | null> {
   const s = appStore.getState();
@@ -29,7 +31,9 @@ async function currentFrame(slide: Slide | null, pageTag?: string): Promise<Fram
   if (!content) return null;
   await fontsReady();
   const size = mapCellSize(content.maps.length);
+  const t0 = performance.now();
   const images = await mapSlot.renderImages(content.maps.map((m) => m.spec), size.w, size.h);
+  phase('render', t0);
   return {
     title: content.title,
     subtitle: content.subtitle,
@@ -89,11 +93,16 @@ async function eachSlide(fn: (i: number, frame: Frame) => Promise<void>): Promis
   const before = captureView();
   if (!brief) document.body.classList.add('cheepao-exporting');
   try {
+    for (const k of ['apply', 'render', 'compose']) exportTimings[k] = 0;
     for (let i = 0; i < slides.length; i++) {
       compareStore.setState({ busyStep: [i + 1, slides.length] });
+      let t0 = performance.now();
       await goToSlide(i);
+      phase('apply', t0);
       const frame = await currentFrame(slides[i], `${i + 1} / ${slides.length}`);
+      t0 = performance.now();
       if (frame) await fn(i, frame);
+      phase('compose', t0);
     }
   } finally {
     compareStore.setState({ busyStep: null });
@@ -149,7 +158,9 @@ export async function exportPptx(): Promise<void> {
       out.push({ frame, mapImage, legendImage: legendUrl, legendAspect: legend.width / legend.height, notes: slideNotes(slides[i], frame) });
     });
     const ds = appStore.getState().dataset;
+    const tz = performance.now();
     const blob = await buildPptx(out, `Cheepao · ${ds?.manifest.title[appStore.getState().lang] ?? ''}`);
+    exportTimings.zip = performance.now() - tz;
     exportTimings.pptx = performance.now() - t0;
     download(blob, `cheepao-slides-${ds?.id ?? 'deck'}.pptx`, 'application/vnd.openxmlformats-officedocument.presentationml.presentation');
   } catch (e) {
