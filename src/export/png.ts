@@ -11,6 +11,7 @@
  * every text image keeps a blank margin at its edges.
  */
 import { addPngText } from './pngText';
+import { encodePng, toBase64 } from './pngEncode';
 
 export const FRAME_W = 1920;
 export const FRAME_H = 1080;
@@ -46,6 +47,11 @@ export interface Frame {
 }
 
 const FONT = '"Noto Sans Thai", "Loma", sans-serif';
+/**
+ * Export canvases are CPU-backed: with software WebGL a GPU-backed 2D canvas is rasterised by
+ * SwiftShader and read back for toBlob, which took seconds per image (issue 15 §4, profiled).
+ */
+const CPU: CanvasRenderingContext2DSettings = { willReadFrequently: true };
 const INK = '#000000';
 
 /** Wait for the bundled Thai font (both weights) before drawing text on a canvas. */
@@ -168,11 +174,11 @@ export function drawLegend(ctx: CanvasRenderingContext2D, lg: FrameLegend, x: nu
 /** The legend alone as an image (the PowerPoint legend picture), `w` px wide, with a blank margin. */
 export function legendImage(lg: FrameLegend, w = 520): HTMLCanvasElement {
   const c = document.createElement('canvas');
-  const probe = c.getContext('2d')!;
+  const probe = c.getContext('2d', CPU)!;
   const h = Math.ceil(drawLegend(probe, lg, TEXT_PAD, TEXT_PAD, w - 2 * TEXT_PAD, false) + TEXT_PAD);
   c.width = w;
   c.height = h;
-  const ctx = c.getContext('2d')!;
+  const ctx = c.getContext('2d', CPU)!;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, w, h);
   drawLegend(ctx, lg, TEXT_PAD, TEXT_PAD, w - 2 * TEXT_PAD);
@@ -221,7 +227,7 @@ export function mapsImage(f: Frame): HTMLCanvasElement {
   const c = document.createElement('canvas');
   c.width = MAP_BOX.w;
   c.height = MAP_BOX.h;
-  const ctx = c.getContext('2d')!;
+  const ctx = c.getContext('2d', CPU)!;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, c.width, c.height);
   drawMaps(ctx, f.maps, { x: 0, y: 0, w: MAP_BOX.w, h: MAP_BOX.h });
@@ -232,7 +238,7 @@ export function drawFrame(f: Frame): HTMLCanvasElement {
   const c = document.createElement('canvas');
   c.width = FRAME_W;
   c.height = FRAME_H;
-  const ctx = c.getContext('2d')!;
+  const ctx = c.getContext('2d', CPU)!;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, FRAME_W, FRAME_H);
   // Title and subtitle.
@@ -300,8 +306,18 @@ export function drawFrame(f: Frame): HTMLCanvasElement {
 
 /** PNG bytes of a canvas, with the given text entries (title, footer) embedded as iTXt. */
 export async function canvasToPng(c: HTMLCanvasElement, text: Record<string, string>): Promise<Uint8Array> {
-  const blob = await new Promise<Blob>((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
-  return addPngText(new Uint8Array(await blob.arrayBuffer()), text);
+  return addPngText(canvasPng(c), text);
+}
+
+/** PNG bytes of a canvas with our encoder (pngEncode.ts: toBlob was the slowest step of an export). */
+export function canvasPng(c: HTMLCanvasElement): Uint8Array {
+  const d = c.getContext('2d', CPU)!.getImageData(0, 0, c.width, c.height).data;
+  return encodePng(d, c.width, c.height);
+}
+
+/** A canvas as a PNG data URL (the PowerPoint pictures). */
+export function canvasDataUrl(c: HTMLCanvasElement): string {
+  return `data:image/png;base64,${toBase64(canvasPng(c))}`;
 }
 
 export function download(data: Blob | Uint8Array, name: string, type: string): void {

@@ -170,14 +170,14 @@ export class AreaMap {
   /** True while the map is moved by code (fitting, following the group), not by the user. */
   syncing = false;
 
-  constructor(container: HTMLElement, opts: { interactive?: boolean } = {}) {
+  constructor(container: HTMLElement, opts: { interactive?: boolean; antialias?: boolean } = {}) {
     this.map = new MapLibreMap({
       container,
       style: MINI_STYLE,
       bounds: THAILAND,
       attributionControl: false,
       interactive: opts.interactive ?? true,
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: opts.antialias ?? true },
       dragRotate: false,
       pitchWithRotate: false,
       fadeDuration: 0,
@@ -204,8 +204,11 @@ export class AreaMap {
   async show(v: AreaMapView): Promise<void> {
     await this.loaded;
     const m = this.map;
-    // The container may have just been shown or resized (a briefing slot, a grid change).
-    m.resize();
+    // The container may have just been shown or resized (a briefing slot, a grid change). Only
+    // then: maplibre's resize() reallocates the drawing buffer even at the same size, which with
+    // software WebGL (SwiftShader) took seconds per slide (issue 15 §4, profiled).
+    const box = m.getContainer().getBoundingClientRect(), cv = m.getCanvas();
+    if (Math.abs(box.width - parseFloat(cv.style.width)) > 0.5 || Math.abs(box.height - parseFloat(cv.style.height)) > 0.5) m.resize();
     const own = v.code === 'TH' ? [] : ((v.code.length === 2 ? v.provinces : v.districts)?.features.filter((f: Feature) => String(f.properties?.code) === v.code) ?? []);
     // Fit first: the feature sources build for the zoom the map will show (services by zoom).
     const [w, s, e, n] = viewBounds(v);
@@ -269,37 +272,60 @@ export function MiniMap({ view, group, testId, className }: { view: AreaMapView 
   return <div ref={el} className={className ?? 'mini-map'} data-testid={testId} />;
 }
 
-let offscreen: { map: AreaMap; el: HTMLDivElement } | null = null;
+/**
+ * Hidden maps for exports, one per image size (a deck has one or two: the full map, compare
+ * cells), each keeping its WebGL context and its drawing buffer: resizing one map between sizes
+ * reallocated the buffer per slide. At most 3 sizes are kept (the oldest is removed).
+ */
+const EXPORT_ANTIALIAS = !/[?&]exportaa=0/.test(typeof location === 'undefined' ? '' : location.search);
+const offscreen = new Map<string, { map: AreaMap; el: HTMLDivElement }>();
 let queue: Promise<unknown> = Promise.resolve();
 
+function offscreenMap(width: number, height: number): { map: AreaMap; el: HTMLDivElement } {
+  const key = `${width}x${height}`;
+  let o = offscreen.get(key);
+  if (o) {
+    offscreen.delete(key);
+    offscreen.set(key, o); // most recently used last
+    return o;
+  }
+  if (offscreen.size >= 3) {
+    const [oldKey, old] = offscreen.entries().next().value!;
+    old.map.remove();
+    old.el.remove();
+    offscreen.delete(oldKey);
+  }
+  const el = document.createElement('div');
+  el.setAttribute('aria-hidden', 'true');
+  el.style.cssText = `position:fixed;left:0;top:0;width:${width}px;height:${height}px;opacity:0;pointer-events:none;z-index:-1;`;
+  document.body.appendChild(el);
+  o = { map: new AreaMap(el, { interactive: false, antialias: EXPORT_ANTIALIAS }), el };
+  offscreen.set(key, o);
+  return o;
+}
+
+/** A CPU-backed 2D canvas (software WebGL makes GPU-backed 2D canvases slow to read and encode). */
+export function cpuCanvas(width: number, height: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  return { canvas, ctx: canvas.getContext('2d', { willReadFrequently: true })! };
+}
+
 /**
- * Renders views into one hidden map of `width × height` CSS px (one WebGL context reused for every
- * export) and returns a copy of each drawn frame. Calls are serialised.
+ * Renders views into a hidden map of `width × height` CSS px (one WebGL context per size, reused
+ * for every export) and returns a copy of each drawn frame. Calls are serialised.
  */
 export function renderMapImages(views: AreaMapView[], width: number, height: number): Promise<HTMLCanvasElement[]> {
   const run = async () => {
-    if (!offscreen) {
-      const el = document.createElement('div');
-      el.setAttribute('aria-hidden', 'true');
-      el.style.cssText = `position:fixed;left:0;top:0;width:${width}px;height:${height}px;opacity:0;pointer-events:none;z-index:-1;`;
-      document.body.appendChild(el);
-      offscreen = { map: new AreaMap(el, { interactive: false }), el };
-    }
-    const o = offscreen;
-    if (o.el.clientWidth !== width || o.el.clientHeight !== height) {
-      o.el.style.width = `${width}px`;
-      o.el.style.height = `${height}px`;
-      o.map.map.resize();
-    }
+    const o = offscreenMap(width, height);
     const out: HTMLCanvasElement[] = [];
     for (const v of views) {
       await o.map.show(v);
       const src = o.map.canvas();
-      const c = document.createElement('canvas');
-      c.width = src.width;
-      c.height = src.height;
-      c.getContext('2d')!.drawImage(src, 0, 0);
-      out.push(c);
+      const { canvas, ctx } = cpuCanvas(src.width, src.height);
+      ctx.drawImage(src, 0, 0);
+      out.push(canvas);
     }
     return out;
   };

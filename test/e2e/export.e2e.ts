@@ -235,6 +235,8 @@ describe('exports of every map mode (issue 15)', () => {
     expect(shown[1].legendTitle).not.toBe(shown[0].legendTitle);
     await s.page.keyboard.press('Escape');
     await expect.poll(() => s.page.locator('[data-testid=briefing]').count()).toBe(0);
+    // The last slide was the compare view: back to the app's panels.
+    if (await s.page.locator('[data-testid=compare-close]').count()) await s.page.click('[data-testid=compare-close]');
   }, 600_000);
 
   it('PNG of every slide: the slide\'s colours in similar shares, areas inside the image, no clipped text rows', async () => {

@@ -8,7 +8,7 @@
  */
 import { appStore, notify } from '../../store/store';
 import { serializeDeck, parseDeck, DECK_FORMAT, DECK_VERSION, type Deck, type Slide } from '../../domain/slides/slides';
-import { canvasToPng, download, drawFrame, fontsReady, legendImage, mapCellSize, mapsImage, type Frame } from '../../export/png';
+import { canvasDataUrl, canvasToPng, download, drawFrame, fontsReady, legendImage, mapCellSize, mapsImage, type Frame } from '../../export/png';
 import { buildPptx, type DeckSlide } from '../../export/pptx';
 import { applyView, captureView, compareStore, goToSlide, setSlides } from '../compare/compareStore';
 import { areaName } from '../../store/names';
@@ -70,17 +70,6 @@ export async function exportCurrentPng(): Promise<void> {
   } finally {
     compareStore.setState({ busy: null });
   }
-}
-
-/** Canvas → PNG data URL without blocking on the synchronous toDataURL encoder. */
-async function dataUrl(c: HTMLCanvasElement): Promise<string> {
-  const blob = await new Promise<Blob>((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(blob);
-  });
 }
 
 /**
@@ -154,7 +143,7 @@ export async function exportPptx(): Promise<void> {
     const { slides } = compareStore.getState();
     await eachSlide(async (i, frame) => {
       const legend = legendImage(frame.legend);
-      const [mapImage, legendUrl] = await Promise.all([dataUrl(mapsImage(frame)), dataUrl(legend)]);
+      const mapImage = canvasDataUrl(mapsImage(frame)), legendUrl = canvasDataUrl(legend);
       out.push({ frame, mapImage, legendImage: legendUrl, legendAspect: legend.width / legend.height, notes: slideNotes(slides[i], frame) });
     });
     const ds = appStore.getState().dataset;
