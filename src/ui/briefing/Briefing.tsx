@@ -93,7 +93,7 @@ export function Briefing() {
                       const m = on ? content.maps[i] : undefined;
                       return (
                         <figure key={i} className="brief-fig" style={{ borderColor: m?.colour ?? '#000' }}>
-                          {n > 1 && <figcaption style={{ borderBottomColor: m?.colour }}>{m?.caption ?? ' '}</figcaption>}
+                          {n > 1 && <figcaption style={{ borderBottomColor: m?.colour }}>{m?.caption ?? '\u00a0'}</figcaption>}
                           <mapSlot.Map spec={m?.spec ?? null} testId={m ? `brief-map-${i}` : undefined} className="brief-map" />
                         </figure>
                       );
