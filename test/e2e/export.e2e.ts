@@ -285,7 +285,7 @@ describe('exports of every map mode (issue 15)', () => {
     // The issue's bug: the targeting PNG was byte-identical to the poverty PNG.
     expect(pngs[1]).not.toBe(pngs[0]);
     const changed = await differing(s.page, pngs[0], pngs[1], frameCells(1)[0]);
-    expect(changed, 'targeting vs poverty map pixels').toBeGreaterThan(0.1 * 1280 * 720);
+    expect(changed, 'targeting vs poverty map pixels').toBeGreaterThan(0.04 * 1280 * 720); // Thailand covers about a quarter of the picture
   }, 600_000);
 
   it('PowerPoint: one map picture per slide in its mode, legend pictures unclipped', async () => {
