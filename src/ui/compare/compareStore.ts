@@ -267,6 +267,21 @@ export async function goToSlide(i: number): Promise<void> {
   } finally {
     compareStore.setState({ applying: false });
   }
+  if (compareStore.getState().brief) prefetch(slides[k + 1]);
+}
+
+/**
+ * While a slide is on screen, the next one's slowest input is asked for (issue 15 §4): a
+ * targeting map's ranking (seconds in the worker), when nothing is ranked yet and the next slide
+ * asks for the settings, year and rule already in place — so the ranking is the one it will show.
+ */
+function prefetch(next: Slide | undefined): void {
+  if (!next || next.view.layers.mapMode !== 'targeting') return;
+  const s = appStore.getState();
+  const t = targetingStore.getState();
+  if (t.answer || next.view.year !== s.year || next.view.mpi.measure !== s.mpi.measure) return;
+  if (next.view.targeting && JSON.stringify(toStoreTargeting(next.view.targeting)) !== JSON.stringify(t.settings)) return;
+  void rerank();
 }
 
 /** Wire the store to the app: URL, persistence per workspace, year data. Called once by the feature. */
