@@ -277,7 +277,6 @@ export function MiniMap({ view, group, testId, className }: { view: AreaMapView 
  * cells), each keeping its WebGL context and its drawing buffer: resizing one map between sizes
  * reallocated the buffer per slide. At most 3 sizes are kept (the oldest is removed).
  */
-const EXPORT_ANTIALIAS = !/[?&]exportaa=0/.test(typeof location === 'undefined' ? '' : location.search);
 const offscreen = new Map<string, { map: AreaMap; el: HTMLDivElement }>();
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -299,7 +298,7 @@ function offscreenMap(width: number, height: number): { map: AreaMap; el: HTMLDi
   el.setAttribute('aria-hidden', 'true');
   el.style.cssText = `position:fixed;left:0;top:0;width:${width}px;height:${height}px;opacity:0;pointer-events:none;z-index:-1;`;
   document.body.appendChild(el);
-  o = { map: new AreaMap(el, { interactive: false, antialias: EXPORT_ANTIALIAS }), el };
+  o = { map: new AreaMap(el, { interactive: false }), el };
   offscreen.set(key, o);
   return o;
 }
