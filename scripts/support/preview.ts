@@ -10,7 +10,7 @@ let built = false;
 
 export async function servePreview(port: number): Promise<{ base: string; stop: () => void } | null> {
   if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) {
-    process.stdout.write('chromium missing: run `node scripts/ensure-chromium.mjs` for the browser timings\n');
+    process.stdout.write('chromium missing: run `node scripts/ensure-e2e-tools.mjs` for the browser timings\n');
     return null;
   }
   const dist = process.env.BENCH_DIST ?? 'dist';

@@ -4,7 +4,7 @@
  * views), gives the panels their maps (small multiples through src/map/MiniMap.tsx, so ui/ never
  * imports maplibre or deck.gl), and wires URL, persistence and year data (compareStore.ts).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { registerMapControl, registerPanel } from '../ui/panelRegistry';
 import { LAYER_SOURCES } from '../map/layerSources';
 import { MiniMap, renderMapImages, ZoomGroup, type AreaMapView } from '../map/MiniMap';
@@ -22,7 +22,17 @@ function viewOf(s: AppState, spec: MapSpec): AreaMapView | null {
   const features = s.boundaries[level];
   const classed = measureClassed(s, level);
   if (!features || !classed) return null;
-  return { code: spec.code, features, classed, provinces: s.boundaries.province, districts: s.boundaries.district, labels: spec.labels, thick: spec.thick };
+  return { code: spec.code, features, classed, provinces: s.boundaries.province, districts: s.boundaries.district, labels: spec.labels, thick: spec.thick, mode: s.mapMode };
+}
+
+/** Bumps whenever a registered layer source would draw something different (a ranking arrived, lights on). */
+function useSourcesVersion(): number {
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    const un = LAYER_SOURCES.map((src) => src.subscribe(() => setN((x) => x + 1)));
+    return () => un.forEach((u) => u());
+  }, []);
+  return n;
 }
 
 function SpecMap({ spec, group, testId, className }: { spec: MapSpec | null; group?: unknown; testId?: string; className?: string }) {
@@ -30,7 +40,9 @@ function SpecMap({ spec, group, testId, className }: { spec: MapSpec | null; gro
   const boundaries = useApp((s) => s.boundaries);
   const mapMeasure = useApp((s) => s.mapMeasure);
   const classification = useApp((s) => s.classification);
-  const view = useMemo(() => (spec ? viewOf(appStore.getState(), spec) : null), [result, boundaries, mapMeasure, classification, spec?.code, spec?.labels, spec?.thick]);
+  const mapMode = useApp((s) => s.mapMode);
+  const sources = useSourcesVersion();
+  const view = useMemo(() => (spec ? viewOf(appStore.getState(), spec) : null), [result, boundaries, mapMeasure, classification, mapMode, sources, spec?.code, spec?.labels, spec?.thick]);
   return <MiniMap view={view} group={group instanceof ZoomGroup ? group : undefined} testId={testId} className={className} />;
 }
 

@@ -17,6 +17,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { classOf } from '../domain/classify';
 import { areaFillLayer, type Classed } from './layers/areaLayers';
 import { SEA_COLOUR } from './style';
+import { LAYER_SOURCES } from './layerSources';
 
 export interface AreaMapView {
   /** 'TH', a province (2 digits) or a district (4 digits). */
@@ -30,6 +31,14 @@ export interface AreaMapView {
   labels?: boolean;
   /** Projector strokes: thicker boundaries and area outline. */
   thick?: boolean;
+  /**
+   * The app's map mode ('need', 'targeting', 'hotspots', 'progress'). Other modes than 'need' are
+   * drawn by the same registered layer sources as the main map (map/layerSources.ts), read from
+   * the stores the slide's view was applied to, so screen, briefing and export agree.
+   */
+  mode?: string;
+  /** Feature layers (lights, services) from the layer sources as well; default true. */
+  featureLayers?: boolean;
 }
 
 const THAILAND: [number, number, number, number] = [97.3, 5.6, 105.7, 20.5];
@@ -54,16 +63,6 @@ function inArea(code: string, area: string): boolean {
   return area === 'TH' || code.startsWith(area);
 }
 
-const onlyCache = new WeakMap<FeatureCollection, Map<string, FeatureCollection>>();
-/** The features under `code` (memoised, so deck.gl keeps the data identity between redraws). */
-function onlyArea(fc: FeatureCollection, code: string): FeatureCollection {
-  if (code === 'TH') return fc;
-  let m = onlyCache.get(fc);
-  if (!m) onlyCache.set(fc, (m = new Map()));
-  let out = m.get(code);
-  if (!out) m.set(code, (out = { type: 'FeatureCollection', features: fc.features.filter((f) => inArea(String(f.properties?.code), code)) }));
-  return out;
-}
 
 export function viewBounds(v: AreaMapView): [number, number, number, number] {
   if (v.code === 'TH') return THAILAND;
@@ -71,6 +70,80 @@ export function viewBounds(v: AreaMapView): [number, number, number, number] {
   const fromProvince = v.provinces?.features.filter((f) => String(f.properties?.code) === v.code) ?? [];
   const fc: FeatureCollection = { type: 'FeatureCollection', features: own.length ? own : fromProvince };
   return fc.features.length ? (bbox(fc) as [number, number, number, number]) : THAILAND;
+}
+
+
+const container = (m: MapLibreMap) => m.getContainer();
+
+/**
+ * Interleaving hints (beforeId) name layers of the app's full style; the small maps' bare style
+ * has none of them, so their layers go to the last group (drawn in the order given here).
+ */
+function detached(l: Layer): Layer {
+  return (l.props as { beforeId?: string }).beforeId ? l.clone({ beforeId: undefined } as object) : l;
+}
+
+/**
+ * The layers of one small map: land, the area fills of the view's map mode, feature layers
+ * (lights under the boundary lines, services and highlights over them), boundary lines, the
+ * area's outline and class numerals. The need fills of both levels are always in the list (the
+ * unused one invisible) so deck.gl keeps each one's tessellation across slides: a slide switch
+ * between the country and a province only recolours.
+ */
+export function buildAreaMapLayers(v: AreaMapView, zoom: number, own: Feature[]): Layer[] {
+  const mode = v.mode ?? 'need';
+  const layers: Layer[] = [];
+  if (v.provinces) layers.push(new GeoJsonLayer({ id: 'mini-land', data: v.provinces, filled: true, stroked: false, getFillColor: [244, 241, 234, 255] }));
+  // Neighbours are filled, faded, as on the app's map (dimOutside); the area itself at full strength.
+  const focus = v.code === 'TH' ? null : v.code;
+  const fillLevel = v.features === v.provinces ? 'province' : 'district';
+  for (const level of ['province', 'district'] as const) {
+    const fc = level === fillLevel ? v.features : level === 'province' ? v.provinces : v.districts;
+    if (!fc) continue;
+    const fill = areaFillLayer(`mini-fill-${level}`, fc, v.classed, focus, 1);
+    layers.push(fill.clone({ beforeId: undefined, visible: mode === 'need' && level === fillLevel, pickable: false } as object));
+  }
+  // Sources below order 10 are map modes (targeting, hot spots, progress: they draw only in their mode).
+  const sources = LAYER_SOURCES.filter((src) => v.featureLayers !== false || src.order < 10);
+  const built = sources.map((src) => ({ order: src.order, layers: src.build(zoom).map(detached) }));
+  // The lights raster shows its national image here (no tiles to wait for in an export).
+  const fixTiles = (l: Layer) => ((l.props as { tilesFromZoom?: number }).tilesFromZoom !== undefined ? l.clone({ tilesFromZoom: 99 } as object) : l);
+  layers.push(...built.filter((b) => b.order < 60).flatMap((b) => b.layers.map(fixTiles)));
+  if (v.code !== 'TH' && v.districts) {
+    layers.push(new GeoJsonLayer({ id: 'mini-district-lines', data: v.districts, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 1.6 : 0.8, getLineColor: [70, 70, 70, 200] }));
+  }
+  if (v.provinces) {
+    layers.push(new GeoJsonLayer({ id: 'mini-province-lines', data: v.provinces, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 3 : 1.4, getLineColor: [26, 26, 26, 255] }));
+  }
+  layers.push(...built.filter((b) => b.order >= 60).flatMap((b) => b.layers));
+  if (own.length) {
+    layers.push(new GeoJsonLayer({ id: 'mini-own', data: { type: 'FeatureCollection', features: own } as FeatureCollection, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 6 : 3.5, getLineColor: [0, 0, 0, 255], updateTriggers: { getLineWidth: v.code } }));
+  }
+  if (v.labels && mode === 'need') {
+    const pts = pointsOf(v.features).filter((p) => inArea(p.code, v.code));
+    const cls = (code: string) => {
+      const i = v.classed.position.get(code);
+      return i === undefined ? -1 : classOf(v.classed.values[i], v.classed.breaks);
+    };
+    layers.push(new TextLayer<{ code: string; position: [number, number] }>({
+      id: 'mini-labels',
+      data: pts.filter((p) => cls(p.code) >= 0),
+      getPosition: (p) => p.position,
+      getText: (p) => String(cls(p.code) + 1),
+      getSize: v.thick ? 26 : 18,
+      sizeUnits: 'pixels',
+      getColor: [0, 0, 0, 255],
+      fontFamily: 'Noto Sans Thai, sans-serif',
+      fontWeight: 600,
+      fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
+      outlineWidth: 6,
+      outlineColor: [255, 255, 255, 255],
+      characterSet: '0123456789',
+      // Stable ids: a new slide diffs the layers' data instead of building new layers and models.
+      updateTriggers: { getText: v.classed.version, getPosition: v.code },
+    }));
+  }
+  return layers;
 }
 
 export class ZoomGroup {
@@ -97,14 +170,14 @@ export class AreaMap {
   /** True while the map is moved by code (fitting, following the group), not by the user. */
   syncing = false;
 
-  constructor(container: HTMLElement, opts: { interactive?: boolean } = {}) {
+  constructor(container: HTMLElement, opts: { interactive?: boolean; antialias?: boolean } = {}) {
     this.map = new MapLibreMap({
       container,
       style: MINI_STYLE,
       bounds: THAILAND,
       attributionControl: false,
       interactive: opts.interactive ?? true,
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: opts.antialias ?? true },
       dragRotate: false,
       pitchWithRotate: false,
       fadeDuration: 0,
@@ -131,50 +204,13 @@ export class AreaMap {
   async show(v: AreaMapView): Promise<void> {
     await this.loaded;
     const m = this.map;
-    // The container may have just been shown or resized (a briefing slot, a grid change).
-    m.resize();
+    // The container may have just been shown or resized (a briefing slot, a grid change). Only
+    // then: maplibre's resize() reallocates the drawing buffer even at the same size, which with
+    // software WebGL (SwiftShader) took seconds per slide (issue 15 §4, profiled).
+    const box = m.getContainer().getBoundingClientRect(), cv = m.getCanvas();
+    if (Math.abs(box.width - parseFloat(cv.style.width)) > 0.5 || Math.abs(box.height - parseFloat(cv.style.height)) > 0.5) m.resize();
     const own = v.code === 'TH' ? [] : ((v.code.length === 2 ? v.provinces : v.districts)?.features.filter((f: Feature) => String(f.properties?.code) === v.code) ?? []);
-    // Projector maps show only the area's own parts (neighbours are plain land with outlines),
-    // so no faded colour can be read as a class; the compare maps keep neighbours faded as context.
-    const fill = v.thick ? onlyArea(v.features, v.code) : v.features;
-    const layers: Layer[] = [];
-    if (v.provinces) layers.push(new GeoJsonLayer({ id: 'mini-land', data: v.provinces, filled: true, stroked: false, getFillColor: [244, 241, 234, 255] }));
-    // The fill factory's interleaving hint (beforeId) names a layer this bare style does not have.
-    layers.push(areaFillLayer('mini-fill', fill, v.classed, v.code === 'TH' ? null : v.code, 1).clone({ beforeId: undefined } as object));
-    if (v.code !== 'TH' && v.districts) {
-      layers.push(new GeoJsonLayer({ id: 'mini-district-lines', data: v.districts, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 1.6 : 0.8, getLineColor: [70, 70, 70, 200] }));
-    }
-    if (v.provinces) {
-      layers.push(new GeoJsonLayer({ id: 'mini-province-lines', data: v.provinces, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 3 : 1.4, getLineColor: [26, 26, 26, 255] }));
-    }
-    if (own.length) {
-      layers.push(new GeoJsonLayer({ id: 'mini-own', data: { type: 'FeatureCollection', features: own } as FeatureCollection, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: v.thick ? 6 : 3.5, getLineColor: [0, 0, 0, 255] }));
-    }
-    if (v.labels) {
-      const pts = pointsOf(v.features).filter((p) => inArea(p.code, v.code));
-      const cls = (code: string) => {
-        const i = v.classed.position.get(code);
-        return i === undefined ? -1 : classOf(v.classed.values[i], v.classed.breaks);
-      };
-      layers.push(new TextLayer<{ code: string; position: [number, number] }>({
-        id: 'mini-labels',
-        data: pts.filter((p) => cls(p.code) >= 0),
-        getPosition: (p) => p.position,
-        getText: (p) => String(cls(p.code) + 1),
-        getSize: v.thick ? 26 : 18,
-        sizeUnits: 'pixels',
-        getColor: [0, 0, 0, 255],
-        fontFamily: 'Noto Sans Thai, sans-serif',
-        fontWeight: 600,
-        fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
-        outlineWidth: 6,
-        outlineColor: [255, 255, 255, 255],
-        characterSet: '0123456789',
-        // Stable ids: a new slide diffs the layers' data instead of building new layers and models.
-        updateTriggers: { getText: v.classed.version, getPosition: v.code },
-      }));
-    }
-    this.overlay.setProps({ layers });
+    // Fit first: the feature sources build for the zoom the map will show (services by zoom).
     const [w, s, e, n] = viewBounds(v);
     const pad = Math.min(30, Math.floor(Math.min(m.getContainer().clientWidth, m.getContainer().clientHeight) / 12));
     this.syncing = true;
@@ -182,9 +218,10 @@ export class AreaMap {
     this.fitZoom = m.getZoom();
     if (this.group && this.group.delta) m.jumpTo({ zoom: this.fitZoom + this.group.delta });
     this.syncing = false;
+    this.overlay.setProps({ layers: buildAreaMapLayers(v, m.getZoom(), own) });
+    container(m).dataset.mode = v.mode ?? 'need';
     await this.idle();
   }
-
   /** Resolves on the next 'idle' after a repaint (the layers drawn and nothing pending). */
   idle(): Promise<void> {
     return new Promise((resolve) => {
@@ -235,37 +272,59 @@ export function MiniMap({ view, group, testId, className }: { view: AreaMapView 
   return <div ref={el} className={className ?? 'mini-map'} data-testid={testId} />;
 }
 
-let offscreen: { map: AreaMap; el: HTMLDivElement } | null = null;
+/**
+ * Hidden maps for exports, one per image size (a deck has one or two: the full map, compare
+ * cells), each keeping its WebGL context and its drawing buffer: resizing one map between sizes
+ * reallocated the buffer per slide. At most 3 sizes are kept (the oldest is removed).
+ */
+const offscreen = new Map<string, { map: AreaMap; el: HTMLDivElement }>();
 let queue: Promise<unknown> = Promise.resolve();
 
+function offscreenMap(width: number, height: number): { map: AreaMap; el: HTMLDivElement } {
+  const key = `${width}x${height}`;
+  let o = offscreen.get(key);
+  if (o) {
+    offscreen.delete(key);
+    offscreen.set(key, o); // most recently used last
+    return o;
+  }
+  if (offscreen.size >= 3) {
+    const [oldKey, old] = offscreen.entries().next().value!;
+    old.map.remove();
+    old.el.remove();
+    offscreen.delete(oldKey);
+  }
+  const el = document.createElement('div');
+  el.setAttribute('aria-hidden', 'true');
+  el.style.cssText = `position:fixed;left:0;top:0;width:${width}px;height:${height}px;opacity:0;pointer-events:none;z-index:-1;`;
+  document.body.appendChild(el);
+  o = { map: new AreaMap(el, { interactive: false }), el };
+  offscreen.set(key, o);
+  return o;
+}
+
+/** A CPU-backed 2D canvas (software WebGL makes GPU-backed 2D canvases slow to read and encode). */
+export function cpuCanvas(width: number, height: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  return { canvas, ctx: canvas.getContext('2d', { willReadFrequently: true })! };
+}
+
 /**
- * Renders views into one hidden map of `width × height` CSS px (one WebGL context reused for every
- * export) and returns a copy of each drawn frame. Calls are serialised.
+ * Renders views into a hidden map of `width × height` CSS px (one WebGL context per size, reused
+ * for every export) and returns a copy of each drawn frame. Calls are serialised.
  */
 export function renderMapImages(views: AreaMapView[], width: number, height: number): Promise<HTMLCanvasElement[]> {
   const run = async () => {
-    if (!offscreen) {
-      const el = document.createElement('div');
-      el.setAttribute('aria-hidden', 'true');
-      el.style.cssText = `position:fixed;left:0;top:0;width:${width}px;height:${height}px;opacity:0;pointer-events:none;z-index:-1;`;
-      document.body.appendChild(el);
-      offscreen = { map: new AreaMap(el, { interactive: false }), el };
-    }
-    const o = offscreen;
-    if (o.el.clientWidth !== width || o.el.clientHeight !== height) {
-      o.el.style.width = `${width}px`;
-      o.el.style.height = `${height}px`;
-      o.map.map.resize();
-    }
+    const o = offscreenMap(width, height);
     const out: HTMLCanvasElement[] = [];
     for (const v of views) {
       await o.map.show(v);
       const src = o.map.canvas();
-      const c = document.createElement('canvas');
-      c.width = src.width;
-      c.height = src.height;
-      c.getContext('2d')!.drawImage(src, 0, 0);
-      out.push(c);
+      const { canvas, ctx } = cpuCanvas(src.width, src.height);
+      ctx.drawImage(src, 0, 0);
+      out.push(canvas);
     }
     return out;
   };

@@ -269,7 +269,7 @@ describe('slides, briefing mode and export', () => {
     expect(slide1).toContain('synthetic demonstration data');
     const notes = list.filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f)).map((f) => execFileSync('unzip', ['-p', path, f], { encoding: 'utf8' })).join('\n');
     expect(notes).toContain('เชียงใหม่: อำเภอชายแดนมีอัตราสูง');
-    expect(list.filter((f) => /^ppt\/media\/.+\.png$/.test(f)).length).toBe(3);
+    expect(list.filter((f) => /^ppt\/media\/.+\.png$/.test(f)).length).toBe(6); // map + legend picture per slide
     expect(externalRequests(s.requests, base)).toEqual([]);
   });
 });

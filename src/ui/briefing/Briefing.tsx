@@ -41,9 +41,11 @@ export function Briefing() {
   const brief = useCompare((c) => c.brief);
   const c = useCompare((x) => x);
   const s = useApp((x) => x);
-  // Map slots only grow during a briefing: a slide with fewer maps hides the extra ones instead of
-  // destroying them, so going back to a compare slide does not build new WebGL contexts.
-  const [slots, setSlots] = useState(1);
+  // One set of maps per layout (1 map, 2 side by side, …), kept for the whole briefing and
+  // stacked in the same place, the inactive ones invisible but laid out: a slide switch never
+  // builds a WebGL context nor resizes a map's drawing buffer (seconds each with software WebGL,
+  // issue 15 §4) — it only gives the maps of its layout their new view.
+  const [layouts, setLayouts] = useState<number[]>([1]);
   useEffect(() => {
     if (!brief) return;
     document.body.classList.add('cheepao-briefing');
@@ -63,9 +65,9 @@ export function Briefing() {
   const content = brief ? briefContent(s, c, slide) : null;
   const wanted = content?.maps.length ?? 0;
   useEffect(() => {
-    if (wanted > slots) setSlots(wanted);
-  }, [wanted, slots]);
-  if (!brief) return null;
+    if (wanted > 0 && !layouts.includes(wanted)) setLayouts([...layouts, wanted].sort((a, b) => a - b));
+  }, [wanted, layouts]);
+  if (!brief) return <ExportCover />;
   const lang = s.lang;
   return (
     <div className="brief" role="dialog" aria-label={tc('briefing', lang)} data-testid="briefing" data-applying={c.applying ? '1' : '0'} data-slide={c.slideIndex}>
@@ -82,14 +84,21 @@ export function Briefing() {
           </header>
           <div className="brief-sub">{content.subtitle}</div>
           <main className="brief-body">
-            <div className={`brief-maps n${content.maps.length}`}>
-              {Array.from({ length: Math.max(slots, content.maps.length) }, (_, i) => {
-                const m = content.maps[i];
+            <div className="brief-stack">
+              {(layouts.includes(content.maps.length) ? layouts : [...layouts, content.maps.length]).map((n) => {
+                const on = n === content.maps.length;
                 return (
-                  <figure key={i} className="brief-fig" hidden={!m} style={{ borderColor: m?.colour ?? '#000' }}>
-                    {m?.caption && <figcaption style={{ borderBottomColor: m.colour }}>{m.caption}</figcaption>}
-                    <mapSlot.Map spec={m?.spec ?? null} testId={m ? `brief-map-${i}` : undefined} className="brief-map" />
-                  </figure>
+                  <div key={n} className={`brief-maps n${n}${on ? '' : ' off'}`} aria-hidden={on ? undefined : true}>
+                    {Array.from({ length: n }, (_, i) => {
+                      const m = on ? content.maps[i] : undefined;
+                      return (
+                        <figure key={i} className="brief-fig" style={{ borderColor: m?.colour ?? '#000' }}>
+                          {n > 1 && <figcaption style={{ borderBottomColor: m?.colour }}>{m?.caption ?? '\u00a0'}</figcaption>}
+                          <mapSlot.Map spec={m?.spec ?? null} testId={m ? `brief-map-${i}` : undefined} className="brief-map" />
+                        </figure>
+                      );
+                    })}
+                  </div>
                 );
               })}
             </div>
@@ -98,10 +107,11 @@ export function Briefing() {
                 <div className="brief-legend-title">{content.legend.title}</div>
                 <ul>
                   {content.legend.rows.map((r) => (
-                    <li key={r.klass}><span className="brief-swatch" style={{ background: r.colour }}><b>{r.klass}</b></span>{r.label}</li>
+                    <li key={r.colour}><span className="brief-swatch" style={{ background: r.colour }}>{content.legend.numbered && <b>{r.klass}</b>}</span>{r.label}</li>
                   ))}
-                  <li><span className="brief-swatch nodata" />{content.legend.noData}</li>
+                  <li><span className="brief-swatch nodata" style={content.legend.noDataColour ? { background: content.legend.noDataColour } : undefined} />{content.legend.noData}</li>
                 </ul>
+                {content.legend.notes?.map((n) => <div key={n} className="brief-legend-note">{n}</div>)}
               </div>
               <dl className="brief-numbers">
                 {content.numbers.map((k) => (
@@ -119,6 +129,18 @@ export function Briefing() {
           </footer>
         </>
       )}
+    </div>
+  );
+}
+
+/** While a deck is exported outside briefing mode: the app is out of layout, this says how far it got. */
+function ExportCover() {
+  const step = useCompare((c) => c.busyStep);
+  const lang = useApp((s) => s.lang);
+  if (!step) return null;
+  return (
+    <div className="brief-export-cover" role="status" data-testid="export-cover">
+      {tc('exporting', lang)} {step[0]} / {step[1]}
     </div>
   );
 }

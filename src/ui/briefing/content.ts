@@ -18,6 +18,15 @@ import { previousYear } from '../compare/compareStore';
 import { AREA_COLOURS } from '../compare/CompareView';
 import type { MapSpec } from '../compare/mapSlot';
 import { formatters, legendRows, tc } from '../compare/text';
+import { targetingStore } from '../../store/targetingStore';
+import { ntlStore } from '../../store/ntlStore';
+import { accessStore } from '../../store/accessStore';
+import { QUADRANTS, QUADRANT_IDS } from '../../domain/targeting/typology';
+import { CLUSTER_COLOURS, CLUSTER_LABELS } from '../../domain/hotspots';
+import { PROGRESS_BREAKS, PROGRESS_NO_DATA_HEX, PROGRESS_PALETTE } from '../../domain/progress/mapClasses';
+import { formatInt, formatPercent } from '../../text/i18n';
+import { tg } from '../../text/targetingStrings';
+import { tp } from '../../text/progressStrings';
 
 export interface BriefContent {
   title: string;
@@ -45,11 +54,16 @@ export function briefContent(s: AppState, c: Pick<CompareState, 'compare' | 'yea
   const area = mapArea(s.selection);
   const level = compare.length || area !== 'TH' ? 'district' : 'province';
   const classed = measureClassed(s, level);
-  const legend: FrameLegend = {
+  const legend: FrameLegend = modeLegend(s) ?? {
     title: `${info[lang]} · ${tc('classWord', lang)} 1–${classed ? classed.palette.length : 0}`,
     rows: classed ? legendRows(classed, s.mapMeasure, lang, s.thaiDigits) : [],
     noData: tc('noData', lang),
+    numbered: true,
   };
+  const notes: string[] = [];
+  if (ntlStore.getState().visible && ntlStore.getState().info) notes.push(tc('legendLights', lang));
+  if (accessStore.getState().shown) notes.push(tc('legendServices', lang));
+  if (notes.length) legend.notes = notes;
   const changeText = (code: string, tp: number): string | undefined => {
     const r = areaRow(s.result, ds, code);
     if (!before || !r) return undefined;
@@ -87,6 +101,55 @@ export function briefContent(s: AppState, c: Pick<CompareState, 'compare' | 'yea
       ? compare.map((code, i) => ({ spec: { code, labels: true, thick: true }, caption: areaName(ds, code, lang), colour: AREA_COLOURS[i] }))
       : [{ spec: { code: area, labels: true, thick: true } }],
   };
+}
+
+/**
+ * The legend of the map modes other than the need choropleth, in the same words and colours as
+ * their on-screen legends (TargetingLegend, ProgressMapControl): quadrants with their
+ * intervention family and counts, named clusters, the fixed progress classes. Null for 'need'.
+ */
+export function modeLegend(s: AppState): FrameLegend | null {
+  const lang = s.lang;
+  const th = lang === 'th';
+  if (s.mapMode === 'targeting') {
+    const t = targetingStore.getState();
+    const counts = [0, 0, 0, 0];
+    if (t.answer) for (const i of t.answer.order) counts[t.answer.quadrant[i]]++;
+    return {
+      title: `${tg('legendTargeting', lang)} · ${tg(t.settings.level, lang)}`,
+      rows: [3, 2, 1, 0].map((q) => {
+        const info = QUADRANTS[QUADRANT_IDS[q]];
+        return { colour: info.colour, label: `${th ? info.th : info.en} — ${th ? info.familyTh : info.familyEn} (${formatInt(counts[q], lang, s.thaiDigits)})`, klass: 0 };
+      }),
+      noData: tg('unranked', lang),
+      numbered: false,
+      noDataColour: '#f4f1ea',
+    };
+  }
+  if (s.mapMode === 'hotspots') {
+    const h = targetingStore.getState().hotspots;
+    const counts = new Map<string, number>();
+    if (h) for (const c of h.cluster) counts.set(CLUSTER_LABELS[c], (counts.get(CLUSTER_LABELS[c]) ?? 0) + 1);
+    return {
+      title: `${tg('legendHot', lang)} ${h ? tg(`m_${h.settings.measure}`, lang) : ''}${h ? ` · ${tg(h.settings.level, lang)}` : ''}`,
+      rows: CLUSTER_LABELS.filter((c) => c !== 'no_data').map((c) => ({ colour: CLUSTER_COLOURS[c], label: `${tg(c, lang)}${h ? ` (${formatInt(counts.get(c) ?? 0, lang, s.thaiDigits)})` : ''}`, klass: 0 })),
+      noData: tc('noData', lang),
+      numbered: false,
+      noDataColour: '#f4f1ea',
+    };
+  }
+  if (s.mapMode === 'progress') {
+    const f = (x: number) => formatPercent(x, lang, s.thaiDigits, 0);
+    return {
+      title: tp('legendTitle', lang),
+      rows: PROGRESS_PALETTE.map((colour, k) => ({ colour, klass: k + 1, label: k === 0 ? `< ${f(PROGRESS_BREAKS[0])}` : k === PROGRESS_BREAKS.length ? `≥ ${f(PROGRESS_BREAKS[k - 1])}` : `${f(PROGRESS_BREAKS[k - 1])} – ${f(PROGRESS_BREAKS[k])}` })),
+      noData: th ? 'ไม่มีข้อมูลกลุ่มเป้าหมาย' : 'no target group',
+      numbered: false,
+      noDataColour: PROGRESS_NO_DATA_HEX,
+      notes: [tp('legendBehind', lang)],
+    };
+  }
+  return null;
 }
 
 export function levelOfSpec(code: string): 'province' | 'district' {

@@ -30,7 +30,8 @@ export function CompareControl() {
   const thaiDigits = useApp((s) => s.thaiDigits);
   const n = useCompare((c) => c.slides.length);
   // Briefing shows compare slides itself; the compare view would only draw hidden maps behind it.
-  const compare = useCompare((c) => c.compare.length >= 2 && !c.brief);
+  // Nor while a deck is exported: a compare slide would build (and the next one destroy) its maps.
+  const compare = useCompare((c) => c.compare.length >= 2 && !c.brief && !c.busyStep);
   const picked = useCompare((c) => c.picked);
   const title = `${measureInfo(mapMeasure)[lang]} · ${areaName(ds, selection, lang)} · ${formatYear(year, lang, thaiDigits)}`;
   const candidate = compareCandidate(selection);

@@ -14,6 +14,7 @@ import type { MeasuresByLevel } from '../../worker/datasetSession';
 import { parseCompareCodes } from '../../domain/compare/table';
 import { migrateSlides, newSlideId, VIEW_VERSION, type Slide, type SlideLayers, type SlideTargeting, type SlideView } from '../../domain/slides/slides';
 import { ntlStore, setNtlVisible } from '../../store/ntlStore';
+import { activateProgress, progressStore } from '../../store/progressStore';
 import { accessStore, setServicesShown } from '../../store/accessStore';
 import { rerank, runHotspots, setTargeting, targetingStore, type TargetingSettings } from '../../store/targetingStore';
 import { isMapMeasure, type MapMeasure } from '../../domain/mapMeasures';
@@ -36,6 +37,8 @@ export interface CompareState {
   /** Measures of every data year of the workspace, for the current settings, with detail. */
   years: { key: string; byYear: Record<number, MeasuresByLevel> } | null;
   busy: string | null;
+  /** Slide being exported and the deck's length, while a deck is exported. */
+  busyStep: [number, number] | null;
   /** True while a slide's view is being applied (its numbers computed, its maps redrawn). */
   applying: boolean;
 }
@@ -54,6 +57,7 @@ export const compareStore = createStore<CompareState>()(() => ({
   suppress: true,
   years: null,
   busy: null,
+  busyStep: null,
   applying: false,
 }));
 
@@ -152,7 +156,27 @@ function applyLayers(l: SlideLayers): Promise<unknown> {
   const t = targetingStore.getState();
   if (l.mapMode === 'targeting' && !t.answer) return rerank();
   if (l.mapMode === 'hotspots' && !t.hotspots && !t.hotspotProgress) return runHotspots();
+  if (l.mapMode === 'progress') return progressMap();
   return Promise.resolve();
+}
+
+/** The progress map's answer for the active workspace (read and computed on first use). */
+function progressMap(): Promise<void> {
+  const has = () => {
+    const p = progressStore.getState();
+    const id = appStore.getState().dataset?.id;
+    return !!p.map && p.map.datasetId === id;
+  };
+  if (has()) return Promise.resolve();
+  activateProgress();
+  return new Promise((resolve) => {
+    const un = progressStore.subscribe((p) => {
+      if (has() || p.error || (p.info && !p.info.hasRecords && !p.computing && !p.opening)) {
+        un();
+        resolve();
+      }
+    });
+  });
 }
 
 /** Tick or untick an area for comparing (at most 4; the national table and the map control share the list). */
@@ -243,6 +267,21 @@ export async function goToSlide(i: number): Promise<void> {
   } finally {
     compareStore.setState({ applying: false });
   }
+  if (compareStore.getState().brief) prefetch(slides[k + 1]);
+}
+
+/**
+ * While a slide is on screen, the next one's slowest input is asked for (issue 15 §4): a
+ * targeting map's ranking (seconds in the worker), when nothing is ranked yet and the next slide
+ * asks for the settings, year and rule already in place — so the ranking is the one it will show.
+ */
+function prefetch(next: Slide | undefined): void {
+  if (!next || next.view.layers.mapMode !== 'targeting') return;
+  const s = appStore.getState();
+  const t = targetingStore.getState();
+  if (t.answer || next.view.year !== s.year || next.view.mpi.measure !== s.mpi.measure) return;
+  if (next.view.targeting && JSON.stringify(toStoreTargeting(next.view.targeting)) !== JSON.stringify(t.settings)) return;
+  void rerank();
 }
 
 /** Wire the store to the app: URL, persistence per workspace, year data. Called once by the feature. */

@@ -57,6 +57,8 @@ export const tc = textLookup({
   since: { th: 'เทียบกับ', en: 'since' },
   imported: { th: 'นำเข้าสไลด์แล้ว', en: 'Slides imported' },
   holdsLights: { th: 'ไฟกลางคืน', en: 'Night lights' },
+  legendLights: { th: 'ซ้อนด้วยแสงไฟยามค่ำคืน (VIIRS, nW/cm²/sr)', en: 'Overlaid: night lights (VIIRS, nW/cm²/sr)' },
+  legendServices: { th: 'สัญลักษณ์: โรงพยาบาล รพ.สต. โรงเรียน', en: 'Symbols: hospitals, health stations, schools' },
   holdsServices: { th: 'บริการ', en: 'Services' },
   holdsCompare: { th: 'เปรียบเทียบ', en: 'Compare' },
   modeTargeting: { th: 'แผนที่จัดลำดับเป้าหมาย', en: 'Targeting map' },
