@@ -51,6 +51,8 @@ interface ImportItem extends InputFile {
   /** How the reader read it (encoding, CRS, header row), for the report's details. */
   notes: string[];
   sources: InputFile[];
+  /** The features' CRS before the reader converted them (a Shapefile's .prj). */
+  sourceCrs?: string;
 }
 
 function importItem(r: ReadItem): ImportItem {
@@ -71,6 +73,7 @@ function importItem(r: ReadItem): ImportItem {
     table: r.table,
     notes: r.notes,
     sources: r.sources,
+    ...(r.crs ? { sourceCrs: r.crs } : {}),
   };
 }
 
@@ -333,6 +336,8 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
     try {
       // Features are WGS 84 already (a Shapefile is reprojected by its reader); a sheet's x/y take the chosen CRS, as a CSV's.
       const v = importVillageLocations(f.features ? readGeoJsonTable(f.features, f.name) : f.table ?? (await f.text()), f.name, { crs: f.features ? undefined : options.crs, codeField: options.codeField });
+      // The summary names the file's own CRS (a UTM Shapefile is not "EPSG:4326" to its owner).
+      if (f.sourceCrs && f.sourceCrs !== 'EPSG:4326') v.report.crs = `${f.sourceCrs} → EPSG:4326`;
       const earlier: string[] = [];
       v.code.forEach((c, i) => {
         const had = located.get(c);
