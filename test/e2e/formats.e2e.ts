@@ -113,7 +113,7 @@ describe('office formats in the browser', () => {
     await expect.poll(() => line.count(), { timeout: 60_000 }).toBe(1);
     // Added to the workspace on screen, not a new one.
     expect(new URL(s.page.url()).searchParams.get('ws')).toBe(wsId);
-    expect(await line.innerText()).toContain(`${points.length} village locations (code from VILL_CODE`);
+    expect(await line.innerText()).toContain(`${points.length} village locations (code from VILL_CODE, EPSG:32647 → EPSG:4326)`);
     await line.click();
     const details = await s.page.locator('[data-testid=import-report]').innerText();
     expect(details).toContain('CRS EPSG:32647 from หมู่บ้าน_utm47.prj');
