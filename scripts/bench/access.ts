@@ -31,7 +31,7 @@ const bench: BenchSection = async ({ dataDir, report }) => {
   const read = dirReader(dataDir);
   const m = await readManifest(read);
   const villages = await readVillages(read, m);
-  const { people } = await readLatestPeople(read, m, villages.count);
+  const { people } = await readLatestPeople(read, m, villages);
   let t0 = performance.now();
   const imported = await readDatasetServices(read, m);
   if (!imported) {

@@ -22,7 +22,7 @@ import type { BBox } from '../domain/raster/grid';
 import { bufferZonalStats } from '../domain/raster/bufferZonalStats';
 import { polygonZonalStats } from '../domain/raster/polygonZonalStats';
 import { datasetInputs, type DatasetInputsSource } from '../domain/targeting/datasetInputs';
-import { knnWeights, queenContiguity, type SpatialWeights } from '../domain/hotspots';
+import { knnWeightsOfPlaced, queenContiguity, type SpatialWeights } from '../domain/hotspots';
 
 export type TargetingLevel = 'village' | 'subdistrict' | 'district' | 'province';
 export const TARGETING_LEVELS: readonly TargetingLevel[] = ['village', 'subdistrict', 'district', 'province'];
@@ -203,7 +203,8 @@ export async function hotspotWeights(read: ByteReader, manifest: DatasetManifest
     acc[2]++;
     sums.set(c, acc);
   }
-  const missing = codes.filter((c) => !sums.has(c));
-  if (missing.length) throw new Error(`knn weights: ${missing.length} area(s) have no village position (first ${missing[0]}); import village locations or use queen`);
-  return knnWeights(codes.map((c) => sums.get(c)![0] / sums.get(c)![2]), codes.map((c) => sums.get(c)![1] / sums.get(c)![2]), spec.k);
+  // Areas without a located village are unplaced (left out and counted, note without_position),
+  // as queen weights leave out an area without a polygon — not a reason to refuse the run.
+  const mean = (c: string, k: 0 | 1) => { const s = sums.get(c); return s ? s[k] / s[2] : NaN; };
+  return knnWeightsOfPlaced(codes.map((c) => mean(c, 0)), codes.map((c) => mean(c, 1)), spec.k);
 }

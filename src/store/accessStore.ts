@@ -272,7 +272,10 @@ export function wireAccess(): void {
   wired = true;
   appStore.subscribe((s, prev) => {
     // Another workspace: its own services and access (the worker has reset its side).
-    if (s.dataset?.id !== prev.dataset?.id && prev.dataset) {
+    // Files added to the workspace on screen (same id, a newer manifest: village points,
+    // services) count as another workspace here too.
+    const reimported = !!s.dataset && !!prev.dataset && s.dataset.id === prev.dataset.id && s.dataset.manifest?.meta?.updatedAt !== prev.dataset.manifest?.meta?.updatedAt;
+    if ((s.dataset?.id !== prev.dataset?.id && prev.dataset) || reimported) {
       servicesRequested = false;
       accessStore.setState({ services: null, computed: null, query: null, imports: [], pending: null, lastError: null });
       if (s.mapReady) loadServices();

@@ -191,6 +191,7 @@ export function hotspotNoteText(n: HotspotNote, lang: Lang): string {
     }
     case 'islands': return th ? `พื้นที่ ${nf(n.count)} แห่งไม่มีเพื่อนบ้าน: แสดงเป็น "ไม่มีเพื่อนบ้าน" (ยังนับในค่าเฉลี่ยและส่วนเบี่ยงเบน)` : `${nf(n.count)} area(s) have no neighbours: listed as isolated (kept in the mean and standard deviation).`;
     case 'without_polygon': return th ? `พื้นที่ ${nf(n.count)} แห่งไม่มีรูปแปลงขอบเขต (เช่น เขตเทศบาลของ TPMAP): ไม่รวมในการวิเคราะห์จุดร้อน แต่ยังอยู่ในตาราง` : `${nf(n.count)} area(s) have no polygon (e.g. TPMAP's municipal areas): left out of the hot-spot analysis, still in the tables.`;
+    case 'without_position': return th ? `พื้นที่ ${nf(n.count)} แห่งไม่มีหมู่บ้านที่มีพิกัด จึงหาเพื่อนบ้านใกล้ที่สุดไม่ได้: ไม่รวมในการวิเคราะห์จุดร้อน แต่ยังอยู่ในตาราง (นำเข้าไฟล์จุดหมู่บ้านเพื่อรวม)` : `${nf(n.count)} area(s) have no located village, so no nearest neighbours: left out of the hot-spot analysis, still in the tables (import village points to include them).`;
     case 'missing_values': return th ? `พื้นที่ ${nf(n.count)} แห่งไม่มีค่าตัวชี้วัด: ไม่รวมในการวิเคราะห์` : `${nf(n.count)} area(s) have no value: left out of the analysis.`;
     case 'no_variation': return th ? 'ตัวชี้วัดมีค่าเท่ากันทุกพื้นที่: ไม่มีรูปแบบเชิงพื้นที่ให้ทดสอบ' : 'The measure is the same everywhere: no spatial pattern to test.';
   }

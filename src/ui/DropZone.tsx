@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { notify, useApp } from '../store/store';
 import { FILE_HANDLERS, type FileHandler } from './fileHandlers';
 import { t } from '../text/i18n';
+import { filesOfDrop } from './dropEntries';
 
 /**
  * Routes files to the first registered handler that accepts each; files for a handler that takes
@@ -45,7 +46,7 @@ export async function openFile(file: File, lang: 'th' | 'en'): Promise<void> {
   return openFiles([file], lang);
 }
 
-/** Whole-window drag-and-drop target plus a file button in the header. */
+/** Whole-window drag-and-drop target (files, or whole folders: dropEntries.ts) plus a file button in the header. */
 export function DropZone() {
   const lang = useApp((s) => s.lang);
   const [over, setOver] = useState(false);
@@ -62,7 +63,11 @@ export function DropZone() {
       if (!e.dataTransfer?.files.length) return;
       e.preventDefault();
       setOver(false);
-      void openFiles(Array.from(e.dataTransfer.files), lang);
+      // A dropped folder (TPMAP export, Shapefile parts) is walked like the folder button's.
+      filesOfDrop(e.dataTransfer).then(
+        (files) => openFiles(files, lang),
+        (err) => notify('error', `${lang === 'th' ? 'อ่านโฟลเดอร์ไม่ได้' : 'the folder cannot be read'}: ${(err as Error).message}`),
+      );
     };
     window.addEventListener('dragover', onOver);
     window.addEventListener('dragleave', onLeave);

@@ -201,6 +201,8 @@ const api = {
     const ref = { id };
     refs.set(id, ref);
     sessions.set(id, await openSession(ref));
+    // Files added to the active workspace: access follows its new villages and services.
+    if (id === activeId) access.accessReset();
     activateSession(id);
     return { init: describe(id, sessions.get(id)!), report, entry, ms: performance.now() - t0 };
   },

@@ -126,8 +126,8 @@ const access: Command = async (argv, io) => {
     }
   } else {
     const v = await readVillages(read, manifest!);
-    const { year, people } = await readLatestPeople(read, manifest!, v.count);
-    io.stderr(`${dir}: ${v.count} villages, people from profiles ${year}\n`);
+    const { year, people, from } = await readLatestPeople(read, manifest!, v);
+    io.stderr(`${dir}: ${v.count} villages, people from ${from} ${year}\n`);
     villages = { code: Array.from(v.code, villageCodeString), lon: v.lon, lat: v.lat, people };
   }
 

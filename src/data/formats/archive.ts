@@ -46,8 +46,8 @@ export function readArchive(bytes: Uint8Array, file: string, sources: InputFile[
     const parts: ShapefileParts = { shp: get('shp'), dbf: get('dbf'), prj: get('prj') && decodeText(get('prj')!), cpg: get('cpg') && decodeText(get('cpg')!), shx: g.parts.has('shx') };
     const name = `${file} › ${g.shp ?? g.parts.get('dbf')}`;
     try {
-      const { features, notes } = readShapefile(parts, name, options);
-      layers.push({ name, sources, features, notes });
+      const { features, notes, crs } = readShapefile(parts, name, options);
+      layers.push({ name, sources, features, notes, crs });
     } catch (e) {
       problems.push((e as Error).message);
     }

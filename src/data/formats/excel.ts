@@ -73,7 +73,7 @@ function sheetRows(ws: XLSX.WorkSheet, date1904: boolean): { rows: string[][]; n
   return { rows, numeric };
 }
 
-function tableOf(source: string, rows: string[][], headerIndex: number, until = rows.length): RawTable {
+function tableOf(source: string, sheet: string, rows: string[][], headerIndex: number, until = rows.length): RawTable {
   const header = (rows[headerIndex] ?? []).map((c, k) => c || `column${k + 1}`);
   const out: RawRow[] = [];
   for (let r = headerIndex + 1; r < until; r++) {
@@ -83,7 +83,7 @@ function tableOf(source: string, rows: string[][], headerIndex: number, until = 
     header.forEach((h, k) => (values[h] = cells[k] ?? ''));
     out.push({ row: r + 1, values });
   }
-  return { source, format: 'csv', columns: header, rows: out };
+  return { source, format: 'csv', sheet, columns: header, rows: out };
 }
 
 export interface SheetResult {
@@ -118,7 +118,7 @@ export function readWorkbook(bytes: Uint8Array, file: string): SheetResult[] {
     let headerIndex = -1;
     for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.length); r++) {
       if (!(rows[r] ?? []).some((c) => c !== '')) continue;
-      if (isKnownHeader(tableOf(source, rows, r, Math.min(rows.length, r + 201)))) {
+      if (isKnownHeader(tableOf(source, sheet, rows, r, Math.min(rows.length, r + 201)))) {
         headerIndex = r;
         break;
       }
@@ -147,7 +147,7 @@ export function readWorkbook(bytes: Uint8Array, file: string): SheetResult[] {
         }
       }
     });
-    const table = tableOf(source, rows, headerIndex);
+    const table = tableOf(source, sheet, rows, headerIndex);
     if (headerIndex > 0) notes.push(`${source}: header in row ${headerIndex + 1} (${headerIndex} title row${headerIndex > 1 ? 's' : ''} above it left out)`);
     if (converted) notes.push(`${source}: ${converted} plain numbers in date columns read as Excel serial dates`);
     notes.push(`${source}: row numbers in messages are the sheet's rows`);

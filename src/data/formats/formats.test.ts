@@ -5,10 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { zipSync, strToU8 } from 'fflate';
+import { unzipSync, zipSync, strToU8 } from 'fflate';
+import fc from 'fast-check';
+import { parseDbf } from 'shpjs';
+import { writePointShapefile } from './pointShapefileFixture';
 import { readArchive } from './archive';
 import { readKmlText } from './kml';
-import { readShapefile } from './shapefile';
+import { readDbfRecords, readShapefile } from './shapefile';
 import { readWorkbook } from './excel';
 import { kindOfFeatures } from '../workspace/kinds';
 
@@ -62,5 +65,31 @@ describe('Excel', () => {
   it('a corrupt workbook and a ZIP without layers are refused by kind', () => {
     expect(() => readWorkbook(fx('records_ogr.xlsx').subarray(0, 900), 'bad.xlsx')).toThrow(/bad\.xlsx: not a readable Excel workbook/);
     expect(() => readArchive(zipSync({ 'a.txt': strToU8('hello') }), 'x.zip', none, {})).toThrow(/a ZIP archive with no shapefile or KML in it/);
+  });
+});
+
+describe('DBF records with one decoder', () => {
+  const dbfOf = (zip: Uint8Array) => Object.entries(unzipSync(zip)).find(([n]) => n.endsWith('.dbf'))![1];
+  const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
+  it('equals shpjs parseDbf on the ogr2ogr fixtures (cp874 and UTF-8)', () => {
+    const a = dbfOf(fx('villages_utm47_cp874.zip'));
+    expect(readDbfRecords(a, 'windows-874')).toEqual(parseDbf(view(a), 'windows-874'));
+    const b = fx('tambon_wgs84.dbf');
+    expect(readDbfRecords(b, 'utf-8')).toEqual(parseDbf(view(b), 'utf-8'));
+  });
+  it('equals shpjs parseDbf on generated tables (Thai and ASCII text, numbers, empty cells)', () => {
+    const thai = fc.string({ unit: fc.constantFrom(...'กขคงจบ้านหนองสระ่้๊๋ัิีึื ABC-12.'.split('')), maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(thai, fc.option(fc.integer({ min: -99999, max: 999999 })), fc.option(fc.double({ min: -1000, max: 1000, noNaN: true }))), { minLength: 1, maxLength: 40 }), fc.constantFrom('windows-874' as const, 'utf-8' as const), (rows, encoding) => {
+        const parts = writePointShapefile({
+          name: 'p', crs: 'EPSG:4326', encoding,
+          fields: [{ name: 'NAME', type: 'C', width: encoding === 'utf-8' ? 100 : 30 }, { name: 'N', type: 'N', width: 10 }, { name: 'X', type: 'N', width: 19, decimals: 6 }],
+          rows: rows.map(([t, n, x]) => ({ lon: 100, lat: 14, values: [t, n, x] })),
+        });
+        const dbf = parts['p.dbf'];
+        expect(readDbfRecords(dbf, encoding)).toEqual(parseDbf(view(dbf), encoding));
+      }),
+      { seed: 14, numRuns: 200 },
+    );
   });
 });

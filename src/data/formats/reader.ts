@@ -53,6 +53,8 @@ export interface ReadLayer {
   input?: InputFile;
   /** How it was read (encoding, CRS, header row …), for the report's details. */
   notes: string[];
+  /** The CRS the features were in before the reader converted them to WGS 84 (a Shapefile's .prj). */
+  crs?: string;
 }
 
 /** A format's reader: recognise + read to the common form. */

@@ -14,6 +14,7 @@ import { INDICATORS, WELFARE_CARD_MASK } from '../../domain/indicators';
 import { ProfileBuilder } from '../../domain/mpi/profileBuilder';
 import type { ProfileRows } from '../../domain/mpi/prepare';
 import { CITIZEN_ID_HEADER, isCitizenId, quoteForMessage } from '../privacy';
+import { rowPlace } from '../services/rawTable';
 
 export const HOUSEHOLD_COLUMNS = ['village_code', 'members', 'welfare_card', ...INDICATORS.map((i) => i.id)] as const;
 /** At most this many bad rows are listed; all are counted. */
@@ -26,6 +27,8 @@ export interface BadRow {
 
 export interface HouseholdIngestReport {
   file: string;
+  /** An Excel sheet's rows: messages say "sheet X, row N" (rawTable.ts rowPlace). */
+  sheet?: string;
   /** Data rows read (header excluded, blank lines skipped). */
   rows: number;
   households: number;
@@ -138,7 +141,7 @@ export class HouseholdAccumulator {
   readonly badRows: BadRow[] = [];
   private citizenIdColumns = new Set<number>();
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string, readonly sheet?: string) {}
 
   /** Feed one CSV record; `line` is its 1-based line number (header = line 1). */
   record(fields: readonly string[], line: number): void {
@@ -176,6 +179,7 @@ export class HouseholdAccumulator {
       profiles,
       report: {
         file: this.file,
+        ...(this.sheet !== undefined ? { sheet: this.sheet } : {}),
         rows: this.rows,
         households: this.builder.householdCount,
         persons: this.builder.personCount,
@@ -219,7 +223,7 @@ export function describeHouseholdReport(r: HouseholdIngestReport): string {
   for (const d of r.droppedColumns) lines.push(`column "${d.column}": ${d.reason}`);
   if (r.badRowCount) {
     lines.push(`${r.badRowCount.toLocaleString('en')} bad row${r.badRowCount > 1 ? 's' : ''} skipped${r.badRowCount > r.badRows.length ? ` (first ${r.badRows.length} listed)` : ''}:`);
-    for (const b of r.badRows) lines.push(`  line ${b.line}: ${b.message}`);
+    for (const b of r.badRows) lines.push(`  ${rowPlace({ format: 'csv', sheet: r.sheet }, b.line)}: ${b.message}`);
   }
   return lines.join('\n');
 }

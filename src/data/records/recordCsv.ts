@@ -28,6 +28,7 @@ import { normaliseAdminCode } from '../../domain/adminCodes';
 import { RECORD_DIMENSIONS, RECORD_STAGES, RECORD_STATUSES, type AssistanceRecords } from '../../domain/progress/records';
 import { isoOfDay } from '../../domain/progress/days';
 import { isCitizenId, quoteForMessage } from '../privacy';
+import { rowPlace } from '../services/rawTable';
 import { parseRecordDate } from './dates';
 import { parseRecordHeader, RECORD_COLUMNS, type RecordHeader } from './recordColumns';
 
@@ -42,6 +43,8 @@ export interface BadRow {
 
 export interface RecordsImportReport {
   file: string;
+  /** An Excel sheet's rows: messages say "sheet X, row N" (rawTable.ts rowPlace). */
+  sheet?: string;
   /** Data rows read (header and blank lines excluded). */
   rows: number;
   /** Rows kept. */
@@ -170,7 +173,7 @@ export class RecordsBuilder {
   private lastVillageRaw = '';
   private lastVillage = 0;
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string, readonly sheet?: string) {}
 
   /** Feed one CSV record; `line` is its 1-based line number (header = line 1). */
   record(fields: readonly string[], line: number): void {
@@ -346,6 +349,7 @@ export class RecordsBuilder {
       caseIds: this.caseIds,
       report: {
         file: this.file,
+        ...(this.sheet !== undefined ? { sheet: this.sheet } : {}),
         rows: this.rows,
         records: records.count,
         cases: records.caseCount,
@@ -454,7 +458,7 @@ export function describeRecordsReport(r: RecordsImportReport): string {
   if (r.agencyValuesWithheld) lines.push(`${r.agencyValuesWithheld.toLocaleString('en')} agency cells held a 13-digit number: emptied (PDPA)`);
   if (r.badRowCount) {
     lines.push(`${r.badRowCount.toLocaleString('en')} bad row${r.badRowCount > 1 ? 's' : ''} skipped${r.badRowCount > r.badRows.length ? ` (first ${r.badRows.length} listed)` : ''} / แถวที่ข้อมูลไม่ถูกต้อง ${r.badRowCount.toLocaleString('en')} แถว:`);
-    for (const b of r.badRows) lines.push(`  ${r.file}: line ${b.line}: ${b.message}`);
+    for (const b of r.badRows) lines.push(`  ${r.file}: ${rowPlace({ format: 'csv', sheet: r.sheet }, b.line)}: ${b.message}`);
   }
   return lines.join('\n');
 }

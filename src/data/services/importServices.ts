@@ -13,7 +13,7 @@ import { SERVICE_TYPES } from '../datasetFormat';
 import { citizenIdColumns, COLUMN_CANDIDATES, detectColumns, type ServiceField } from './columns';
 import { classifyPoint, parseCoordinate, projectedMessage, THAILAND_BOX } from './coordinates';
 import { findNearDuplicates } from './duplicates';
-import { readServiceTable, type RawTable } from './rawTable';
+import { readServiceTable, rowPlace, type RawTable } from './rawTable';
 import {
   MAX_LISTED_PROBLEMS,
   ServiceImportError,
@@ -55,7 +55,7 @@ function isProjectedCrs(name: string | undefined): boolean {
 
 export function importServiceTable(table: RawTable, options: ServiceImportOptions = {}): ServiceImport {
   const { source } = table;
-  const where = (row: number) => `${table.format === 'csv' ? 'line' : 'feature'} ${row}`;
+  const where = (row: number) => rowPlace(table, row);
   const mapper = options.mapper ?? canonicalTypeMapper;
   const toleranceM = options.duplicateToleranceM ?? 5;
   const notes: string[] = [];

@@ -21,6 +21,18 @@ export interface RawTable {
   rows: RawRow[];
   /** GeoJSON `crs` member name when present (legacy 2008 spec), e.g. urn:ogc:def:crs:EPSG::32647. */
   crsName?: string;
+  /** Excel: the sheet the rows come from (their numbers are the sheet's own rows, formats/excel.ts). */
+  sheet?: string;
+}
+
+/**
+ * Where a row is, for messages: "line 12" in a CSV, "feature 3" in GeoJSON, and in an Excel sheet
+ * "sheet บริการ, row 12 (แผ่นงาน บริการ แถว 12)" — the sheet and row number Excel shows, in
+ * English and Thai (the report lines are English; a Thai reader finds the row by the Thai words).
+ */
+export function rowPlace(table: { format: RawTable['format']; sheet?: string }, row: number): string {
+  if (table.sheet !== undefined) return `sheet ${table.sheet}, row ${row} (แผ่นงาน ${table.sheet} แถว ${row})`;
+  return `${table.format === 'csv' ? 'line' : 'feature'} ${row}`;
 }
 
 /** Reads CSV text (comma, tab, semicolon or pipe; BOM allowed). Blank lines are skipped. */

@@ -12,7 +12,7 @@
 import { normaliseAdminCode } from '../../domain/adminCodes';
 import { VILLAGE_BASIC_FIELDS, type VillageBasicField } from '../datasetFormat';
 import { citizenIdColumns, normaliseHeader } from '../services/columns';
-import { readCsvTable, type RawTable } from '../services/rawTable';
+import { readCsvTable, rowPlace, type RawTable } from '../services/rawTable';
 import { detectVillageCodeColumn } from './villageLocations';
 
 export const MISSING = 255;
@@ -89,7 +89,7 @@ export function importVillageBasic(text: string | RawTable, file: string, option
     const code = normaliseAdminCode(r.values[codeField] ?? '');
     if (!code || code.length !== 8) {
       report.badCells.count++;
-      if (report.badCells.examples.length < 50) report.badCells.examples.push(`line ${r.row}: "${r.values[codeField] ?? ''}" is not a village code`);
+      if (report.badCells.examples.length < 50) report.badCells.examples.push(`${rowPlace(table, r.row)}: "${r.values[codeField] ?? ''}" is not a village code`);
       continue;
     }
     const n = Number(code);
@@ -104,7 +104,7 @@ export function importVillageBasic(text: string | RawTable, file: string, option
       const x = basicValue(r.values[col] ?? '');
       if (x === undefined) {
         report.badCells.count++;
-        if (report.badCells.examples.length < 50) report.badCells.examples.push(`line ${r.row}, column ${col}: "${r.values[col]}" is neither yes/no nor a level`);
+        if (report.badCells.examples.length < 50) report.badCells.examples.push(`${rowPlace(table, r.row)}, column ${col}: "${r.values[col]}" is neither yes/no nor a level`);
       } else v[j] = x;
     });
     byCode.set(n, v);

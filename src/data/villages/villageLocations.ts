@@ -15,7 +15,7 @@ import { normaliseAdminCode } from '../../domain/adminCodes';
 import { haversineKm } from '../../domain/geo';
 import { citizenIdColumns, detectColumns, normaliseHeader } from '../services/columns';
 import { classifyPoint, parseCoordinate } from '../services/coordinates';
-import { readServiceTable, type RawTable } from '../services/rawTable';
+import { readServiceTable, rowPlace, type RawTable } from '../services/rawTable';
 
 /** Projected CRSs we convert, with their proj4 definitions (EPSG registry parameters). */
 export const PROJECTED_CRS: Record<string, string> = {
@@ -109,14 +109,14 @@ export function importVillageLocations(text: string | RawTable, file: string, op
     report.badRows.count++;
     if (report.badRows.examples.length < 50) report.badRows.examples.push({ row, message });
   };
-  const where = table.format === 'csv' ? 'line' : 'feature';
+  const at = (row: number) => rowPlace(table, row);
   const out: VillageLocations = { code: [], lon: [], lat: [], name: [], report };
   // Code → index of its kept row in `out` and that row's number in the file.
   const seen = new Map<number, { at: number; row: number }>();
   for (const r of table.rows) {
     const code = normaliseAdminCode(r.values[codeField] ?? '');
     if (!code || code.length !== 8) {
-      bad(r.row, `${where} ${r.row}: "${r.values[codeField] ?? ''}" is not a village code`);
+      bad(r.row, `${at(r.row)}: "${r.values[codeField] ?? ''}" is not a village code`);
       continue;
     }
     let x: number;
@@ -128,20 +128,20 @@ export function importVillageLocations(text: string | RawTable, file: string, op
       x = r.point.x;
       y = r.point.y;
     } else {
-      bad(r.row, `${where} ${r.row}: ${(r.point as { problem: string } | undefined)?.problem ?? 'no point'}`);
+      bad(r.row, `${at(r.row)}: ${(r.point as { problem: string } | undefined)?.problem ?? 'no point'}`);
       continue;
     }
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
-      bad(r.row, `${where} ${r.row}: coordinates are not numbers`);
+      bad(r.row, `${at(r.row)}: coordinates are not numbers`);
       continue;
     }
     if (transform) {
-      if (Math.abs(x) <= 180 && Math.abs(y) <= 90) throw new VillageLocationError(`${file}: ${where} ${r.row}: (${x}, ${y}) looks like longitude/latitude, but ${crs} was given; choose EPSG:4326`);
+      if (Math.abs(x) <= 180 && Math.abs(y) <= 90) throw new VillageLocationError(`${file}: ${at(r.row)}: (${x}, ${y}) looks like longitude/latitude, but ${crs} was given; choose EPSG:4326`);
       [x, y] = transform.forward([x, y]);
     } else {
       const v = classifyPoint(x, y);
       if (v === 'projected' || Math.abs(x) > 180 || Math.abs(y) > 90) {
-        throw new VillageLocationError(`${file}: ${where} ${r.row}: (${x}, ${y}) is not longitude/latitude — the file looks projected; say which CRS it is in (e.g. EPSG:32647 for UTM 47N: --crs EPSG:32647 or the CRS choice in the app)`);
+        throw new VillageLocationError(`${file}: ${at(r.row)}: (${x}, ${y}) is not longitude/latitude — the file looks projected; say which CRS it is in (e.g. EPSG:32647 for UTM 47N: --crs EPSG:32647 or the CRS choice in the app)`);
       }
       if (v === 'swapped') [x, y] = [y, x];
     }
@@ -162,12 +162,15 @@ export function importVillageLocations(text: string | RawTable, file: string, op
     out.name.push(nameCol ? r.values[nameCol] ?? '' : '');
   }
   report.located = out.code.length;
+  // The first name shows at a glance whether the column and the text encoding are right (a
+  // cp874 DBF read as UTF-8 would show replacement characters here).
+  if (nameCol && out.name.some(Boolean)) report.notes.push(`${file}: village names from column ${nameCol} (first: "${out.name.find(Boolean)}")`);
   if (!out.code.length) throw new VillageLocationError(`${file}: no row has a usable village code and location (${report.badRows.examples.slice(0, 3).map((b) => b.message).join('; ')})`);
   if (report.duplicates.count) {
     report.notes.push(`${report.duplicates.count} repeated village codes: the first row of each code is kept`);
     for (const c of report.conflicts) {
       const names = c.keptName || c.name ? ` (${c.keptName || '—'} / ${c.name || '—'})` : '';
-      report.notes.push(`${file}: village ${c.code} at ${where} ${c.keptRow} (kept) and ${where} ${c.row}: ${c.distanceKm < 0.0005 ? 'the same point' : `${c.distanceKm.toFixed(c.distanceKm < 10 ? 2 : 1)} km apart`}${names}`);
+      report.notes.push(`${file}: village ${c.code} at ${at(c.keptRow)} (kept) and ${at(c.row)}: ${c.distanceKm < 0.0005 ? 'the same point' : `${c.distanceKm.toFixed(c.distanceKm < 10 ? 2 : 1)} km apart`}${names}`);
     }
   }
   return out;

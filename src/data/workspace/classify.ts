@@ -99,6 +99,8 @@ export interface ReadItem {
   features?: FeatureCollection;
   table?: RawTable;
   notes: string[];
+  /** The features' CRS before the reader converted them to WGS 84. */
+  crs?: string;
 }
 
 export interface ReadInputsResult {
@@ -143,7 +145,7 @@ export async function readInputs(inputs: InputFile[], options: ReadOptions & { c
       const c = l.features ? kindOfFeatures(l.features, b.reader.label, options.codeField) : l.table ? kindOfTable(l.table) : { kind: 'unknown' as const, reason: b.reader.label };
       if (c.kind === 'unknown') refused.push({ file: l.name, message: `${l.name}: not a layer Cheepao reads (${c.reason}); ${EXPECTED}` });
       else if (c.kind === 'tpmap' || c.kind === 'lights') refused.push({ file: l.name, message: `${l.name}: ${c.reason}, but TPMAP tables are read from TPMAP's own CSV exports; save the sheet as CSV with its original file name` });
-      else items.push({ name: l.name, kind: c.kind, reason: c.reason, sources: l.sources, features: l.features, table: l.table, notes: l.notes });
+      else items.push({ name: l.name, kind: c.kind, reason: c.reason, sources: l.sources, features: l.features, table: l.table, notes: l.notes, ...(l.crs ? { crs: l.crs } : {}) });
     }
   }
   return { items, refused };

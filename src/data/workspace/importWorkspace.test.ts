@@ -73,3 +73,42 @@ describe('importIntoWorkspace', () => {
     await expect(importIntoWorkspace(null, [input(fx.projected)])).rejects.toThrow(/utm-adm1\.geojson: coordinate reference system "urn:ogc:def:crs:EPSG::32647"/);
   });
 });
+
+describe('a workbook with several sheets of one kind', () => {
+  it('imports every sheet (one layer, each sheet named in its source) and names the sheet and row in messages', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.utils.book_new();
+    const sheet = (name: string, rows: unknown[][]) => XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), name);
+    sheet('รพ.สต.', [['id', 'type', 'lon', 'lat'], ['P1', 'รพ.สต.', 100.0, 13.8], ['P2', 'รพ.สต.', 100.1, 13.9]]);
+    sheet('โรงเรียน', [['id', 'type', 'lon', 'lat'], ['S1', 'school', 100.05, 13.85]]);
+    sheet('หมู่บ้าน ก', [['village_code', 'lon', 'lat'], ['73010101', 99.95, 13.7], ['73010102', 99.96, 13.71]]);
+    sheet('หมู่บ้าน ข', [['ข้อมูลจุดหมู่บ้าน'], ['village_code', 'lon', 'lat'], ['73010103', 99.97, 13.72], ['73010104', 'ไม่ทราบ', 13.73], ['73010201', 100.15, 13.72], ['73010202', 100.16, 13.73]]);
+    sheet('ข้อมูลพื้นฐาน 1', [['village_code', 'road', 'electricity'], ['73010101', 1, 0]]);
+    sheet('ข้อมูลพื้นฐาน 2', [['village_code', 'road', 'internet'], ['73010101', '', 1], ['73010102', 0, 0]]);
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }));
+    const book: InputFile = { name: 'book.xlsx', size: bytes.length, bytes: async () => bytes, head: async () => bytes.subarray(0, 65536), text: async () => '' };
+    const { write, report } = await importIntoWorkspace(null, [book]);
+    expect(report.refused).toEqual([]);
+    const layers = layersOf(write.manifest);
+    const services = layers.find((l) => l.id === 'services')!;
+    expect(services.stats).toEqual({ services: 3 });
+    expect(services.source.files.map((f) => f.name)).toEqual(['book.xlsx › รพ.สต.', 'book.xlsx › โรงเรียน']);
+    const villages = layers.find((l) => l.id === 'villages')!;
+    expect(villages.stats).toEqual({ located: 5 });
+    expect(villages.source.files.map((f) => f.name)).toEqual(['book.xlsx › หมู่บ้าน ก', 'book.xlsx › หมู่บ้าน ข']);
+    expect(layers.filter((l) => l.kind === 'villages' || l.kind === 'services' || l.kind === 'village_data')).toHaveLength(3);
+    const v = decodeColumnar(await gunzipIfNeeded(write.files.get('villages.bin.gz')!)).columns as { code: Uint32Array; lon: Float32Array };
+    expect(Array.from(v.code)).toEqual([73010101, 73010102, 73010103, 73010201, 73010202]);
+    expect(Array.from(v.lon).every(Number.isFinite)).toBe(true);
+    const svc = new TextDecoder().decode(await gunzipIfNeeded(write.files.get('services.csv.gz')!));
+    expect(svc.trim().split('\n').slice(1).map((l) => l.split(',')[0])).toEqual(['P1', 'P2', 'S1']);
+    // Basic data of both sheets: the second fills what the first left unreported.
+    const basic = decodeColumnar(await gunzipIfNeeded(write.files.get('village-basic.bin.gz')!)).columns as Record<string, Uint8Array>;
+    expect([basic.all_season_road[0], basic.electricity[0], basic.internet[0]]).toEqual([1, 0, 1]);
+    expect([basic.all_season_road[1], basic.internet[1]]).toEqual([0, 0]);
+    // The bad point is on the sheet's row 4 (a title row above the header), named in English and Thai.
+    const details = report.lines.filter((l) => l.kind === 'villages').flatMap((l) => l.details).join('\n');
+    expect(details).toContain('book.xlsx › หมู่บ้าน ข: sheet หมู่บ้าน ข, row 4 (แผ่นงาน หมู่บ้าน ข แถว 4): coordinates are not numbers');
+    expect(details).not.toMatch(/\bline \d/);
+  });
+});

@@ -22,6 +22,7 @@ import { gzip, gzipParts } from '../gzip';
 import { describeHouseholdReport, householdsFromCsv } from '../households/householdCsv';
 import { PROVINCES } from '../provinceTable';
 import { importServicesText, importServiceTable, summariseReport } from '../services/importServices';
+import { concatServices } from '../services/services';
 import { parseTypeMapSpec } from '../services/typeMapping';
 import { encodeTpmapCountsParts, readTpmapCounts, type TpmapCounts } from '../tpmap/countsFile';
 import { TpmapImporter, type TpmapImportReport } from '../tpmap/importTpmap';
@@ -51,6 +52,8 @@ interface ImportItem extends InputFile {
   /** How the reader read it (encoding, CRS, header row), for the report's details. */
   notes: string[];
   sources: InputFile[];
+  /** The features' CRS before the reader converted them (a Shapefile's .prj). */
+  sourceCrs?: string;
 }
 
 function importItem(r: ReadItem): ImportItem {
@@ -71,6 +74,7 @@ function importItem(r: ReadItem): ImportItem {
     table: r.table,
     notes: r.notes,
     sources: r.sources,
+    ...(r.crs ? { sourceCrs: r.crs } : {}),
   };
 }
 
@@ -271,7 +275,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
     const year = options.year ?? (Math.max(0, ...counts.keys(), ...prev.profiles.keys()) || 2565);
     let r: ReturnType<typeof householdsFromCsv>;
     if (f.table) {
-      const acc = new HouseholdAccumulator(f.name);
+      const acc = new HouseholdAccumulator(f.name, f.table.sheet);
       tableRecords(f.table, (c, l) => acc.record(c, l), (c, l) => acc.record(c, l));
       r = acc.finish(year);
     } else r = householdsFromCsv(await f.text(), f.name, year);
@@ -326,34 +330,56 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   }
 
   // 4. Village locations and basic data (joined by 8-digit code).
-  const located = new Map<number, { lon: number; lat: number; name: string }>();
+  // Several village files or sheets in one import all count (one layer, each named in its
+  // source); a code in two of them keeps its first point, as within one file.
+  const located = new Map<number, { lon: number; lat: number; name: string; from: string }>();
+  const villageItems: ImportItem[] = [];
   for (const f of groups.get('villages') ?? []) {
     check();
     try {
       // Features are WGS 84 already (a Shapefile is reprojected by its reader); a sheet's x/y take the chosen CRS, as a CSV's.
       const v = importVillageLocations(f.features ? readGeoJsonTable(f.features, f.name) : f.table ?? (await f.text()), f.name, { crs: f.features ? undefined : options.crs, codeField: options.codeField });
-      v.code.forEach((c, i) => located.set(c, { lon: v.lon[i], lat: v.lat[i], name: v.name[i] }));
-      added.push({ id: 'villages', kind: 'villages', files: ['villages.bin.gz'], synthetic: false, source: source(f.sources), summary: `${fmt(v.code.length)} village locations`, stats: { located: v.code.length } });
-      report.lines.push({ kind: 'villages', summary: describeVillageLocations(v.report), files: [f.name], ok: v.report.badRows.count === 0, details: [...f.notes, ...v.report.notes, ...v.report.badRows.examples.map((b) => `${f.name}: ${b.message}`)] });
+      // The summary names the file's own CRS (a UTM Shapefile is not "EPSG:4326" to its owner).
+      if (f.sourceCrs && f.sourceCrs !== 'EPSG:4326') v.report.crs = `${f.sourceCrs} → EPSG:4326`;
+      const earlier: string[] = [];
+      v.code.forEach((c, i) => {
+        const had = located.get(c);
+        if (had) earlier.push(`${villageCodeString(c)} (${had.from})`);
+        else located.set(c, { lon: v.lon[i], lat: v.lat[i], name: v.name[i], from: f.name });
+      });
+      villageItems.push(f);
+      const repeated = earlier.length ? [`${f.name}: ${fmt(earlier.length)} village codes already placed by an earlier file of this import, first point kept: ${earlier.slice(0, 20).join(', ')}${earlier.length > 20 ? ', …' : ''}`] : [];
+      report.lines.push({ kind: 'villages', summary: describeVillageLocations(v.report), files: [f.name], ok: v.report.badRows.count === 0, details: [...f.notes, ...v.report.notes, ...repeated, ...v.report.badRows.examples.map((b) => `${f.name}: ${b.message}`)] });
     } catch (e) {
       report.refused.push({ file: f.name, message: (e as Error).message });
     }
     progress(f.name);
   }
-  let basicImport: ReturnType<typeof importVillageBasic> | null = null;
+  if (villageItems.length) added.push({ id: 'villages', kind: 'villages', files: ['villages.bin.gz'], synthetic: false, source: source(layerSources(villageItems)), summary: `${fmt(located.size)} village locations`, stats: { located: located.size } });
+  // Several basic-data files or sheets: all imported, in order (a later one fills what the earlier left empty).
+  const basicImports: ReturnType<typeof importVillageBasic>[] = [];
+  const basicItems: ImportItem[] = [];
   for (const f of groups.get('village_data') ?? []) {
     check();
     try {
-      basicImport = importVillageBasic(f.table ?? (await f.text()), f.name, { codeField: options.codeField });
-      added.push({ id: 'village_data', kind: 'village_data', files: ['village-basic.bin.gz'], synthetic: false, source: source(f.sources), summary: `basic data of ${fmt(basicImport.code.length)} villages`, stats: { villages: basicImport.code.length } });
+      const basicImport = importVillageBasic(f.table ?? (await f.text()), f.name, { codeField: options.codeField });
+      basicImports.push(basicImport);
+      basicItems.push(f);
       report.lines.push({ kind: 'village_data', summary: `${f.name} · basic data of ${fmt(basicImport.code.length)} villages · ${Object.keys(basicImport.report.fields).join(', ')}`, files: [f.name], ok: basicImport.report.badCells.count === 0, details: [...f.notes, ...basicImport.report.notes, ...basicImport.report.badCells.examples] });
     } catch (e) {
       report.refused.push({ file: f.name, message: (e as Error).message });
     }
     progress(f.name);
   }
+  if (basicImports.length) {
+    const villages = new Set(basicImports.flatMap((b) => Array.from(b.code))).size;
+    added.push({ id: 'village_data', kind: 'village_data', files: ['village-basic.bin.gz'], synthetic: false, source: source(layerSources(basicItems)), summary: `basic data of ${fmt(villages)} villages`, stats: { villages } });
+  }
 
-  // 5. Services (written in the dataset's services CSV format).
+  // 5. Services (written in the dataset's services CSV format). Several service files or sheets
+  // in one import are one list (concatServices; a repeated id gets #2), each line naming its file.
+  let importedServices: import('../services/services').Services | null = null;
+  const serviceItems: ImportItem[] = [];
   for (const f of groups.get('services') ?? []) {
     check();
     try {
@@ -366,15 +392,19 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
       const imp = table ? importServiceTable(table, serviceOptions) : importServicesText(text, f.name, serviceOptions);
       if (imp.report.unmappedTypes?.length) throw new Error(`${f.name}: service types not mapped to a class: ${imp.report.unmappedTypes.slice(0, 8).map((u) => `"${u.value}" (${u.count})`).join(', ')}; give a type map (gistda or CODE=CLASS,…), or use the access tab's mapping step`);
       if (!imp.services.count) throw new Error(`${f.name}: no service could be imported (${summariseReport(imp.report)})`);
-      files.set('services.csv.gz', await gzip(enc.encode(servicesCsv(imp.services))));
-      manifestFiles.services = 'services.csv.gz';
-      const byType = imp.services.typeNames.map((t, k) => `${Array.from(imp.services.typeCode).filter((c) => c === k).length} ${t}`).join(', ');
-      added.push({ id: 'services', kind: 'services', files: ['services.csv.gz'], synthetic: false, source: source(f.sources), summary: `${fmt(imp.services.count)} services (${byType})`, stats: { services: imp.services.count } });
+      importedServices = importedServices ? concatServices(importedServices, imp.services) : imp.services;
+      serviceItems.push(f);
+      const byType = servicesByType(imp.services);
       report.lines.push({ kind: 'services', summary: `${f.name} · ${fmt(imp.services.count)} services${spec ? ` (type map ${spec})` : ''} · ${byType}`, files: [f.name], ok: imp.report.problemCount === 0, details: [...f.notes, summariseReport(imp.report)] });
     } catch (e) {
       report.refused.push({ file: f.name, message: (e as Error).message });
     }
     progress(f.name);
+  }
+  if (importedServices) {
+    files.set('services.csv.gz', await gzip(enc.encode(servicesCsv(importedServices))));
+    manifestFiles.services = 'services.csv.gz';
+    added.push({ id: 'services', kind: 'services', files: ['services.csv.gz'], synthetic: false, source: source(layerSources(serviceItems)), summary: `${fmt(importedServices.count)} services (${servicesByType(importedServices)})`, stats: { services: importedServices.count } });
   }
 
   // 6. Nighttime lights: the GeoTIFF as given, checked by opening it (CRS, georeferencing).
@@ -394,12 +424,18 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   }
   // 6b. Assistance records (issue 11): stored columnar as records.bin.gz, citizen ids withheld
   // (recordCsv.ts); one records file per workspace, a new one replaces the previous.
-  for (const f of groups.get('records') ?? []) {
+  for (const [k, f] of (groups.get('records') ?? []).entries()) {
     check();
+    if (k > 0) {
+      const first = groups.get('records')![0].name;
+      report.refused.push({ file: f.name, message: `${f.name}: a second table of assistance records in one import; a workspace keeps one records table (${first} was imported) — put the records in one sheet or file, or import this one on its own to replace it` });
+      progress(f.name);
+      continue;
+    }
     try {
       let imp: ReturnType<typeof recordsFromCsv>;
       if (f.table) {
-        const b = new RecordsBuilder(f.name);
+        const b = new RecordsBuilder(f.name, f.table.sheet);
         tableRecords(f.table, (c, l) => b.record(c, l), (c, l) => b.record(c, l));
         imp = b.finish();
       } else imp = recordsFromCsv(await f.text(), f.name);
@@ -424,7 +460,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   for (const c of counts.values()) for (const code of presentCodes(c.tables.values())) if (code.length === 8) codeSet.add(Number(code));
   for (const h of householdProfiles) for (const c of h.codes) codeSet.add(c);
   for (const c of located.keys()) codeSet.add(c);
-  if (basicImport) for (const c of basicImport.code) codeSet.add(c);
+  for (const b of basicImports) for (const c of b.code) codeSet.add(c);
   const codes = Uint32Array.from(codeSet).sort();
   const lon = new Float32Array(codes.length).fill(NaN);
   const lat = new Float32Array(codes.length).fill(NaN);
@@ -491,17 +527,17 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   }
 
   // Basic data aligned to the village list (MISSING where a village has none).
-  if (basicImport || prev.basic) {
+  if (basicImports.length || prev.basic) {
     const cols = Object.fromEntries(VILLAGE_BASIC_FIELDS.map((f) => [f, new Uint8Array(codes.length).fill(MISSING)])) as Record<string, Uint8Array>;
-    const fill = (from: Uint32Array, src: Record<string, Uint8Array>) => {
+    const fill = (from: Uint32Array, src: Record<string, Uint8Array>, keepKnown = false) => {
       let j = 0;
       for (let i = 0; i < codes.length; i++) {
         while (j < from.length && from[j] < codes[i]) j++;
-        if (j < from.length && from[j] === codes[i]) for (const f of VILLAGE_BASIC_FIELDS) if (src[f]) cols[f][i] = src[f][j];
+        if (j < from.length && from[j] === codes[i]) for (const f of VILLAGE_BASIC_FIELDS) if (src[f] && !(keepKnown && src[f][j] === MISSING)) cols[f][i] = src[f][j];
       }
     };
     if (prev.basic) fill(prev.codes, prev.basic);
-    if (basicImport) fill(basicImport.code, basicImport.columns);
+    basicImports.forEach((b, k) => fill(b.code, b.columns, k > 0));
     files.set('village-basic.bin.gz', await gzip(encodeColumnar(cols)));
     manifestFiles.villageBasic = 'village-basic.bin.gz';
   }
@@ -566,6 +602,15 @@ function simplifyForDisplay(fc: FeatureCollection<Polygon | MultiPolygon>, toler
       }
     }),
   };
+}
+
+/** A layer's sources: the files it came from; an Excel sheet by its own name (`book.xlsx › บริการ`). */
+function layerSources(items: ImportItem[]): InputFile[] {
+  return items.flatMap((f) => (f.table?.sheet !== undefined ? [f] : f.sources));
+}
+
+function servicesByType(s: import('../services/services').Services): string {
+  return s.typeNames.map((t, k) => `${Array.from(s.typeCode).filter((c) => c === k).length} ${t}`).join(', ');
 }
 
 function servicesCsv(s: import('../services/services').Services): string {

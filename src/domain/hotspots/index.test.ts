@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeHotspots, queenContiguity, describeHotspotNote, getisOrd, hotspotAreas, localMoran, permutationFloorNote, rowStandardise, weightsFromNeighbourLists, binaryWeights } from './index';
+import { computeHotspots, knnWeights, knnWeightsOfPlaced, queenContiguity, describeHotspotNote, getisOrd, hotspotAreas, localMoran, permutationFloorNote, rowStandardise, weightsFromNeighbourLists, binaryWeights } from './index';
 import { LATTICE_LOCAL_I, LATTICE_Y, rookLattice } from './testLattice';
 
 const lattice = weightsFromNeighbourLists(rookLattice(3, 3), 'rook');
@@ -65,6 +65,41 @@ describe('computeHotspots', () => {
     expect(all.notes).toEqual(expect.arrayContaining([{ kind: 'without_polygon', count: 2 }, { kind: 'islands', count: 1 }]));
     expect(all.notes.some((n) => n.kind === 'missing_values')).toBe(false);
     expect(describeHotspotNote({ kind: 'without_polygon', count: 2 })).toMatch(/^without_polygon: 2 area/);
+  });
+
+  it('knn: areas without a position are unplaced like areas without a polygon; the rest equals knn on them alone', () => {
+    // 12 seeded points over a province-sized box, three of them without a position (no located village).
+    let seed = 14;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const order = [0, 1, -1, 2, 3, 4, -1, 5, 6, 7, -1, 8];
+    const placedLon = Array.from({ length: 9 }, () => 99.8 + rand() * 0.6);
+    const placedLat = Array.from({ length: 9 }, () => 13.6 + rand() * 0.5);
+    const placedValues = Array.from({ length: 9 }, () => Math.round(rand() * 100));
+    const lon = order.map((k) => (k < 0 ? NaN : placedLon[k]));
+    const lat = order.map((k) => (k < 0 ? NaN : placedLat[k]));
+    const values = order.map((k, i) => (k < 0 ? 500 + i : placedValues[k]));
+    const w = knnWeightsOfPlaced(lon, lat, 3);
+    expect([...w.placed!]).toEqual(order.map((k) => (k < 0 ? 0 : 1)));
+    const ref = knnWeights(placedLon, placedLat, 3);
+    const at = order.flatMap((k, i) => (k < 0 ? [] : [i]));
+    order.forEach((k, i) => {
+      const row = [...w.neighbours.subarray(w.offsets[i], w.offsets[i + 1])];
+      expect(row).toEqual(k < 0 ? [] : [...ref.neighbours.subarray(ref.offsets[k], ref.offsets[k + 1])].map((j) => at[j]));
+    });
+    const opts = { permutations: 999, seed: 3, correction: 'none' as const };
+    const all = computeHotspots(values, w, opts);
+    const alone = computeHotspots(placedValues, ref, opts);
+    order.forEach((k, i) => {
+      if (k < 0) return expect(all.cluster[i]).toBe('no_data');
+      expect(all.localI[i]).toBe(alone.localI[k]);
+      expect(all.p[i]).toBe(alone.p[k]);
+      expect(all.giStarZ[i]).toBe(alone.giStarZ[k]);
+    });
+    expect(all.notes).toContainEqual({ kind: 'without_position', count: 3 });
+    expect(all.notes.some((n) => n.kind === 'without_polygon' || n.kind === 'missing_values')).toBe(false);
+    expect(describeHotspotNote({ kind: 'without_position', count: 3 })).toMatch(/^without_position: 3 area/);
+    // Every area placed: plain knnWeights, no `placed`.
+    expect(knnWeightsOfPlaced(placedLon, placedLat, 3).placed).toBeUndefined();
   });
 
   it('significance from Gi*: the two-sided normal p of its z', () => {

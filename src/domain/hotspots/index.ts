@@ -67,6 +67,8 @@ export type HotspotNote =
   | { kind: 'missing_values'; count: number }
   /** Areas with no place in the weights (no polygon): left out, counted apart (issue 14 item 6). */
   | { kind: 'without_polygon'; count: number }
+  /** Areas with no position for knn weights (no located village): left out, counted apart. */
+  | { kind: 'without_position'; count: number }
   | { kind: 'no_variation' };
 
 export interface HotspotResult {
@@ -166,7 +168,7 @@ export function* hotspotSteps(values: ArrayLike<number>, weights: SpatialWeights
   const notes: HotspotNote[] = [];
   let unplaced = 0;
   if (placed) for (let i = 0; i < n; i++) if (!placed[i]) unplaced++;
-  if (unplaced) notes.push({ kind: 'without_polygon', count: unplaced });
+  if (unplaced) notes.push({ kind: weights.unplacedBy === 'position' ? 'without_position' : 'without_polygon', count: unplaced });
   if (m + unplaced < n) notes.push({ kind: 'missing_values', count: n - m - unplaced });
   let islands = 0;
   for (let a = 0; a < m; a++) if (lm.neighbours[a] === 0) islands++;
@@ -234,6 +236,8 @@ export function describeHotspotNote(note: HotspotNote): string {
       return `${note.count.toLocaleString('en')} area(s) have no neighbours: they are listed as 'isolated' (kept in the mean and standard deviation).`;
     case 'without_polygon':
       return `without_polygon: ${note.count.toLocaleString('en')} area(s) have no polygon (e.g. TPMAP's municipal pseudo-subdistricts): left out of the weights, the standardisation and the permutations (cluster 'no_data').`;
+    case 'without_position':
+      return `without_position: ${note.count.toLocaleString('en')} area(s) have no located village, so no place among the k nearest neighbours: left out of the weights, the standardisation and the permutations (cluster 'no_data'); import village points to include them.`;
     case 'missing_values':
       return `${note.count.toLocaleString('en')} area(s) have no value for this measure: left out of the analysis, listed as 'no_data'.`;
     case 'no_variation':

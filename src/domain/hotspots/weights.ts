@@ -41,6 +41,8 @@ export interface SpatialWeights {
    * observations of the layer), unlike an island, which has a polygon but no neighbour and stays.
    */
   placed?: Uint8Array;
+  /** Why areas are unplaced: no polygon (queen) or no position (knn: no located village). */
+  unplacedBy?: 'polygon' | 'position';
 }
 
 /** Number of neighbours of area i (excluding itself). */
@@ -121,7 +123,10 @@ export function queenContiguity(geometries: readonly (Polygon | MultiPolygon | n
       for (let b = 0; b < list.length; b++) if (list[a] !== list[b]) lists[list[a]].add(list[b]);
   }
   const w = weightsFromNeighbourLists(lists.map((s) => [...s]), `queen (vertex tolerance ${toleranceDeg}°)`);
-  if (geometries.some((g) => !g)) w.placed = Uint8Array.from(geometries, (g) => (g ? 1 : 0));
+  if (geometries.some((g) => !g)) {
+    w.placed = Uint8Array.from(geometries, (g) => (g ? 1 : 0));
+    w.unplacedBy = 'polygon';
+  }
   return w;
 }
 
@@ -185,6 +190,29 @@ export function knnWeights(lon: ArrayLike<number>, lat: ArrayLike<number>, k: nu
     }
   }
   return { n, offsets, neighbours, weights: new Float64Array(n * kk).fill(1), description: `knn:${k} (great-circle)` };
+}
+
+/**
+ * knnWeights over the areas that have a position; an area without one (NaN lon/lat: no village
+ * of it is located) is unplaced — no row, never anyone's neighbour, left out of the analysis as
+ * queen contiguity leaves out an area without a polygon (`placed`, `unplacedBy: 'position'`).
+ * The placed areas' neighbours are exactly knnWeights on them alone (indices mapped back).
+ */
+export function knnWeightsOfPlaced(lon: ArrayLike<number>, lat: ArrayLike<number>, k: number): SpatialWeights {
+  const n = lon.length;
+  const at: number[] = [];
+  for (let i = 0; i < n; i++) if (Number.isFinite(lon[i]) && Number.isFinite(lat[i])) at.push(i);
+  if (at.length === n) return knnWeights(lon, lat, k);
+  const w = knnWeights(at.map((i) => lon[i]), at.map((i) => lat[i]), k);
+  const offsets = new Uint32Array(n + 1);
+  const placed = new Uint8Array(n);
+  for (const i of at) placed[i] = 1;
+  for (let i = 0, a = 0; i < n; i++) {
+    const len = placed[i] ? w.offsets[a + 1] - w.offsets[a++] : 0;
+    offsets[i + 1] = offsets[i] + len;
+  }
+  const neighbours = Uint32Array.from(w.neighbours, (j) => at[j]);
+  return { n, offsets, neighbours, weights: w.weights, description: w.description, placed, unplacedBy: 'position' };
 }
 
 /**
