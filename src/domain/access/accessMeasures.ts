@@ -10,8 +10,8 @@
  * (pointIndex.ts nearestPoint). Every distance is
  * haversineKm (R = 6371.0088 km), so results equal a brute-force scan exactly.
  */
-import { EARTH_RADIUS_KM, haversineKmCos } from '../geo';
-import { buildGridIndex, cellCol, cellRow, GIVE_UP, nearestInGrid } from './gridIndex';
+import { haversineKmCos } from '../geo';
+import { BOUND_MARGIN, buildGridIndex, cellCol, cellRow, GIVE_UP, havOf, nearestInGrid } from './gridIndex';
 import { buildPointIndex, circleBox, nearestPoint, type PointIndex } from './pointIndex';
 
 const RAD = Math.PI / 180;
@@ -121,7 +121,7 @@ function supplyOf(services: ServicePoints, rows: Uint32Array): { supply: Float64
  *
  * The box queries run on a uniform grid (gridIndex.ts) rather than the kd-tree: the same points
  * are examined, with no result array per village, and most are decided by a bound without
- * trigonometry (havOf). Catchment pairs come out in grid order within a village; 2SFCA sums in
+ * trigonometry (gridIndex.ts havOf). Catchment pairs come out in grid order within a village; 2SFCA sums in
  * ascending facility order whatever the pair order (twoStepFca.ts), so the scores equal the
  * brute-force reference's (pairsFromDistances) bit for bit.
  */
@@ -160,7 +160,7 @@ export function accessToFacilities(
       if (minLon <= maxLon && minLat <= maxLat && g.count > 0) {
         // Largest half-angle (rad) of a point in the box: sin²x ≥ x²(1 − x²/3) for it. Points the
         // cells hold outside the box are farther than searchKm and, whatever the bound says of
-        // them, play no part (see havOf).
+        // them, play no part.
         const hx = (Math.max(lat - minLat, maxLat - lat, lon - minLon, maxLon - lon) * RAD) / 2;
         const lowF = 1 - (hx * hx) / 3 - BOUND_MARGIN;
         const exact = !(lowF > 0.99); // a box too wide for the bound: every point measured
@@ -246,22 +246,6 @@ export function accessToFacilities(
   for (let j = 0; j < index.count; j++) if (fca.facilityDemand[j] > 0) supplyWithinReach += supply[j];
   return { nearestKm, nearestId, withinRadius, accessibility: fca.accessibility, supplyWithinReach };
 }
-
-/**
- * The haversine's inner term at a distance: d = 2R·asin(√s) (geo.ts) ⇔ s = sin²(d / 2R). The
- * loop above compares the cheap upper bound u = (Δφ/2)² + cos φ₁ cos φ₂ (Δλ/2)² ≥ s with these:
- * a candidate whose bound is clearly on one side of a cut-off (by BOUND_MARGIN, far beyond the few
- * ulps haversineKmCos can be off) is decided without sine or arcsine; the few near a cut-off,
- * and every candidate that could be the nearest, are measured with haversineKmCos itself, so each
- * decision and every reported distance equal a brute-force haversine scan's exactly.
- */
-function havOf(km: number): number {
-  const t = Math.sin(km / (2 * EARTH_RADIUS_KM));
-  return t * t;
-}
-
-/** Relative slack of the bound tests (the bound's own Taylor gap x²/3 is added per village). */
-const BOUND_MARGIN = 1e-9;
 
 function grow(a: Uint32Array, atLeast: number): Uint32Array {
   const next = new Uint32Array(Math.max(atLeast, 2 * a.length));

@@ -12,7 +12,7 @@
  * minLat ≤ lat ≤ maxLat lies in the cells between the box corners' cells, and the caller's
  * inclusive box test then keeps exactly the points kdbush's inclusive `range()` returns.
  */
-import { haversineKmCos } from '../geo';
+import { EARTH_RADIUS_KM, haversineKmCos } from '../geo';
 import { circleBox, MAX_BOX_SEARCH_KM } from './pointIndex';
 
 export interface GridIndex {
@@ -131,6 +131,23 @@ export function gridRange(g: GridIndex, minLon: number, minLat: number, maxLon: 
   return out;
 }
 
+const RAD = Math.PI / 180;
+
+/**
+ * The haversine's inner term at a distance: d = 2R·asin(√s) (geo.ts) ⇔ s = sin²(d / 2R). Box
+ * scans compare the trig-free upper bound u = (Δφ/2)² + cos φ₁ cos φ₂ (Δλ/2)² ≥ s (sin x ≤ x)
+ * with it, and u·(1 − x²/3) ≤ s for half-angles up to x (sin x ≥ x − x³/6): a point whose bound
+ * is clearly on one side of a cut-off (by BOUND_MARGIN, far beyond the few ulps haversineKmCos
+ * can be off) is decided without sine or arcsine; the rest are measured with haversineKmCos.
+ */
+export function havOf(km: number): number {
+  const t = Math.sin(km / (2 * EARTH_RADIUS_KM));
+  return t * t;
+}
+
+/** Relative slack of the bound tests (the Taylor gap x²/3 is added per query). */
+export const BOUND_MARGIN = 1e-9;
+
 /** A box search gave up: the caller answers with geokdbush (pointIndex.ts nearestByGeokdbush). */
 export const GIVE_UP = -2;
 
@@ -162,16 +179,50 @@ export function nearestInGrid(
     if (b.minLon <= b.maxLon && b.minLat <= b.maxLat) {
       const c0 = cellCol(b.minLon, g.minLon, g.cellLonDeg, cols), c1 = cellCol(b.maxLon, g.minLon, g.cellLonDeg, cols);
       const r0 = cellRow(b.minLat, g.minLat, g.cellLatDeg, g.rows), r1 = cellRow(b.maxLat, g.minLat, g.cellLatDeg, g.rows);
+      // As in accessMeasures.ts: the trig-free upper bound u ≥ the haversine's inner term finds the
+      // likely nearest (smallest u) first; then only points whose bound could reach that distance
+      // are measured, and haversineKmCos with the lowest-id rule decides among them.
+      const hx = (Math.max(lat - b.minLat, b.maxLat - lat, lon - b.minLon, b.maxLon - lon) * RAD) / 2;
+      const lowF = 1 - (hx * hx) / 3 - BOUND_MARGIN;
+      const bounded = lowF > 0.99;
+      let minU = Infinity, minP = -1;
+      if (bounded) {
+        for (let row = r0; row <= r1; row++) {
+          const end = cellStart[row * cols + c1 + 1];
+          for (let p = cellStart[row * cols + c0]; p < end; p++) {
+            const x = g.lon[p], y = g.lat[p];
+            if (x < b.minLon || x > b.maxLon || y < b.minLat || y > b.maxLat) continue;
+            const ha = ((y - lat) * RAD) / 2, ho = ((x - lon) * RAD) / 2;
+            const u = ha * ha + cosLat * g.cosLat[p] * (ho * ho);
+            if (u < minU) {
+              minU = u;
+              minP = p;
+            }
+          }
+        }
+      }
+      let bestOut = Infinity;
+      if (minP >= 0) {
+        best = g.id[minP];
+        bestKm = haversineKmCos(lon, lat, cosLat, g.lon[minP], g.lat[minP], g.cosLat[minP]);
+        bestOut = (havOf(bestKm) * (1 + BOUND_MARGIN)) / lowF;
+      }
       for (let row = r0; row <= r1; row++) {
         const end = cellStart[row * cols + c1 + 1];
         for (let p = cellStart[row * cols + c0]; p < end; p++) {
+          if (p === minP) continue;
           const x = g.lon[p], y = g.lat[p];
           if (x < b.minLon || x > b.maxLon || y < b.minLat || y > b.maxLat) continue;
+          if (bounded) {
+            const ha = ((y - lat) * RAD) / 2, ho = ((x - lon) * RAD) / 2;
+            if (ha * ha + cosLat * g.cosLat[p] * (ho * ho) > bestOut) continue; // surely farther than the best
+          }
           const d = haversineKmCos(lon, lat, cosLat, x, y, g.cosLat[p]);
           const j = g.id[p];
           if (d < bestKm || (d === bestKm && j < best)) {
             best = j;
             bestKm = d;
+            if (bounded) bestOut = (havOf(d) * (1 + BOUND_MARGIN)) / lowF;
           }
         }
       }
