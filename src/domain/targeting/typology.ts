@@ -115,7 +115,10 @@ function bucketSelect(a: Float64Array, m: number, k: number): Float64Array | nul
     else if (b > t && x < nextMin) nextMin = x;
   }
   const r = k - before;
-  selectPair[0] = selectKth(v, size, r);
+  // The k-th's bucket holds a handful of finite values: a native numeric sort puts them in order
+  // (and keeps quickselect.ts's loop fed with one array type only, stability.ts's integer ranks).
+  v.subarray(0, size).sort();
+  selectPair[0] = v[r];
   let upper = nextMin;
   for (let i = r + 1; i < size; i++) if (v[i] < upper) upper = v[i];
   selectPair[1] = k + 1 < m ? upper : NaN;
