@@ -73,7 +73,7 @@ const bench: BenchSection = async ({ dataDir, report }) => {
     report('align target poor to the hierarchy (once per poverty result)', performance.now() - t0, 'ms');
     const asOfs = Array.from({ length: 12 }, (_, i) => dayOfYmd(2021, 10, 1) + 30 * i + 7);
     const t = time(15, (i) => computeProgress(prep, targets, { asOfDay: asOfs[i % asOfs.length], deadlineDay: deadline }));
-    report('national progress recompute after an as-of change (all levels)', t.median, 'ms median');
+    report('national progress recompute after an as-of change (all levels)', t.median, 'ms median', '≤ 50 ms (issue 16)');
     report('  (fastest run)', t.min, 'ms');
     const r = computeProgress(prep, targets, { asOfDay: asOfs[8], deadlineDay: deadline });
     report('burn-up series, country (12 months)', time(7, (i) => computeBurnUp(prep, targets, 'TH', { asOfDay: asOfs[i % asOfs.length], deadlineDay: deadline })).median, 'ms median');

@@ -80,6 +80,22 @@ describe('computeAccess against a brute-force haversine scan', () => {
     );
   });
 
+  it('decides points exactly at the radius and the catchment as the scan does (inclusive), and 2SFCA to the bit', () => {
+    // Radius and catchment set to the haversine distance of actual pairs, so some services lie at
+    // exactly d = radiusKm or d = catchmentKm: the trig-free bound must hand those to haversineKm.
+    const { villages, services } = fixture(23, 1200, [0, 0, 900], 2);
+    const d = (i: number, j: number) => haversineKm(villages.lon[i], villages.lat[i], services.lon[j], services.lat[j]);
+    for (const [radiusKm, catchmentKm] of [[d(0, 0), d(1, 1)], [d(2, 3), d(2, 3)], [d(5, 7), d(6, 8) * 3]]) {
+      const t = computeAccess(villages, services, { radiusKm, catchmentKm, types: ['school'] }).byType.school;
+      const ref = bruteForceNearest(villages.lon, villages.lat, services.lon, services.lat, radiusKm);
+      expect(Array.from(t.nearestKm)).toEqual(Array.from(ref.nearestKm));
+      expect(Array.from(t.nearestRow)).toEqual(Array.from(ref.nearestId));
+      expect(Array.from(t.withinRadius)).toEqual(Array.from(ref.withinRadius));
+      const fca = twoStepFloatingCatchment(pairsFromDistances(1200, services.count, d, catchmentKm), villages.people, t.supply);
+      expect(Array.from(t.twoSfca)).toEqual(Array.from(fca.accessibility, (a) => a * TWOSFCA_PER_PEOPLE));
+    }
+  });
+
   it('2SFCA equals the all-pairs computation and conserves supply within reach', () => {
     const { villages, services } = fixture(11, 800, [0, 0, 300], 3);
     const catchmentKm = 12;

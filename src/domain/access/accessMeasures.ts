@@ -11,6 +11,7 @@
  * haversineKm (R = 6371.0088 km), so results equal a brute-force scan exactly.
  */
 import { haversineKmCos } from '../geo';
+import { BOUND_MARGIN, buildGridIndex, cellCol, cellRow, GIVE_UP, havOf, nearestInGrid } from './gridIndex';
 import { buildPointIndex, circleBox, nearestPoint, type PointIndex } from './pointIndex';
 
 const RAD = Math.PI / 180;
@@ -95,14 +96,16 @@ export function rowsOfType(services: ServicePoints, type: string): Uint32Array {
 /** Capacity per facility: known values as given; unknown → class median of known values, or 1 if none is known. */
 function supplyOf(services: ServicePoints, rows: Uint32Array): { supply: Float64Array; imputed: number } {
   const supply = new Float64Array(rows.length);
-  const known: number[] = [];
+  const known = new Float64Array(rows.length);
+  let m = 0;
   for (let j = 0; j < rows.length; j++) {
     const c = services.capacity ? services.capacity[rows[j]] : NaN;
     supply[j] = Number.isFinite(c) && c >= 0 ? c : NaN;
-    if (!Number.isNaN(supply[j])) known.push(supply[j]);
+    if (!Number.isNaN(supply[j])) known[m++] = supply[j];
   }
-  known.sort((a, b) => a - b);
-  const fill = known.length === 0 ? 1 : known.length % 2 ? known[(known.length - 1) / 2] : (known[known.length / 2 - 1] + known[known.length / 2]) / 2;
+  // A typed-array sort is numeric (no comparator call per step); the middle values are the same.
+  const sorted = known.subarray(0, m).sort();
+  const fill = m === 0 ? 1 : m % 2 ? sorted[(m - 1) / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
   let imputed = 0;
   for (let j = 0; j < rows.length; j++) {
     if (Number.isNaN(supply[j])) {
@@ -113,24 +116,15 @@ function supplyOf(services: ServicePoints, rows: Uint32Array): { supply: Float64
   return { supply, imputed };
 }
 
-/** Growable Uint32 buffer for the 2SFCA pair list. */
-class U32Builder {
-  data = new Uint32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  finish(): Uint32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
-/** Access measures of every village to one class of services, given that class's index. */
+/**
+ * Access measures of every village to one class of services, given that class's index.
+ *
+ * The box queries run on a uniform grid (gridIndex.ts) rather than the kd-tree: the same points
+ * are examined, with no result array per village, and most are decided by a bound without
+ * trigonometry (gridIndex.ts havOf). Catchment pairs come out in grid order within a village; 2SFCA sums in
+ * ascending facility order whatever the pair order (twoStepFca.ts), so the scores equal the
+ * brute-force reference's (pairsFromDistances) bit for bit.
+ */
 export function accessToFacilities(
   villages: VillagePoints,
   index: PointIndex,
@@ -143,8 +137,16 @@ export function accessToFacilities(
   const nearestId = new Int32Array(n);
   const withinRadius = new Uint32Array(n);
   const start = new Uint32Array(n + 1);
-  const pairs = new U32Builder();
+  let pairs: Uint32Array = new Uint32Array(Math.max(1024, 4 * n));
+  let pairCount = 0;
   const searchKm = Math.max(radiusKm, catchmentKm);
+  // Cells a third of the search radius: a village's box covers ~7 × 7 cells, ~1.3× the box's area.
+  const g = buildGridIndex(index.lon, index.lat, index.cosLat, Math.max(searchKm, index.spacingKm / 4, 0.1) / 3);
+  const { cols, rows, cellStart, minLon: gMinLon, minLat: gMinLat, cellLonDeg, cellLatDeg } = g;
+  const gLon = g.lon, gLat = g.lat, gCos = g.cosLat, gId = g.id;
+  const found = { id: -1, distanceKm: Infinity };
+  const candP = new Uint32Array(g.count), candU = new Float64Array(g.count);
+  const sRadius = havOf(radiusKm), sCatch = havOf(catchmentKm), sSearch = havOf(searchKm);
   for (let i = 0; i < n; i++) {
     const lon = villages.lon[i];
     const lat = villages.lat[i];
@@ -154,34 +156,101 @@ export function accessToFacilities(
     if (index.count > 0) {
       const cosLat = Math.cos(lat * RAD);
       const b = circleBox(lon, lat, searchKm);
-      const candidates = index.tree.range(b.minLon, b.minLat, b.maxLon, b.maxLat);
-      for (let c = 0; c < candidates.length; c++) {
-        const j = candidates[c];
-        const d = haversineKmCos(lon, lat, cosLat, index.lon[j], index.lat[j], index.cosLat[j]);
-        if (d <= radiusKm) count++;
-        if (d <= catchmentKm) pairs.push(j);
-        if (d < bestKm || (d === bestKm && j < best)) {
-          best = j;
-          bestKm = d;
+      const minLon = b.minLon, maxLon = b.maxLon, minLat = b.minLat, maxLat = b.maxLat;
+      if (minLon <= maxLon && minLat <= maxLat && g.count > 0) {
+        // Largest half-angle (rad) of a point in the box: sin²x ≥ x²(1 − x²/3) for it. Points the
+        // cells hold outside the box are farther than searchKm and, whatever the bound says of
+        // them, play no part.
+        const hx = (Math.max(lat - minLat, maxLat - lat, lon - minLon, maxLon - lon) * RAD) / 2;
+        const lowF = 1 - (hx * hx) / 3 - BOUND_MARGIN;
+        const exact = !(lowF > 0.99); // a box too wide for the bound: every point measured
+        const radiusIn = exact ? -1 : (sRadius * (1 - BOUND_MARGIN)) / (1 + BOUND_MARGIN), radiusOut = exact ? Infinity : (sRadius * (1 + BOUND_MARGIN)) / lowF;
+        const catchIn = exact ? -1 : (sCatch * (1 - BOUND_MARGIN)) / (1 + BOUND_MARGIN), catchOut = exact ? Infinity : (sCatch * (1 + BOUND_MARGIN)) / lowF;
+        const searchOut = exact ? Infinity : (sSearch * (1 + BOUND_MARGIN)) / lowF;
+        const c0 = cellCol(minLon, gMinLon, cellLonDeg, cols), c1 = cellCol(maxLon, gMinLon, cellLonDeg, cols);
+        const r0 = cellRow(minLat, gMinLat, cellLatDeg, rows), r1 = cellRow(maxLat, gMinLat, cellLatDeg, rows);
+        if (pairs.length - pairCount < g.count) pairs = grow(pairs, pairCount + g.count);
+        // Pass 1: counts and pairs, and the points that could be the nearest (within searchKm).
+        let m = 0, minU = Infinity, minAt = 0;
+        for (let r = r0; r <= r1; r++) {
+          const end = cellStart[r * cols + c1 + 1];
+          for (let p = cellStart[r * cols + c0]; p < end; p++) {
+            const x = gLon[p], y = gLat[p];
+            // Upper bound on the haversine's inner term (sin x ≤ x), no trigonometry.
+            const ha = ((y - lat) * RAD) / 2, ho = ((x - lon) * RAD) / 2;
+            const u = ha * ha + cosLat * gCos[p] * (ho * ho);
+            if (!(u <= searchOut)) continue; // farther than searchKm: plays no part
+            let d = NaN;
+            let inRadius: boolean, inCatch: boolean;
+            if (u < radiusIn) inRadius = true;
+            else if (u > radiusOut) inRadius = false;
+            else inRadius = (d = haversineKmCos(lon, lat, cosLat, x, y, gCos[p])) <= radiusKm;
+            if (u < catchIn) inCatch = true;
+            else if (u > catchOut) inCatch = false;
+            else inCatch = (d === d ? d : (d = haversineKmCos(lon, lat, cosLat, x, y, gCos[p]))) <= catchmentKm;
+            if (inRadius) count++;
+            if (inCatch) pairs[pairCount++] = gId[p];
+            if (u < minU) {
+              minU = u;
+              minAt = m;
+            }
+            candP[m] = p;
+            candU[m++] = u;
+          }
+        }
+        // Pass 2: the nearest. The point with the smallest bound is measured first; another can
+        // only be as near if its bound is within the Taylor gap of that distance's, so those few
+        // are measured too and the exact haversine with the lowest-id rule decides.
+        if (m > 0) {
+          let p = candP[minAt];
+          best = gId[p];
+          bestKm = haversineKmCos(lon, lat, cosLat, gLon[p], gLat[p], gCos[p]);
+          let bestOut = exact ? Infinity : (havOf(bestKm) * (1 + BOUND_MARGIN)) / lowF;
+          for (let e = 0; e < m; e++) {
+            if (e === minAt || candU[e] > bestOut) continue;
+            p = candP[e];
+            const d = haversineKmCos(lon, lat, cosLat, gLon[p], gLat[p], gCos[p]);
+            const j = gId[p];
+            if (d < bestKm || (d === bestKm && j < best)) {
+              best = j;
+              bestKm = d;
+              if (!exact) bestOut = (havOf(d) * (1 + BOUND_MARGIN)) / lowF;
+            }
+          }
         }
       }
       // Anything outside the box is farther than searchKm, so a hit within searchKm is the nearest.
       if (!(bestKm <= searchKm)) {
-        const nearest = nearestPoint(index, lon, lat, Math.max(2 * searchKm, index.spacingKm));
-        best = nearest.id;
-        bestKm = nearest.distanceKm;
+        const startKm = Math.max(2 * searchKm, index.spacingKm);
+        // Growing boxes on the grid, as nearestPoint runs them on the tree; non-finite positions
+        // and far searches take nearestPoint itself (its geokdbush hand-over).
+        const got = Number.isFinite(lon) && Number.isFinite(lat) ? nearestInGrid(g, lon, lat, cosLat, startKm, found) : GIVE_UP;
+        if (got === GIVE_UP) {
+          const nearest = nearestPoint(index, lon, lat, startKm);
+          best = nearest.id;
+          bestKm = nearest.distanceKm;
+        } else {
+          best = found.id;
+          bestKm = found.distanceKm;
+        }
       }
     }
     nearestKm[i] = bestKm;
     nearestId[i] = best;
     withinRadius[i] = count;
-    start[i + 1] = pairs.length;
+    start[i + 1] = pairCount;
   }
-  const catchment: CatchmentPairs = { villageCount: n, facilityCount: index.count, start, facility: pairs.finish() };
+  const catchment: CatchmentPairs = { villageCount: n, facilityCount: index.count, start, facility: pairs.subarray(0, pairCount) };
   const fca = twoStepFloatingCatchment(catchment, villages.people, supply);
   let supplyWithinReach = 0;
   for (let j = 0; j < index.count; j++) if (fca.facilityDemand[j] > 0) supplyWithinReach += supply[j];
   return { nearestKm, nearestId, withinRadius, accessibility: fca.accessibility, supplyWithinReach };
+}
+
+function grow(a: Uint32Array, atLeast: number): Uint32Array {
+  const next = new Uint32Array(Math.max(atLeast, 2 * a.length));
+  next.set(a);
+  return next;
 }
 
 /**

@@ -25,8 +25,8 @@ export interface PointIndex {
   lat: Float64Array;
   /** cos(lat) of each point, for haversineKmCos. */
   cosLat: Float64Array;
-  /** The kd-tree; ids are positions 0..count-1 in lon/lat. */
-  tree: KDBush;
+  /** The kd-tree (built on first read); ids are positions 0..count-1 in lon/lat. */
+  readonly tree: KDBush;
   /** Typical distance between neighbouring points (√(box area / count)), the first radius a nearest search tries. */
   spacingKm: number;
 }
@@ -36,13 +36,28 @@ export function buildPointIndex(lon: ArrayLike<number>, lat: ArrayLike<number>):
   const count = lon.length;
   const lonCopy = Float64Array.from(lon);
   const latCopy = Float64Array.from(lat);
-  // kdbush refuses zero items; a one-slot dummy tree is never queried because count is 0.
-  const tree = new KDBush(Math.max(1, count), 64, Float64Array);
-  for (let i = 0; i < count; i++) tree.add(lonCopy[i], latCopy[i]);
-  if (count === 0) tree.add(0, 0);
-  tree.finish();
-  const cosLat = latCopy.map((l) => Math.cos(l * RAD));
-  return { count, lon: lonCopy, lat: latCopy, cosLat, tree, spacingKm: typicalSpacingKm(lonCopy, latCopy) };
+  const cosLat = new Float64Array(count);
+  for (let i = 0; i < count; i++) cosLat[i] = Math.cos(latCopy[i] * RAD);
+  // The kd-tree is built on first use: the access pass answers from its grid (gridIndex.ts) and
+  // needs the tree only for a far nearest-neighbour hand-over.
+  let tree: KDBush | null = null;
+  return {
+    count,
+    lon: lonCopy,
+    lat: latCopy,
+    cosLat,
+    get tree() {
+      if (!tree) {
+        // kdbush refuses zero items; a one-slot dummy tree is never queried because count is 0.
+        tree = new KDBush(Math.max(1, count), 64, Float64Array);
+        for (let i = 0; i < count; i++) tree.add(lonCopy[i], latCopy[i]);
+        if (count === 0) tree.add(0, 0);
+        tree.finish();
+      }
+      return tree;
+    },
+    spacingKm: typicalSpacingKm(lonCopy, latCopy),
+  };
 }
 
 function typicalSpacingKm(lon: Float64Array, lat: Float64Array): number {
@@ -109,7 +124,7 @@ export interface Nearest {
 }
 
 /** Beyond this search radius the box search hands over to geokdbush (boxes get loose, may cross ±180°). */
-const MAX_BOX_SEARCH_KM = 2000;
+export const MAX_BOX_SEARCH_KM = 2000;
 
 /**
  * The nearest indexed point by haversine distance; ties go to the lowest id, exactly as a

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { mulberry32 } from '../random';
 import { pairsFromDistances, twoStepFloatingCatchment } from './twoStepFca';
 
 describe('2SFCA (Luo & Wang 2003)', () => {
@@ -50,6 +51,35 @@ describe('2SFCA (Luo & Wang 2003)', () => {
       }),
       { seed: 20031, numRuns: 300 },
     );
+  });
+
+  it('gives the same bits whatever order a village lists its facilities in (sums in facility order)', () => {
+    const rnd = mulberry32(77);
+    const villages = 60, facilities = 40;
+    const population = Array.from({ length: villages }, () => Math.floor(rnd() * 3000));
+    const supply = Array.from({ length: facilities }, () => rnd() * 300);
+    const dist = Array.from({ length: villages * facilities }, () => rnd() * 20);
+    const pairs = pairsFromDistances(villages, facilities, (i, j) => dist[i * facilities + j], 12);
+    // The reference: step 2 written out as Luo & Wang state it, R_j added in ascending j.
+    const demand = new Float64Array(facilities);
+    for (let i = 0; i < villages; i++) for (let j = 0; j < facilities; j++) if (dist[i * facilities + j] <= 12) demand[j] += population[i];
+    const expected = Array.from({ length: villages }, (_, i) => {
+      let a = 0;
+      for (let j = 0; j < facilities; j++) if (dist[i * facilities + j] <= 12 && demand[j] > 0) a += supply[j] / demand[j];
+      return a;
+    });
+    // Each village's pairs reversed and rotated: a spatial index lists them in its own order.
+    const shuffled = pairs.facility.slice();
+    for (let i = 0; i < villages; i++) {
+      const part = Array.from(pairs.facility.subarray(pairs.start[i], pairs.start[i + 1])).reverse();
+      if (part.length > 2) part.push(...part.splice(0, 2));
+      shuffled.set(part, pairs.start[i]);
+    }
+    expect(Array.from(shuffled)).not.toEqual(Array.from(pairs.facility));
+    const a = twoStepFloatingCatchment(pairs, population, supply);
+    const b = twoStepFloatingCatchment({ ...pairs, facility: shuffled }, population, supply);
+    expect(Array.from(a.accessibility)).toEqual(expected);
+    expect(Array.from(b.accessibility)).toEqual(expected);
   });
 
   it('names the mismatch when array lengths disagree', () => {

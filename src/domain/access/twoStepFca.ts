@@ -15,7 +15,7 @@
  * oracle, whose distances are stated directly).
  */
 
-/** Pairs inside the catchment in compressed-row form: village i's facilities are facility[start[i] .. start[i+1]-1]. */
+/** Pairs inside the catchment in compressed-row form: village i's facilities are facility[start[i] .. start[i+1]-1], in any order. */
 export interface CatchmentPairs {
   villageCount: number;
   facilityCount: number;
@@ -51,11 +51,21 @@ export function twoStepFloatingCatchment(pairs: CatchmentPairs, population: Arra
   }
   const facilityRatio = new Float64Array(facilityCount);
   for (let j = 0; j < facilityCount; j++) if (facilityDemand[j] > 0) facilityRatio[j] = supply[j] / facilityDemand[j];
+  // Step 2 sums each village's R_j in ascending facility order, whatever order its pairs are
+  // listed in (a spatial index lists them in its own order): the pairs are regrouped by facility
+  // (a stable counting sort), and facilities are visited in order, adding R_j to each of their
+  // villages. Floating-point sums then come out the same for every producer of the same pairs.
   const accessibility = new Float64Array(villageCount);
-  for (let i = 0; i < villageCount; i++) {
-    let a = 0;
-    for (let k = start[i]; k < start[i + 1]; k++) a += facilityRatio[facility[k]];
-    accessibility[i] = a;
+  const byFacility = new Uint32Array(facilityCount + 1);
+  const total = start[villageCount];
+  for (let k = 0; k < total; k++) byFacility[facility[k] + 1]++;
+  for (let j = 0; j < facilityCount; j++) byFacility[j + 1] += byFacility[j];
+  const fill = byFacility.slice(0, facilityCount);
+  const villageOf = new Uint32Array(total);
+  for (let i = 0; i < villageCount; i++) for (let k = start[i]; k < start[i + 1]; k++) villageOf[fill[facility[k]]++] = i;
+  for (let j = 0; j < facilityCount; j++) {
+    const r = facilityRatio[j];
+    for (let q = byFacility[j]; q < byFacility[j + 1]; q++) accessibility[villageOf[q]] += r;
   }
   return { facilityRatio, facilityDemand, accessibility };
 }

@@ -33,6 +33,13 @@ const S = RECORD_STAGES.length; // 3
 const POVERTY_DIMENSIONS = 5;
 const DEBT = 5;
 
+/** computeProgress's packed per-village row: 22 uint32 counts (×6, ×6, ×3 blocks last), then the debt sum as float64. */
+const C_RECORDED = 0, C_REACHED = 1, C_HELPED = 2, C_RESOLVED = 3, C_IN_PROGRESS = 4, C_DEBT_CASES = 5, C_OUTSIDE = 6;
+const C_DIM_RECORDED = 7, C_DIM_RESOLVED = C_DIM_RECORDED + D, C_STAGES = C_DIM_RESOLVED + D;
+const ROW_BYTES = 96, ROW_U32 = ROW_BYTES / 4, ROW_F64 = ROW_BYTES / 8;
+/** The debt sum's float64 slot: bytes 88–95, after the 22 counts. */
+const F_DEBT = ROW_F64 - 1;
+
 /** Target group of one level as the poverty layer gives it (e.g. MpiResult.levels[level]). */
 export interface AreaTargets {
   codes: readonly string[];
@@ -172,9 +179,13 @@ export function computeProgress(prep: PreparedRecords, targets: AlignedTargets |
   const schedule = resolveSchedule(prep, options);
   const asOf = schedule.asOfDay;
   const nv = prep.hierarchy.villageCount;
-  const recorded = new Float64Array(nv), reached = new Float64Array(nv), helped = new Float64Array(nv), resolved = new Float64Array(nv), inProgress = new Float64Array(nv);
-  const debt = new Float64Array(nv), debtCases = new Float64Array(nv), outside = new Float64Array(nv);
-  const dimRecorded = new Float64Array(nv * D), dimResolved = new Float64Array(nv * D), stages = new Float64Array(nv * S);
+  // One packed row per village: the people counts as 32-bit integers (members are whole people,
+  // so integer sums equal the float sums exactly) and the debt sum as a float64, 96 bytes in all,
+  // so a case's counts land in two cache lines instead of a dozen scattered arrays (cases are in
+  // case order, their villages scattered). Debt is added in the same order as before.
+  const rows = new ArrayBuffer(nv * ROW_BYTES);
+  const cnt = new Uint32Array(rows);
+  const dbt = new Float64Array(rows);
   const { caseStart, day, village, members, status, stage, dimensionMask, debtReducedBaht, outsideSoFar } = prep;
   for (let c = 0; c < prep.caseCount; c++) {
     const s = caseStart[c];
@@ -182,41 +193,49 @@ export function computeProgress(prep: PreparedRecords, targets: AlignedTargets |
     while (k >= s && day[k] > asOf) k--;
     if (k < s) continue;
     const v = village[k];
+    const b = v * ROW_U32;
     const m = members[k];
     if (outsideSoFar[k]) {
-      outside[v] += m;
+      cnt[b + C_OUTSIDE] += m;
       continue;
     }
-    recorded[v] += m;
+    cnt[b + C_RECORDED] += m;
     const st = 1 << status[k];
-    if (st & REACHED_STATUSES) reached[v] += m;
-    if (st & HELPED_STATUSES) helped[v] += m;
+    if (st & REACHED_STATUSES) cnt[b + C_REACHED] += m;
+    if (st & HELPED_STATUSES) cnt[b + C_HELPED] += m;
     const isResolved = (st & RESOLVED_STATUSES) !== 0;
-    if (isResolved) resolved[v] += m;
-    if (st & IN_PROGRESS_STATUSES) inProgress[v] += m;
+    if (isResolved) cnt[b + C_RESOLVED] += m;
+    if (st & IN_PROGRESS_STATUSES) cnt[b + C_IN_PROGRESS] += m;
     const dm = dimensionMask[k];
     if (dm) {
       for (let j = 0; j < D; j++) {
         if ((dm >> j) & 1) {
-          dimRecorded[v * D + j] += m;
-          if (isResolved) dimResolved[v * D + j] += m;
+          cnt[b + C_DIM_RECORDED + j] += m;
+          if (isResolved) cnt[b + C_DIM_RESOLVED + j] += m;
         }
       }
     }
     const sg = stage[k];
-    if (sg) stages[v * S + sg - 1] += m;
+    if (sg) cnt[b + C_STAGES + sg - 1] += m;
     const d = debtReducedBaht[k];
     if (d > 0) {
-      debt[v] += d;
-      debtCases[v] += 1;
+      dbt[v * ROW_F64 + F_DEBT] += d;
+      cnt[b + C_DEBT_CASES] += 1;
     }
   }
   const h = prep.hierarchy;
+  const villageColumn = (at: number, width = 1): Float64Array => {
+    const out = new Float64Array(nv * width);
+    for (let v = 0; v < nv; v++) for (let j = 0; j < width; j++) out[v * width + j] = cnt[v * ROW_U32 + at + j];
+    return out;
+  };
+  const debt = new Float64Array(nv);
+  for (let v = 0; v < nv; v++) debt[v] = dbt[v * ROW_F64 + F_DEBT];
   const up = (col: Float64Array, width = 1) => rollUp(h, col, width);
   const cols = {
-    recorded: up(recorded), reached: up(reached), helped: up(helped), resolved: up(resolved), inProgress: up(inProgress),
-    debt: up(debt), debtCases: up(debtCases), outside: up(outside),
-    dimRecorded: up(dimRecorded, D), dimResolved: up(dimResolved, D), stages: up(stages, S),
+    recorded: up(villageColumn(C_RECORDED)), reached: up(villageColumn(C_REACHED)), helped: up(villageColumn(C_HELPED)), resolved: up(villageColumn(C_RESOLVED)), inProgress: up(villageColumn(C_IN_PROGRESS)),
+    debt: up(debt), debtCases: up(villageColumn(C_DEBT_CASES)), outside: up(villageColumn(C_OUTSIDE)),
+    dimRecorded: up(villageColumn(C_DIM_RECORDED, D), D), dimResolved: up(villageColumn(C_DIM_RESOLVED, D), D), stages: up(villageColumn(C_STAGES, S), S),
   };
   const levels = {} as Record<AdminLevel, LevelProgress>;
   const f = schedule.expectedFraction;

@@ -25,6 +25,7 @@ import { pdcaBoard } from './pdca';
 import { prepareRecords } from './prepare';
 import { RECORD_DIMENSIONS, RECORD_STAGES, RECORD_STATUSES, type AssistanceRecords, type RecordDimension, type RecordStage, type RecordStatus } from './records';
 import { flattenProgressRow, progressRows, SUPPRESSED } from './table';
+import { mulberry32 } from '../random';
 
 const A = 50010101, B = 50010102, C = 50020101, D = 90010101;
 type Row = [string, number, number, string, RecordStatus, RecordDimension[], RecordStage | null, number, number, 0 | 1];
@@ -191,5 +192,83 @@ describe('results leave the prepared state intact', () => {
     expect(new Set(bufs).size).toBe(bufs.length);
     for (const b of bufs) structuredClone(b, { transfer: [b] }); // detach them all
     expect(area(at('2022-09-30'), '50')).toMatchObject({ target: 40, resolved: 7 });
+  });
+});
+
+describe('computeProgress against a per-area scan of the cases (seeded random records)', () => {
+  it('every count, dimension, stage and debt sum at every level equals the scan, at several as-of dates', () => {
+    const rnd = mulberry32(1111);
+    const villageCodes: number[] = [];
+    for (const p of [10, 11, 50]) for (let d = 1; d <= 3; d++) for (let s = 1; s <= 3; s++) for (let v = 1; v <= 4; v++) villageCodes.push(p * 1e6 + d * 1e4 + s * 100 + v);
+    const n = 4000, cases = 1300;
+    const pick = (k: number) => Math.floor(rnd() * k);
+    // Debts in quarter baht: every sum of them is exact, so any summing order must agree bit for bit.
+    const quarter = () => (rnd() < 0.3 ? NaN : pick(400000) / 4);
+    const rec: AssistanceRecords = {
+      count: n,
+      caseIndex: Uint32Array.from({ length: n }, () => pick(cases)),
+      caseCount: cases,
+      villageCode: Uint32Array.from({ length: n }, () => villageCodes[pick(villageCodes.length)]),
+      members: Uint16Array.from({ length: n }, () => 1 + pick(9)),
+      day: Int32Array.from({ length: n }, () => iso('2021-10-01') + pick(420)),
+      status: Uint8Array.from({ length: n }, () => pick(RECORD_STATUSES.length)),
+      dimensionMask: Uint8Array.from({ length: n }, () => (rnd() < 0.2 ? 0 : pick(64))),
+      stage: Uint8Array.from({ length: n }, () => pick(RECORD_STAGES.length + 1)),
+      agency: new Uint16Array(n),
+      agencies: [''],
+      debtBeforeBaht: Float64Array.from({ length: n }, quarter),
+      debtAfterBaht: Float64Array.from({ length: n }, quarter),
+      outsideTarget: Uint8Array.from({ length: n }, () => (rnd() < 0.05 ? 1 : 0)),
+    };
+    const p = prepareRecords(rec);
+    for (const asOf of ['2021-09-30', '2021-12-31', '2022-04-15', '2022-09-30', '2023-01-01']) {
+      const r = computeProgress(p, null, { asOfDay: iso(asOf) });
+      // The latest record of each case as of the date (prepared order: date, then file row).
+      const latest: number[] = [];
+      for (let c = 0; c < p.caseCount; c++) {
+        let k = -1;
+        for (let q = p.caseStart[c]; q < p.caseStart[c + 1]; q++) if (p.day[q] <= iso(asOf)) k = q;
+        latest.push(k);
+      }
+      for (const level of ['country', 'province', 'district', 'subdistrict', 'village'] as const) {
+        const l = r.levels[level];
+        for (let a = 0; a < l.codes.length; a++) {
+          const code = l.codes[a];
+          const want = { recorded: 0, reached: 0, helped: 0, resolved: 0, inProgress: 0, debt: 0, debtCases: 0, outside: 0, dims: new Array(12).fill(0), stages: [0, 0, 0] };
+          for (const k of latest) {
+            if (k < 0 || (level !== 'country' && !String(p.villageCode[k]).startsWith(code))) continue;
+            const m = p.members[k];
+            if (p.outsideSoFar[k]) {
+              want.outside += m;
+              continue;
+            }
+            const st = RECORD_STATUSES[p.status[k]];
+            const resolved = st === 'resolved' || st === 'self_resolved';
+            want.recorded += m;
+            if (st !== 'targeted') want.reached += m;
+            if (st === 'helped' || st === 'in_progress' || st === 'resolved') want.helped += m;
+            if (resolved) want.resolved += m;
+            if (st === 'in_progress') want.inProgress += m;
+            for (let j = 0; j < 6; j++) {
+              if (!((p.dimensionMask[k] >> j) & 1)) continue;
+              want.dims[j] += m;
+              if (resolved) want.dims[6 + j] += m;
+            }
+            if (p.stage[k]) want.stages[p.stage[k] - 1] += m;
+            if (p.debtReducedBaht[k] > 0) {
+              want.debt += p.debtReducedBaht[k];
+              want.debtCases++;
+            }
+          }
+          const got = {
+            recorded: l.recorded[a], reached: l.reached[a], helped: l.helped[a], resolved: l.resolved[a], inProgress: l.inProgress[a],
+            debt: l.debtResolvedBaht[a], debtCases: l.debtCases[a], outside: l.foundOutsideTarget[a],
+            dims: [...l.recordedByDimension.subarray(a * 6, a * 6 + 6), ...l.resolvedByDimension.subarray(a * 6, a * 6 + 6)],
+            stages: [...l.byStage.subarray(a * 3, a * 3 + 3)],
+          };
+          expect(got, `${asOf} ${level} ${code}`).toEqual(want);
+        }
+      }
+    }
   });
 });

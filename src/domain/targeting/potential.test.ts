@@ -3,6 +3,7 @@ import { it as fit, fc } from '@fast-check/vitest';
 import { syntheticAreas } from './testAreas';
 import { GEOMETRIC_HIGH, GEOMETRIC_LOW } from './potential';
 import { aggregatePotential, preparePotential } from './potential';
+import { mulberry32 } from '../random';
 
 // Three areas, two inputs; hand-computed min–max after direction alignment:
 //   road  [0, 0.5, 1]            → [0, 0.5, 1]
@@ -99,4 +100,63 @@ describe('potential', () => {
       expect(Array.from(lean.potential).map(String)).toEqual(Array.from(textbook(p, method, w, aggregate, missing, true).potential).map(String));
     },
   );
+});
+
+describe('aggregatePotential against the plain per-row loop (seeded random inputs)', () => {
+  /** Steps 5–6 written once for every row, as Handbook §1.6 states them: the reference. */
+  function reference(p: ReturnType<typeof preparePotential>, method: 'minmax' | 'z' | 'rank', w: Float64Array, aggregate: 'linear' | 'geometric', missing: 'renormalise' | 'exclude', scope: Uint8Array, divide = false) {
+    const k = p.inputs.length;
+    const x = aggregate === 'linear' ? p.matrix(method) : p.logMatrix(method);
+    const potential = new Float64Array(p.n), parts = new Float64Array(p.n * k);
+    let weighted = 0;
+    for (let j = 0; j < k; j++) if (w[j] > 0) weighted++;
+    for (let i = 0; i < p.n; i++) {
+      let wSum = 0, s = 0, have = 0;
+      const t = new Float64Array(k);
+      for (let j = 0; j < k; j++) {
+        const aw = w[j] * p.available[i * k + j];
+        t[j] = aw * x[i * k + j];
+        wSum += aw;
+        s += t[j];
+        if (aw > 0) have++;
+      }
+      const ok = scope[i] === 1 && wSum > 0 && !(missing === 'exclude' && have < weighted);
+      if (!ok) {
+        potential[i] = NaN;
+        parts.fill(NaN, i * k, i * k + k);
+      } else if (aggregate === 'linear') {
+        const inv = 1 / wSum;
+        // With parts the sum is scaled by 1 / W (the parts share the factor); without, divided by W.
+        potential[i] = divide ? s / wSum : s * inv;
+        for (let j = 0; j < k; j++) parts[i * k + j] = t[j] * inv;
+      } else {
+        const lnG = s / wSum;
+        potential[i] = (Math.exp(lnG) - GEOMETRIC_LOW) / (GEOMETRIC_HIGH - GEOMETRIC_LOW);
+        const f = lnG > 0 ? potential[i] / wSum / lnG : 0;
+        for (let j = 0; j < k; j++) parts[i * k + j] = t[j] * f;
+      }
+    }
+    return { potential, parts };
+  }
+
+  it('potential and every part equal the reference bit for bit (linear and geometric, both missing rules, a scope)', () => {
+    const rnd = mulberry32(2008);
+    const n = 500;
+    const col = (missingShare: number) => Array.from({ length: n }, () => (rnd() < missingShare ? NaN : rnd() * 100));
+    const columns = { road: col(0.1), school_km: col(0), lit_share: col(0.3), hospital_2sfca: col(0.05) };
+    const scope = Uint8Array.from({ length: n }, () => (rnd() < 0.9 ? 1 : 0));
+    const p = preparePotential(columns, n, {}, scope);
+    for (const method of ['minmax', 'z', 'rank'] as const)
+      for (const aggregate of ['linear', 'geometric'] as const)
+        for (const missing of ['renormalise', 'exclude'] as const)
+          for (const w of [Float64Array.of(0.25, 0.25, 0.25, 0.25), Float64Array.of(0.5, 0.1, 0, 0.4)]) {
+            const got = aggregatePotential(p, method, w, aggregate, missing, scope);
+            const tag = `${method} ${aggregate} ${missing} ${w[1]}`;
+            const want = reference(p, method, w, aggregate, missing, scope);
+            expect(Array.from(got.potential), tag).toEqual(Array.from(want.potential));
+            expect(Array.from(got.parts), tag).toEqual(Array.from(want.parts));
+            const lean = aggregatePotential(p, method, w, aggregate, missing, scope, undefined, false);
+            expect(Array.from(lean.potential), tag + ' lean').toEqual(Array.from(reference(p, method, w, aggregate, missing, scope, true).potential));
+          }
+  });
 });

@@ -233,18 +233,26 @@ export function aggregatePotential(
   // of additions instead of one (the order within a row is unchanged). Kept in r.potential until
   // the row is finished below; rows with a missing input are summed again there.
   const rowSum = r.potential;
-  if (fullOk) weightedRowSums(x, weights, n, k, rowSum);
+  // Geometric rows need the finished sum before their parts: summed ahead, four rows at a time.
+  if (fullOk && !linear) weightedRowSums(x, weights, n, k, rowSum);
   // One branch-light pass: parts[j] = w_j·a_ij·x_ij, then scaled by 1 / Σ_j w_j·a_ij.
   for (let i = 0; i < n; i++) {
     const row = i * k;
     if (full[i] && fullOk && (!scope || scope[i] === 1)) {
-      const s = rowSum[i];
       r.weightCoverage[i] = wFull;
       r.hasPotential[i] = 1;
       if (linear) {
+        // Sum and parts in one read of the row: t = w_j·x_ij is the product weightedRowSums adds
+        // (same order, from 0), and w_j·x_ij·(1/W) is (t)·(1/W): the same bits as two passes.
+        let s = 0;
+        for (let j = 0; j < k; j++) {
+          const t = weights[j] * x[row + j];
+          s += t;
+          parts[row + j] = t * invFull;
+        }
         r.potential[i] = s * invFull;
-        for (let j = 0; j < k; j++) parts[row + j] = weights[j] * x[row + j] * invFull;
       } else {
+        const s = rowSum[i];
         const lnG = s / wFull;
         const v = (Math.exp(lnG) - GEOMETRIC_LOW) / span;
         r.potential[i] = v;

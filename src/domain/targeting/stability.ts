@@ -22,6 +22,7 @@ import { NORMALISATION_METHODS, quantileSorted, type NormalisationMethod } from 
 import { GEOMETRIC_HIGH, GEOMETRIC_LOW, weightedRowSums } from './potential';
 import { rankAreas, prepareRanking, resolveRankSettings, type RankOptions, type TargetingAreas, type TargetingResult } from './rankAreas';
 import { radixSortDesc, RadixScratch } from './rank';
+import { selectInPlace } from './quickselect';
 import { medianOf } from './typology';
 
 export class CancelledError extends Error {
@@ -267,7 +268,7 @@ export function typeSevenPositions(n: number, ps: readonly number[]): number[] {
 
 /**
  * Reorders a so that a[q] holds the value a full ascending sort would put there, for every q in
- * `positions` (sorted ascending): quickselect (Hoare 1961, median-of-three pivot) for the middle
+ * `positions` (sorted ascending): quickselect (quickselect.ts) for the middle
  * position, then the same on each side for the positions there — O(n log |positions|) instead of
  * a full sort, and the values read at those positions are the sorted ones exactly.
  */
@@ -275,26 +276,7 @@ export function selectOrderStats(a: Uint32Array, positions: readonly number[], f
   if (from >= to || lo >= hi) return;
   const mid = (from + to) >> 1;
   const k = positions[mid];
-  let l = lo, h = hi;
-  while (h > l) {
-    const x = a[l], y = a[(l + h) >>> 1], z = a[h];
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = l, j = h;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) h = j;
-    else if (k >= i) l = i;
-    else break; // j < k < i: a[k] equals the pivot and sits in place
-  }
+  selectInPlace(a, k, lo, hi);
   // Now a[lo..k-1] ≤ a[k] ≤ a[k+1..hi].
   selectOrderStats(a, positions, from, mid, lo, k - 1);
   selectOrderStats(a, positions, mid + 1, to, k + 1, hi);

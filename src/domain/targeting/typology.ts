@@ -12,6 +12,7 @@
  * Fernandes 2009, severity 1); this blue/orange set keeps ≥ 40 under deuteranopia, protanopia and
  * tritanopia (typology.test.ts recomputes it).
  */
+import { selectInPlace } from './quickselect';
 import { RadixScratch } from './rank';
 
 export type QuadrantId = 'high_need_high_potential' | 'high_need_low_potential' | 'low_need_high_potential' | 'low_need_low_potential';
@@ -58,31 +59,9 @@ export const QUADRANTS: Readonly<Record<QuadrantId, QuadrantInfo>> = {
 export type ThresholdRule = { kind: 'median'; weighting: 'areas' | 'people' } | { kind: 'given'; need: number; potential: number };
 export const DEFAULT_THRESHOLDS: ThresholdRule = { kind: 'median', weighting: 'areas' };
 
-/** k-th smallest (0-based) of a[0..m-1], partially reordering a (Hoare quickselect, median of three). */
+/** k-th smallest (0-based) of a[0..m-1], partially reordering a (quickselect.ts). */
 function selectKth(a: Float64Array, m: number, k: number): number {
-  let lo = 0, hi = m - 1;
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    // Median of three as pivot keeps sorted or constant input from going quadratic.
-    const x = a[lo], y = a[mid], z = a[hi];
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo, j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k];
-  }
-  return a[k];
+  return selectInPlace(a, k, 0, m - 1);
 }
 
 let bucketCounts = new Uint32Array(0);
@@ -136,7 +115,10 @@ function bucketSelect(a: Float64Array, m: number, k: number): Float64Array | nul
     else if (b > t && x < nextMin) nextMin = x;
   }
   const r = k - before;
-  selectPair[0] = selectKth(v, size, r);
+  // The k-th's bucket holds a handful of finite values: a native numeric sort puts them in order
+  // (and keeps quickselect.ts's loop fed with one array type only, stability.ts's integer ranks).
+  v.subarray(0, size).sort();
+  selectPair[0] = v[r];
   let upper = nextMin;
   for (let i = r + 1; i < size; i++) if (v[i] < upper) upper = v[i];
   selectPair[1] = k + 1 < m ? upper : NaN;
