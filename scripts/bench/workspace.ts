@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchPersistent, waitForMap } from '../../test/e2e/browser';
 import { servePreview } from '../support/preview';
+import { workerCdpSessions } from '../support/cdpWorkers';
 import type { BenchSection } from '../bench';
 
 function cliImport(args: string[]): { seconds: number; peakMb: number; writtenMb: number } | null {
@@ -81,32 +82,6 @@ async function readAndParseFloor(dir: string): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
-/** A CDP session on each dedicated worker of the page (non-flat attach through the page session). */
-async function workerCalls(cdp: CDPSession): Promise<{ url: string; call: (method: string) => Promise<unknown> }[]> {
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-  const out: { url: string; call: (method: string) => Promise<unknown> }[] = [];
-  for (const t of targetInfos.filter((x) => x.type === 'worker')) {
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as { sessionId: string };
-    let id = 0;
-    const waiting = new Map<number, (r: unknown) => void>();
-    cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-      if (e.sessionId !== sessionId) return;
-      const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: unknown };
-      if (m.id !== undefined) waiting.get(m.id)?.(m.result ?? { error: m.error });
-    });
-    out.push({
-      url: t.url,
-      call: (method) => new Promise((resolve) => {
-        const i = ++id;
-        waiting.set(i, resolve);
-        setTimeout(() => resolve({ error: 'timeout' }), 30_000);
-        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method }) });
-      }),
-    });
-  }
-  return out;
-}
-
 /**
  * Live JS heap after a full GC in each context (CDP HeapProfiler.collectGarbage, then
  * Runtime.getHeapUsage.usedSize), MB: the page, the compute worker, and all workers (maplibre's,
@@ -120,7 +95,7 @@ async function tabHeapMb(cdp: CDPSession): Promise<{ page: number; compute: numb
   let compute = NaN;
   let computeBuffers = NaN;
   let workers = 0;
-  for (const w of await workerCalls(cdp)) {
+  for (const w of await workerCdpSessions(cdp, undefined, 30_000)) {
     await w.call('HeapProfiler.collectGarbage');
     const r = (await w.call('Runtime.getHeapUsage')) as { usedSize?: number };
     if (r.usedSize === undefined) continue;

@@ -8,29 +8,15 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { launch, waitForMap } from '../../test/e2e/browser';
+import { workerCdpSessions, type WorkerCdp } from './cdpWorkers';
 import { execSync, spawn } from 'node:child_process';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
 
-/** Sends CDP commands to a worker target through the page session (non-flat attach). */
-async function workerSession(cdp: CDPSession, match: (url: string) => boolean): Promise<((method: string, params?: object) => Promise<unknown>) | null> {
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-  const t = targetInfos.find((x) => x.type === 'worker' && match(x.url));
-  if (!t) return null;
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as { sessionId: string };
-  let id = 0;
-  const waiting = new Map<number, (r: unknown) => void>();
-  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-    if (e.sessionId !== sessionId) return;
-    const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: unknown };
-    if (m.id !== undefined) waiting.get(m.id)?.(m.result ?? m.error);
-  });
-  return (method, params = {}) => new Promise((resolve) => {
-    const i = ++id;
-    waiting.set(i, resolve);
-    void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method, params }) });
-  });
+/** The compute worker's CDP command function, or null while it has not started. */
+async function workerSession(cdp: CDPSession, match: (url: string) => boolean): Promise<WorkerCdp['call'] | null> {
+  return (await workerCdpSessions(cdp, match))[0]?.call ?? null;
 }
 
 function summarise(name: string, p: Profile): void {
