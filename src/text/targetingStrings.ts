@@ -12,6 +12,10 @@ const STRINGS = {
     th: 'พื้นที่ทำงานนี้ยังไม่มีข้อมูลศักยภาพในขอบเขตที่เลือก จึงจัดลำดับตามความต้องการ (คะแนน = ความต้องการ) และแบ่งพื้นที่เป็นความต้องการสูง/ต่ำกว่ามัธยฐาน ไม่ใช่ 4 กลุ่มความต้องการ × ศักยภาพ — นำเข้าไฟล์ตามรายการด้านบนเพื่อเพิ่มศักยภาพ',
     en: 'This workspace has no potential data in the chosen scope, so areas are ranked by need (score = need) and split at the need median, not into the four need × potential groups — import the files listed above to add potential.',
   },
+  needOnlySettings: {
+    th: 'การตั้งค่าศักยภาพ (กลยุทธ์ น้ำหนักความต้องการ การปรับมาตรฐาน การรวม ค่าที่ขาด และน้ำหนักรายตัวชี้วัด) จะแสดงเมื่อมีข้อมูลศักยภาพ',
+    en: 'Potential settings (strategy, need weight, normalisation, aggregation, missing values and input weights) appear once potential data is loaded.',
+  },
   needOnlyMissing: { th: 'ข้อมูลศักยภาพที่ขาด', en: 'Missing potential inputs' },
   legendNeedOnly: { th: 'ความต้องการ (ยังไม่มีข้อมูลศักยภาพ)', en: 'Need (no potential data)' },
   title: { th: 'ชี้เป้าพื้นที่: ความต้องการ × ศักยภาพ', en: 'Targeting: need × potential' },

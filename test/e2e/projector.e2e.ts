@@ -131,6 +131,10 @@ describe('a workspace with TPMAP and boundaries only', () => {
     expect(text).toContain('นำเข้าไฟล์ตามรายการ');
     expect(await s.page.locator('[data-testid=tg-error]').count()).toBe(0);
     expect(await s.page.locator('body').innerText()).not.toMatch(/no potential input/);
+    // Settings that act only on the potential are not offered; a note says when they appear.
+    for (const id of ['tg-strategy', 'tg-need-weight', 'tg-normalise', 'tg-aggregate', 'tg-missing']) expect(await s.page.locator(`[data-testid=${id}]`).count()).toBe(0);
+    expect(await s.page.locator('[data-testid=tg-potential-settings-hidden]').innerText()).toContain('ข้อมูลศักยภาพ');
+    expect(await s.page.locator('[data-testid=tg-explain]').innerText()).not.toContain('ศักยภาพ 0.');
     // The panel names the file that adds each missing input (services, lights, village data).
     const missing = await s.page.locator('[data-testid=tg-missing-layers]').innerText();
     expect(missing).toMatch(/GeoTIFF/);

@@ -163,14 +163,16 @@ describe('a real-data workspace in the browser', () => {
     await expect.poll(() => s.page.locator('[data-testid=import-refused]').last().innerText()).toMatch(/utm-adm1\.geojson: .*EPSG::32647/);
     expect(await s.page.locator('[data-testid=layer-list] li').count()).toBe(layersBefore);
     await s.page.locator('[data-testid=open-file] input').setInputFiles(fx.broken);
-    await expect.poll(() => s.page.locator('[data-testid=import-report]').innerText()).toMatch(/broken-adm2\.geojson: 2 district polygons .* repaired · 1 skipped/);
+    await expect.poll(() => s.page.locator('[data-testid=import-report]').innerText()).toMatch(/broken-adm2\.geojson: รูปแปลงอำเภอ 2 รูป .*ซ่อม \d+ รูป · ข้าม 1 รูป/);
     await s.page.locator('[data-testid=open-file] input').setInputFiles(fx.namesOnly);
-    await expect.poll(() => s.page.locator('[data-testid=import-report]').innerText()).toMatch(/names-only\.geojson: 1 province polygons · matched by province name .*unmatched names: Nowhere/);
+    await expect.poll(() => s.page.locator('[data-testid=import-report]').innerText()).toMatch(/names-only\.geojson: รูปแปลงจังหวัด 1 รูป · จับคู่ด้วยชื่อจังหวัด .*ชื่อที่ไม่พบ: Nowhere/);
     // Names only, at district level: matched within the province against the shipped gazetteer
     // (7301 เมืองนครปฐม, 7302 กำแพงแสน in OCHA COD-AB), the name that is no district listed.
     const layersNow = await s.page.locator('[data-testid=layer-list] li').count();
     await s.page.locator('[data-testid=open-file] input').setInputFiles(fx.namesDistricts);
-    await expect.poll(() => s.page.locator('[data-testid=import-report]').innerText()).toMatch(/names-districts\.geojson: 2 district polygons · matched by district name within province \(ADM1_TH\) against the DOPA code gazetteer: 2 of 3 names · 1 skipped · unmatched names: ไม่มีอำเภอนี้ \/ Nowhere/);
+    // The report line is in Thai (the app's language), its English in the line's title.
+    await expect.poll(() => s.page.locator('[data-testid=import-report]').innerText()).toMatch(/names-districts\.geojson: รูปแปลงอำเภอ 2 รูป · จับคู่ด้วยชื่ออำเภอภายในจังหวัด \(ADM1_TH\) กับทะเบียนรหัส DOPA: ตรง 2 จาก 3 ชื่อ · ข้าม 1 รูป · ชื่อที่ไม่พบ: ไม่มีอำเภอนี้ \/ Nowhere/);
+    expect(await s.page.locator('[data-testid=import-line]', { hasText: 'names-districts.geojson' }).getAttribute('title')).toMatch(/names-districts\.geojson: 2 district polygons · matched by district name within province \(ADM1_TH\) against the DOPA code gazetteer: 2 of 3 names · 1 skipped · unmatched names: ไม่มีอำเภอนี้ \/ Nowhere/);
     expect(await s.page.locator('[data-testid=import-report]').textContent()).toMatch(/names-districts\.geojson: feature 3: "ไม่มีอำเภอนี้ \/ Nowhere" matches no district in นครปฐม — skipped/);
     expect(await s.page.locator('[data-testid=layer-list] li').count()).toBe(layersNow);
     await s.page.click('[data-testid=tab-poverty]');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundaryImportError, describeBoundaryReport, GazetteerNeeded, importBoundaries, importBoundariesWithGazetteer, nestingProblems } from './importBoundaries';
+import { BoundaryImportError, describeBoundaryReport, describeBoundaryReportTh, GazetteerNeeded, importBoundaries, importBoundariesWithGazetteer, nestingProblems } from './importBoundaries';
 
 const square = (x: number, y: number, d = 0.1) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
 const fc = (features: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ type: 'FeatureCollection', ...extra, features });
@@ -103,6 +103,7 @@ describe('importBoundaries: names-only files at their true level', () => {
     expect(r.report).toMatchObject({ codeField: null, nameFields: { th: 'ADM2_TH', en: 'ADM2_EN' }, imported: 3, skipped: 1, unmatchedNames: ['แอตแลนติส / Atlantis'] });
     expect(r.report.problems).toEqual([{ feature: 4, message: '"แอตแลนติส / Atlantis" matches no district in นครปฐม', outcome: 'skipped' }]);
     expect(describeBoundaryReport(r.report)).toBe('districts.geojson: 3 district polygons · matched by district name within province (ADM1_TH) against the DOPA code gazetteer: 3 of 4 names · 1 skipped · unmatched names: แอตแลนติส / Atlantis');
+    expect(describeBoundaryReportTh(r.report)).toBe('districts.geojson: รูปแปลงอำเภอ 3 รูป · จับคู่ด้วยชื่ออำเภอภายในจังหวัด (ADM1_TH) กับทะเบียนรหัส DOPA: ตรง 3 จาก 4 ชื่อ · ข้าม 1 รูป · ชื่อที่ไม่พบ: แอตแลนติส / Atlantis');
   });
   it('takes subdistricts from ADM3 names, a parent from a coarser code column, and fills the missing language', async () => {
     const sub = await importBoundariesWithGazetteer(fc([feature({ ADM1_EN: 'Nakhon Pathom', ADM2_EN: 'Mueang Nakhon Pathom', ADM3_EN: 'Tambon Bang Khaem' }, square(100, 13.8))]), 'sub.geojson');

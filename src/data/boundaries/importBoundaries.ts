@@ -66,7 +66,7 @@ export interface BoundaryReport {
   /** Names that matched no area (names-only files), Thai / English. */
   unmatchedNames: string[];
   /** Names-only district/subdistrict files: how the names were matched, and what did not match. */
-  nameMatch?: { by: string; matched: number; unmatched: NameIssue[]; ambiguous: NameIssue[]; withinProvinceOnly: number; sharedCodes: number };
+  nameMatch?: { by: string; byTh: string; matched: number; unmatched: NameIssue[]; ambiguous: NameIssue[]; withinProvinceOnly: number; sharedCodes: number };
   /** Codes that appear on more than one feature (their parts are merged into one MultiPolygon). */
   duplicateCodes: string[];
 }
@@ -312,7 +312,8 @@ export function importBoundaries(text: string | FeatureCollection, file: string,
     const m = matchNames(rows, { level: byNames.level, layout, own: names, parentCodes }, options.gazetteer);
     const parents = [parentField, ...(level === 'subdistrict' ? [layout.byLevel.district?.th, layout.byLevel.district?.en] : []), layout.byLevel.province?.th, layout.byLevel.province?.en].filter(Boolean);
     const by = `${level} name${parents.length ? ` within ${level === 'subdistrict' ? 'district' : 'province'} (${parents.join(', ')})` : ' in the whole country'}`;
-    report.nameMatch = { by, matched: m.matched, unmatched: m.unmatched, ambiguous: m.ambiguous, withinProvinceOnly: m.withinProvinceOnly, sharedCodes: 0 };
+    const byTh = `ชื่อ${LEVEL_TH[level]}${parents.length ? `ภายใน${LEVEL_TH[level === 'subdistrict' ? 'district' : 'province']} (${parents.join(', ')})` : 'ทั้งประเทศ'}`;
+    report.nameMatch = { by, byTh, matched: m.matched, unmatched: m.unmatched, ambiguous: m.ambiguous, withinProvinceOnly: m.withinProvinceOnly, sharedCodes: 0 };
     m.codes.forEach((c, i) => (codes[i] = c));
     m.entries.forEach((e, i) => {
       if (e) gazetteerNames[i] = e;
@@ -459,6 +460,26 @@ export function nestingProblems(layers: Partial<Record<BoundaryLevel, Iterable<s
 }
 
 /** One line per import for the app's report list. */
+const LEVEL_TH: Record<BoundaryLevel, string> = { province: 'จังหวัด', district: 'อำเภอ', subdistrict: 'ตำบล' };
+
+/**
+ * The import report's line in Thai: the same facts as describeBoundaryReport, for a planner who
+ * reads the report in the app's default language (field names and the names themselves as in the file).
+ */
+export function describeBoundaryReportTh(r: BoundaryReport): string {
+  const n = (x: number) => x.toLocaleString('th-TH');
+  const parts = [`${r.file}: รูปแปลง${LEVEL_TH[r.level]} ${n(r.imported)} รูป`];
+  if (r.codeField) parts.push(`รหัสจาก ${r.codeField}`);
+  else if (r.nameMatch) parts.push(`จับคู่ด้วย${r.nameMatch.byTh} กับทะเบียนรหัส DOPA: ตรง ${n(r.nameMatch.matched)} จาก ${n(r.features)} ชื่อ`);
+  else parts.push('จับคู่ด้วยชื่อจังหวัด');
+  if (r.nameMatch?.ambiguous.length) parts.push(`${n(r.nameMatch.ambiguous.length)} ชื่อตรงกับมากกว่าหนึ่งพื้นที่`);
+  if (r.nameMatch?.sharedCodes) parts.push(`${n(r.nameMatch.sharedCodes)} ชื่อตรงกับพื้นที่ที่รูปแปลงอื่นจับคู่แล้ว (รวมเป็นรูปเดียว)`);
+  if (r.repaired) parts.push(`ซ่อม ${n(r.repaired)} รูป`);
+  if (r.skipped) parts.push(`ข้าม ${n(r.skipped)} รูป`);
+  if (r.unmatchedNames.length) parts.push(`ชื่อที่ไม่พบ: ${r.unmatchedNames.slice(0, 10).join(', ')}`);
+  return parts.join(' · ');
+}
+
 export function describeBoundaryReport(r: BoundaryReport): string {
   const parts = [`${r.file}: ${r.imported} ${r.level} polygons`];
   if (r.codeField) parts.push(`codes from ${r.codeField}`);

@@ -14,7 +14,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { LEVEL_DIGITS, villageCodeString } from '../../domain/adminCodes';
 import type { ProfileRows } from '../../domain/mpi/prepare';
 import { GAZETTEER_ATTRIBUTION } from '../gazetteer/gazetteer';
-import { describeBoundaryReport, importBoundariesWithGazetteer, nestingProblems, type BoundaryLevel, type BoundaryReport } from '../boundaries/importBoundaries';
+import { describeBoundaryReport, describeBoundaryReportTh, importBoundariesWithGazetteer, nestingProblems, type BoundaryLevel, type BoundaryReport } from '../boundaries/importBoundaries';
 import { encodeColumnar } from '../columnar';
 import { readAreas, readProfiles, readText, readVillages, readVillageBasic, type ByteReader } from '../dataset';
 import { DATASET_FORMAT, DATASET_VERSION, VILLAGE_BASIC_FIELDS, type AreaName, type AreaNames, type DatasetManifest, type JoinReport, type JoinSide, type WorkspaceLayer } from '../datasetFormat';
@@ -107,6 +107,8 @@ export interface ImportLine {
   kind: FileKind;
   /** One line, e.g. "TPMAP 2561 · 152 files · 84,090 records → 82,373 villages · all checks match". */
   summary: string;
+  /** The same line in Thai where the report has one (shown when the app is in Thai). */
+  summaryTh?: string;
   files: string[];
   ok: boolean;
   /** Details on demand (problems name the file and line). */
@@ -316,7 +318,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
       boundaryReports.push(b.report);
       added.push({ id: `boundaries:${b.level}`, kind: 'boundaries', level: b.level, files: [full, display], synthetic: false, source: withGazetteer(source(f.sources), b.report), summary: `${fmt(b.polygons.features.length)} ${b.level} polygons`, stats: { polygons: b.polygons.features.length } });
       report.lines.push({
-        kind: 'boundaries', summary: describeBoundaryReport(b.report), files: [f.name], ok: b.report.skipped === 0,
+        kind: 'boundaries', summary: describeBoundaryReport(b.report), summaryTh: describeBoundaryReportTh(b.report), files: [f.name], ok: b.report.skipped === 0,
         details: [...f.notes, ...b.report.problems.map((p) => `${f.name}: feature ${p.feature}${p.code ? ` (${p.code})` : ''}: ${p.message} — ${p.outcome}`)],
       });
     } catch (e) {

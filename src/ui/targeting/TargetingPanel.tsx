@@ -50,6 +50,7 @@ export function TargetingPanel() {
   useEffect(() => activateTargeting(), []);
   const L = (k: string) => tg(k, lang);
   const nf = (x: number) => formatInt(x, lang, thaiDigits);
+  const needOnly = a?.settings.needOnly === true;
   const selWithin = selection !== 'TH' && selection.length < LEVEL_DIGITS[s.level] ? selection : null;
 
   return (
@@ -76,6 +77,9 @@ export function TargetingPanel() {
         <Choice label={L('need')} value={s.needMeasure} testId="tg-need" onChange={(needMeasure) => setTargeting({ needMeasure })}
           options={(p?.needMeasures ?? ['target_poor']).map((v) => ({ v, l: L(`m_${v}`, ) }))} />
         <Choice label="" value={s.needAs} testId="tg-need-as" onChange={(needAs) => setTargeting({ needAs })} options={[{ v: 'rate', l: L('asRate') }, { v: 'count', l: L('asCount') }]} />
+        {/* Ranked by need alone, the potential's strategy, weight, normalisation, aggregation and missing-value
+            rule act on nothing (needOnly.ts): they are not offered, and a note says why. */}
+        {needOnly ? <div className="muted small" data-testid="tg-potential-settings-hidden">{L('needOnlySettings')}</div> : <>
         <Choice label={L('strategy')} value={s.strategy} testId="tg-strategy" onChange={(strategy) => setTargeting({ strategy })} options={[{ v: 'livelihoods', l: L('livelihoods') }, { v: 'protection', l: L('protection') }]} />
         <label className="tg-field">
           <span>{L('needWeight')} {s.needWeight.toFixed(2)}</span>
@@ -84,13 +88,14 @@ export function TargetingPanel() {
         <Choice label={L('normalise')} value={s.normalise} testId="tg-normalise" onChange={(normalise) => setTargeting({ normalise })} options={(['minmax', 'z', 'rank'] as const).map((v) => ({ v, l: L(v) }))} />
         <Choice label={L('aggregate')} value={s.aggregate} testId="tg-aggregate" onChange={(aggregate) => setTargeting({ aggregate })} options={(['linear', 'geometric'] as const).map((v) => ({ v, l: L(v) }))} />
         <Choice label={L('missing')} value={s.missing} testId="tg-missing" onChange={(missing) => setTargeting({ missing })} options={(['renormalise', 'exclude'] as const).map((v) => ({ v, l: L(v) }))} />
+        </>}
         <Choice label={L('thresholds')} value={s.thresholdWeighting} testId="tg-thresholds" onChange={(thresholdWeighting) => setTargeting({ thresholdWeighting })} options={[{ v: 'areas', l: L('medianAreas') }, { v: 'people', l: L('medianPeople') }]} />
       </section>
 
       {p && (
         <section className="tg-weights" data-testid="tg-weights">
-          <h3>{L('weights')} <button type="button" onClick={resetWeights} className="small">{L('resetWeights')}</button></h3>
-          {PILLARS.map((pl) => {
+          {!needOnly && <h3>{L('weights')} <button type="button" onClick={resetWeights} className="small">{L('resetWeights')}</button></h3>}
+          {!needOnly && PILLARS.map((pl) => {
             const ins = p.inputs.filter((d) => d.pillar === pl);
             if (!ins.length) return null;
             return (
@@ -131,7 +136,7 @@ export function TargetingPanel() {
       {a && (
         <section className="tg-explain small" data-testid="tg-explain">
           <div><strong>{L('formula')}:</strong> <code data-testid="tg-formula">{a.formula}</code></div>
-          <div>{L('need')}: {L(`m_${a.settings.need.measure}`)} ({L(a.settings.need.as === 'rate' ? 'asRate' : 'asCount')}) · {L('normalise')}: {L(a.settings.normalise)} · {L('aggregate')}: {L(a.settings.aggregate)} · {L('missing')}: {L(a.settings.missing)} · {L('thresholds')}: {L(s.thresholdWeighting === 'areas' ? 'medianAreas' : 'medianPeople')} ({L('need')} {a.thresholds.need.toFixed(3)}, {L('potential')} {a.thresholds.potential.toFixed(3)})</div>
+          <div>{L('need')}: {L(`m_${a.settings.need.measure}`)} ({L(a.settings.need.as === 'rate' ? 'asRate' : 'asCount')}) · {!needOnly && <>{L('normalise')}: {L(a.settings.normalise)} · {L('aggregate')}: {L(a.settings.aggregate)} · {L('missing')}: {L(a.settings.missing)} · </>}{L('thresholds')}: {L(s.thresholdWeighting === 'areas' ? 'medianAreas' : 'medianPeople')} ({L('need')} {a.thresholds.need.toFixed(3)}{needOnly ? '' : `, ${L('potential')} ${a.thresholds.potential.toFixed(3)}`})</div>
           <div className="muted">{L('steps')}: {a.settings.steps}</div>
           {/* Ranked by need alone, the first note says so in English only: the banner above says it in the user's language. */}
           <ul>{(a.settings.needOnly ? a.notes.slice(1) : a.notes).map((n, i) => <li key={i}>{n}</li>)}</ul>

@@ -132,7 +132,7 @@ export function WorkspacePanel() {
             {rec.refused.map((r, i) => <div key={`r${i}`} className="problem" data-testid="import-refused">{r.message}</div>)}
             {rec.lines.map((l, i) => (
               <details key={i} className={l.ok ? '' : 'has-problems'}>
-                <summary data-testid="import-line">{l.summary}</summary>
+                <summary data-testid="import-line" title={th && l.summaryTh ? l.summary : undefined}>{th && l.summaryTh ? l.summaryTh : l.summary}</summary>
                 {l.details.slice(0, 200).map((d, j) => <div key={j} className="small">{d}</div>)}
               </details>
             ))}
