@@ -19,6 +19,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { externalRequests, launch, openPage, waitForMap, type PageSession } from './browser';
 import { cliJson } from './cli';
+import { parseShownNumber } from './reference';
 import { writeWorkspaceFixture } from './workspaceFixtures';
 import { zipPointShapefile } from '../../src/data/formats/pointShapefileFixture';
 
@@ -169,6 +170,44 @@ describe('office formats in the browser', () => {
     await s.page.click('[data-testid=tab-access]');
     await expect.poll(() => s.page.locator('[data-testid=access-unlocated]').count(), { timeout: 60_000 }).toBe(0);
     await expect.poll(() => s.page.locator('[data-testid=service-count-school]').getAttribute('data-count'), { timeout: 60_000 }).toBe('2');
+  });
+
+  it('a whole folder dropped on the window (sub-folders, Thai names, a hidden file) imports as `cli import DIR`', async () => {
+    // A native directory drop: Chromium's own drag data with the folder's path (CDP
+    // Input.dispatchDragEvent), so the page walks real File and Directory Entries (dropEntries.ts);
+    // a DataTransfer made in the page cannot hold a directory.
+    const root = join(dir, 'แฟ้มนครปฐม');
+    for (const sub of ['ขอบเขต', 'tpmap 2561', 'บริการ']) mkdirSync(join(root, sub), { recursive: true });
+    for (const f of fx.good) {
+      const name = basename(f);
+      const sub = /^adm\d/.test(name) ? 'ขอบเขต' : fx.tpmap.includes(f) ? 'tpmap 2561' : /services/.test(name) ? 'บริการ' : '';
+      writeFileSync(join(root, sub, name), readFileSync(f));
+    }
+    writeFileSync(join(root, '.DS_Store'), 'not a data file');
+    writeFileSync(join(root, 'tpmap 2561', '._adm1.geojson'), 'AppleDouble');
+    const wsFolder = join(dir, 'ws-folder');
+    cli(['import', root, '--out', wsFolder]);
+    const ref = cliJson<{ by_year: Record<string, { target_poor: number }>; layers: { services: Record<string, number>; villages: { located: number } } }>(['summary', '--data', wsFolder]);
+
+    const d = await openPage(browser, base);
+    await waitForMap(d.page);
+    const cdp = await d.page.context().newCDPSession(d.page);
+    const data = { items: [], files: [root], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: 300, y: 300, data });
+    await expect.poll(() => new URL(d.page.url()).searchParams.get('ws') ?? '', { timeout: 60_000 }).toMatch(/^ws-/);
+    await waitForMap(d.page);
+    await d.page.click('[data-testid=tab-workspace]');
+    const report = await d.page.locator('[data-testid=import-report]').innerText();
+    // Every file of the tree was read (sub-folders walked), the hidden ones left out.
+    expect(report).not.toMatch(/DS_Store|\._adm1/);
+    const layers = await d.page.locator('[data-testid=layer-list]').innerText();
+    for (const n of ['adm3.geojson', 'services.csv', 'villages.csv', 'lights.tif']) expect(layers).toContain(n);
+    await d.page.click('[data-testid=tab-poverty]');
+    await expect.poll(async () => parseShownNumber(await d.page.locator('[data-testid=stat-target-poor]').innerText()), { timeout: 60_000 }).toBe(ref.by_year['2561'].target_poor);
+    await d.page.click('[data-testid=tab-access]');
+    await expect.poll(() => d.page.locator('[data-testid=service-count-school]').getAttribute('data-count'), { timeout: 60_000 }).toBe(String(ref.layers.services.school));
+    expect(d.consoleErrors).toEqual([]);
+    await d.page.context().close();
   });
 
   it('made no request beyond 127.0.0.1 and logged no errors', () => {
