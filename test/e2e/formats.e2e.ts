@@ -114,7 +114,8 @@ describe('office formats in the browser', () => {
     await expect.poll(() => line.count(), { timeout: 60_000 }).toBe(1);
     // Added to the workspace on screen, not a new one.
     expect(new URL(s.page.url()).searchParams.get('ws')).toBe(wsId);
-    expect(await line.innerText()).toContain(`${points.length} village locations (code from VILL_CODE, EPSG:32647 → EPSG:4326)`);
+    expect(await line.innerText()).toContain(`พิกัดหมู่บ้าน ${points.length} แห่ง (รหัสจาก VILL_CODE, EPSG:32647 → EPSG:4326)`);
+    expect(await line.getAttribute('title')).toContain(`${points.length} village locations (code from VILL_CODE, EPSG:32647 → EPSG:4326)`);
     await line.click();
     const details = await s.page.locator('[data-testid=import-report]').innerText();
     expect(details).toContain('CRS EPSG:32647 from หมู่บ้าน_utm47.prj');
@@ -157,10 +158,10 @@ describe('office formats in the browser', () => {
     await s.page.click('[data-testid=tab-workspace]');
     const lines = s.page.locator('[data-testid=import-line]');
     await expect.poll(() => lines.filter({ hasText: 'ข้อมูลอำเภอ.xlsx › บริการ' }).count(), { timeout: 60_000 }).toBe(1);
-    expect(await lines.filter({ hasText: 'หมู่บ้านเพิ่ม.kmz › doc.kml' }).innerText()).toContain('1 village locations');
-    expect(await lines.filter({ hasText: 'ข้อมูลอำเภอ.xlsx › บริการ' }).innerText()).toContain('3 services');
+    expect(await lines.filter({ hasText: 'หมู่บ้านเพิ่ม.kmz › doc.kml' }).innerText()).toContain('พิกัดหมู่บ้าน 1 แห่ง');
+    expect(await lines.filter({ hasText: 'ข้อมูลอำเภอ.xlsx › บริการ' }).innerText()).toContain('สถานบริการ 3 แห่ง · 1 โรงพยาบาล, 0 รพ.สต., 2 โรงเรียน');
     const basic = lines.filter({ hasText: 'ข้อมูลอำเภอ.xlsx › ข้อมูลพื้นฐาน' });
-    expect(await basic.innerText()).toContain('basic data of 3 villages');
+    expect(await basic.innerText()).toContain('ข้อมูลพื้นฐาน 3 หมู่บ้าน');
     await basic.click();
     const details = await s.page.locator('[data-testid=import-report]').innerText();
     expect(details).toContain('header in row 3');

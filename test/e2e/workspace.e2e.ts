@@ -83,14 +83,16 @@ describe('a real-data workspace in the browser', () => {
   it('reports the split records, the join and what each layer came from', async () => {
     await s.page.click('[data-testid=tab-workspace]');
     const report = await s.page.locator('[data-testid=import-report]').innerText();
-    expect(report).toMatch(/records → 18 villages/);
-    expect(report).toMatch(/split villages summed/);
-    expect(report).toMatch(/2 subdistrict codes without polygon/);
+    // In Thai (the app's language); the English line is the summary's title.
+    expect(report).toMatch(/ระเบียน → 18 หมู่บ้าน/);
+    expect(report).toMatch(/รวมหมู่บ้านที่แยกแถว/);
+    expect(report).toMatch(/รหัสตำบล 2 รหัสไม่มีรูปแปลง/);
+    expect(await s.page.locator('[data-testid=import-line]', { hasText: 'TPMAP พ.ศ. 2561' }).getAttribute('title')).toMatch(/TPMAP 2561 · .* records → 18 villages · .*split villages summed/);
     const layers = await s.page.locator('[data-testid=layer-list]').innerText();
     for (const f of ['adm1.geojson', 'adm3.geojson', 'villages.csv', 'services.csv', 'lights.tif', 'village-basic.csv']) expect(layers).toContain(f);
     expect(await s.page.locator('[data-testid=layer-list] .synthetic').count()).toBe(0);
     // The municipal pseudo-subdistricts are named in the details.
-    await s.page.locator('[data-testid=import-line]', { hasText: 'joins' }).click();
+    await s.page.locator('[data-testid=import-line]', { hasText: 'การเชื่อมข้อมูล' }).click();
     expect(await s.page.locator('[data-testid=import-report]').innerText()).toMatch(/730151.*730251/s);
   });
 

@@ -176,7 +176,13 @@ export function importVillageLocations(text: string | RawTable, file: string, op
   return out;
 }
 
-export function describeVillageLocations(r: VillageLocationReport): string {
+export function describeVillageLocations(r: VillageLocationReport, lang: 'en' | 'th' = 'en'): string {
+  if (lang === 'th') {
+    const th = [`${r.file}: พิกัดหมู่บ้าน ${r.located} แห่ง (รหัสจาก ${r.codeField}, ${r.crs})`];
+    if (r.duplicates.count) th.push(`รหัสซ้ำ ${r.duplicates.count} รหัส`);
+    if (r.badRows.count) th.push(`แถวที่ใช้ไม่ได้ ${r.badRows.count} แถว`);
+    return th.join(' · ');
+  }
   const parts = [`${r.file}: ${r.located} village locations (code from ${r.codeField}, ${r.crs})`];
   if (r.duplicates.count) parts.push(`${r.duplicates.count} repeated codes`);
   if (r.badRows.count) parts.push(`${r.badRows.count} bad rows`);

@@ -9,6 +9,7 @@
  * at once (a directory in Node; one IndexedDB transaction in the browser), so a failure leaves
  * the previous workspace whole. Nothing here touches the DOM or the file system.
  */
+import { tx } from '../../text/accessStrings';
 import simplify from '@turf/simplify';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { LEVEL_DIGITS, villageCodeString } from '../../domain/adminCodes';
@@ -287,7 +288,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
       continue;
     }
     householdProfiles.push({ year, codes: r.villageCodes, rows: r.profiles, files: [f] });
-    report.lines.push({ kind: 'households', summary: `${f.name} · household profiles ${year} · ${fmt(r.villageCodes.length)} villages`, files: [f.name], ok: true, details: [...f.notes, ...describeHouseholdReport(r.report).split('\n')] });
+    report.lines.push({ kind: 'households', summary: `${f.name} · household profiles ${year} · ${fmt(r.villageCodes.length)} villages`, summaryTh: `${f.name} · ข้อมูลครัวเรือน พ.ศ. ${year} · ${fmt(r.villageCodes.length)} หมู่บ้าน`, files: [f.name], ok: true, details: [...f.notes, ...describeHouseholdReport(r.report).split('\n')] });
   }
 
   // 3. Boundaries: full geometry for statistics, a simplified copy for drawing.
@@ -328,7 +329,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   }
   const nesting = nestingProblems(Object.fromEntries(Object.entries(polygonCodes).map(([k, v]) => [k, [...v]])));
   if (nesting.length) {
-    report.lines.push({ kind: 'boundaries', summary: `${fmt(nesting.length)} polygons whose parent has no polygon (nesting by code)`, files: [], ok: false, details: nesting.slice(0, 50).map((n) => `${n.level} ${n.code}: no polygon for ${n.missingParent}`) });
+    report.lines.push({ kind: 'boundaries', summary: `${fmt(nesting.length)} polygons whose parent has no polygon (nesting by code)`, summaryTh: `${fmt(nesting.length)} รูปแปลงที่พื้นที่แม่ไม่มีรูปแปลง (ซ้อนกันตามรหัส)`, files: [], ok: false, details: nesting.slice(0, 50).map((n) => `${n.level} ${n.code}: no polygon for ${n.missingParent}`) });
   }
 
   // 4. Village locations and basic data (joined by 8-digit code).
@@ -351,7 +352,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
       });
       villageItems.push(f);
       const repeated = earlier.length ? [`${f.name}: ${fmt(earlier.length)} village codes already placed by an earlier file of this import, first point kept: ${earlier.slice(0, 20).join(', ')}${earlier.length > 20 ? ', …' : ''}`] : [];
-      report.lines.push({ kind: 'villages', summary: describeVillageLocations(v.report), files: [f.name], ok: v.report.badRows.count === 0, details: [...f.notes, ...v.report.notes, ...repeated, ...v.report.badRows.examples.map((b) => `${f.name}: ${b.message}`)] });
+      report.lines.push({ kind: 'villages', summary: describeVillageLocations(v.report), summaryTh: describeVillageLocations(v.report, 'th'), files: [f.name], ok: v.report.badRows.count === 0, details: [...f.notes, ...v.report.notes, ...repeated, ...v.report.badRows.examples.map((b) => `${f.name}: ${b.message}`)] });
     } catch (e) {
       report.refused.push({ file: f.name, message: (e as Error).message });
     }
@@ -367,7 +368,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
       const basicImport = importVillageBasic(f.table ?? (await f.text()), f.name, { codeField: options.codeField });
       basicImports.push(basicImport);
       basicItems.push(f);
-      report.lines.push({ kind: 'village_data', summary: `${f.name} · basic data of ${fmt(basicImport.code.length)} villages · ${Object.keys(basicImport.report.fields).join(', ')}`, files: [f.name], ok: basicImport.report.badCells.count === 0, details: [...f.notes, ...basicImport.report.notes, ...basicImport.report.badCells.examples] });
+      report.lines.push({ kind: 'village_data', summary: `${f.name} · basic data of ${fmt(basicImport.code.length)} villages · ${Object.keys(basicImport.report.fields).join(', ')}`, summaryTh: `${f.name} · ข้อมูลพื้นฐาน ${fmt(basicImport.code.length)} หมู่บ้าน · ${Object.keys(basicImport.report.fields).join(', ')}`, files: [f.name], ok: basicImport.report.badCells.count === 0, details: [...f.notes, ...basicImport.report.notes, ...basicImport.report.badCells.examples] });
     } catch (e) {
       report.refused.push({ file: f.name, message: (e as Error).message });
     }
@@ -397,7 +398,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
       importedServices = importedServices ? concatServices(importedServices, imp.services) : imp.services;
       serviceItems.push(f);
       const byType = servicesByType(imp.services);
-      report.lines.push({ kind: 'services', summary: `${f.name} · ${fmt(imp.services.count)} services${spec ? ` (type map ${spec})` : ''} · ${byType}`, files: [f.name], ok: imp.report.problemCount === 0, details: [...f.notes, summariseReport(imp.report)] });
+      report.lines.push({ kind: 'services', summary: `${f.name} · ${fmt(imp.services.count)} services${spec ? ` (type map ${spec})` : ''} · ${byType}`, summaryTh: `${f.name} · สถานบริการ ${fmt(imp.services.count)} แห่ง${spec ? ` (ตารางประเภท ${spec})` : ''} · ${servicesByType(imp.services, 'th')}`, files: [f.name], ok: imp.report.problemCount === 0, details: [...f.notes, summariseReport(imp.report)] });
     } catch (e) {
       report.refused.push({ file: f.name, message: (e as Error).message });
     }
@@ -418,7 +419,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
       files.set('ntl.tif', f.blob ? new Uint8Array(await f.blob.arrayBuffer()) : await f.bytes());
       manifestFiles.ntl = 'ntl.tif';
       added.push({ id: 'lights', kind: 'lights', files: ['ntl.tif'], synthetic: false, source: source(f.sources), summary: `${f.name} · ${info.width} × ${info.height} px, ${info.bandCount} band${info.bandCount > 1 ? 's' : ''}`, stats: { width: info.width, height: info.height, bands: info.bandCount } });
-      report.lines.push({ kind: 'lights', summary: `${f.name} · nighttime lights ${info.width} × ${info.height} px · ${info.bandCount} band${info.bandCount > 1 ? 's' : ''}`, files: [f.name], ok: true, details: [] });
+      report.lines.push({ kind: 'lights', summary: `${f.name} · nighttime lights ${info.width} × ${info.height} px · ${info.bandCount} band${info.bandCount > 1 ? 's' : ''}`, summaryTh: `${f.name} · ภาพแสงไฟยามค่ำคืน ${info.width} × ${info.height} จุดภาพ · ${info.bandCount} แบนด์`, files: [f.name], ok: true, details: [] });
     } catch (e) {
       report.refused.push({ file: f.name, message: (e as Error).message });
     }
@@ -447,7 +448,8 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
       manifestFiles.records = RECORDS_FILE_NAME;
       const summary = `${f.name} · ${fmt(r.records)} assistance records of ${fmt(r.cases)} cases in ${fmt(r.villages)} villages${r.firstDate ? ` · ${r.firstDate} … ${r.lastDate}` : ''}`;
       added.push({ id: 'records', kind: 'records', files: [RECORDS_FILE_NAME], synthetic: false, source: source(f.sources), summary, stats: { records: r.records, cases: r.cases, villages: r.villages } });
-      report.lines.push({ kind: 'records', summary, files: [f.name], ok: r.badRowCount === 0, details: [...f.notes, ...describeRecordsReport(r).split('\n').slice(1).map((l) => l.trim())] });
+      const summaryTh = `${f.name} · บันทึกการช่วยเหลือ ${fmt(r.records)} รายการ ของ ${fmt(r.cases)} ราย ใน ${fmt(r.villages)} หมู่บ้าน${r.firstDate ? ` · ${r.firstDate} … ${r.lastDate}` : ''}`;
+      report.lines.push({ kind: 'records', summary, summaryTh, files: [f.name], ok: r.badRowCount === 0, details: [...f.notes, ...describeRecordsReport(r).split('\n').slice(1).map((l) => l.trim())] });
     } catch (e) {
       report.refused.push({ file: f.name, message: (e as Error).message });
     }
@@ -611,8 +613,9 @@ function layerSources(items: ImportItem[]): InputFile[] {
   return items.flatMap((f) => (f.table?.sheet !== undefined ? [f] : f.sources));
 }
 
-function servicesByType(s: import('../services/services').Services): string {
-  return s.typeNames.map((t, k) => `${Array.from(s.typeCode).filter((c) => c === k).length} ${t}`).join(', ');
+function servicesByType(s: import('../services/services').Services, lang: 'en' | 'th' = 'en'): string {
+  // Thai class names where the class is one of the app's (a user's own class keeps its name).
+  return s.typeNames.map((t, k) => `${Array.from(s.typeCode).filter((c) => c === k).length} ${lang === 'th' ? tx(`cls_${t}`, 'th', t) : t}`).join(', ');
 }
 
 function servicesCsv(s: import('../services/services').Services): string {
@@ -632,12 +635,25 @@ function tpmapLine(r: TpmapImportReport, names: string[]): ImportLine {
   const records = villageFiles.reduce((s, f) => s + f.records, 0);
   const rows = villageFiles.reduce((s, f) => s + f.rows, 0);
   const allMatch = r.checks.every((c) => c.matched === c.compared);
+  // English and Thai side by side, fact by fact (the Thai line is shown in the Thai app).
   const parts = [`TPMAP ${r.years.join(', ')}`, `${fmt(names.length)} file${names.length > 1 ? 's' : ''}`];
-  if (records) parts.push(`${fmt(records)} records → ${fmt(rows)} villages`);
+  const th = [`TPMAP พ.ศ. ${r.years.join(', ')}`, `${fmt(names.length)} ไฟล์`];
+  if (records) {
+    parts.push(`${fmt(records)} records → ${fmt(rows)} villages`);
+    th.push(`${fmt(records)} ระเบียน → ${fmt(rows)} หมู่บ้าน`);
+  }
   const split = villageFiles.reduce((s, f) => s + f.split.villages, 0);
-  if (split) parts.push(`${fmt(split)} split villages summed`);
-  parts.push(r.checks.length ? (allMatch ? 'all checks match' : `${r.checks.filter((c) => c.matched !== c.compared).length} checks differ`) : 'no published totals to check');
-  if (r.problemCount) parts.push(`${fmt(r.problemCount)} row problems`);
+  if (split) {
+    parts.push(`${fmt(split)} split villages summed`);
+    th.push(`รวมหมู่บ้านที่แยกแถว ${fmt(split)} หมู่บ้าน`);
+  }
+  const differ = r.checks.filter((c) => c.matched !== c.compared).length;
+  parts.push(r.checks.length ? (allMatch ? 'all checks match' : `${differ} checks differ`) : 'no published totals to check');
+  th.push(r.checks.length ? (allMatch ? 'ตรงกับยอดที่เผยแพร่ทุกรายการ' : `${differ} รายการไม่ตรงกับยอดที่เผยแพร่`) : 'ไม่มียอดที่เผยแพร่ให้ตรวจ');
+  if (r.problemCount) {
+    parts.push(`${fmt(r.problemCount)} row problems`);
+    th.push(`ปัญหาในแถว ${fmt(r.problemCount)} แถว`);
+  }
   const details: string[] = [];
   for (const p of r.problems) details.push(`${p.file}: line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.message}`);
   for (const f of r.ignoredFiles) details.push(`${f.file}: ignored (${f.reason})`);
@@ -645,32 +661,38 @@ function tpmapLine(r: TpmapImportReport, names: string[]): ImportLine {
   for (const u of r.unmatched) details.push(`${u.code}: ${u.reason}`);
   if (r.communities.length) {
     parts.push(`${fmt(r.communities.length)} letter-coded communit${r.communities.length > 1 ? 'ies' : 'y'} kept in their subdistrict`);
+    th.push(`ชุมชนรหัสตัวอักษร ${fmt(r.communities.length)} แห่ง อยู่ในตำบลของตน`);
     for (const k of r.communities) details.push(`community ${k.id} (${k.year}) → village ${k.code ?? '— no free moo number, left out'} of subdistrict ${k.id.slice(0, 6)}`);
   }
-  return { kind: 'tpmap', summary: parts.join(' · '), files: names, ok: allMatch && r.problemCount === 0, details };
+  return { kind: 'tpmap', summary: parts.join(' · '), summaryTh: th.join(' · '), files: names, ok: allMatch && r.problemCount === 0, details };
 }
 
 function joinLine(j: JoinReport): ImportLine {
   const parts: string[] = [];
+  const th: string[] = [];
   const details: string[] = [];
+  const LEVEL_TH: Record<BoundaryLevel, string> = { province: 'จังหวัด', district: 'อำเภอ', subdistrict: 'ตำบล' };
   for (const l of BOUNDARY_LEVELS_LIST) {
     const a = j.poverty_without_polygon[l];
     const b = j.polygons_without_poverty[l];
     if (a?.count) {
       parts.push(`${fmt(a.count)} ${l} codes without polygon`);
+      th.push(`รหัส${LEVEL_TH[l]} ${fmt(a.count)} รหัสไม่มีรูปแปลง`);
       details.push(`${l} codes with poverty data but no polygon (${a.count}): ${a.examples.join(', ')}${a.count > a.examples.length ? ', …' : ''}`);
     }
     if (b?.count) {
       parts.push(`${fmt(b.count)} ${l} polygons without poverty data`);
+      th.push(`รูปแปลง${LEVEL_TH[l]} ${fmt(b.count)} รูปไม่มีข้อมูลความยากจน`);
       details.push(`${l} polygons without poverty data (${b.count}): ${b.examples.join(', ')}${b.count > b.examples.length ? ', …' : ''}`);
     }
   }
   if (j.municipal_subdistricts.count) details.push(`${j.municipal_subdistricts.count} TPMAP municipal pseudo-subdistricts (digits 5–6 ≥ 51; no OCHA polygon): ${j.municipal_subdistricts.examples.join(', ')}`);
   if (j.villages_without_location.count) {
     parts.push(`${fmt(j.villages_without_location.count)} villages without location`);
+    th.push(`${fmt(j.villages_without_location.count)} หมู่บ้านไม่มีพิกัด`);
     details.push(`villages with poverty data but no location (${j.villages_without_location.count}): ${j.villages_without_location.examples.join(', ')}${j.villages_without_location.count > 25 ? ', …' : ''} — they stay in the tables and their areas' totals`);
   }
-  return { kind: 'unknown', summary: parts.length ? `joins: ${parts.join(' · ')}` : 'joins: every poverty code has a polygon', files: [], ok: parts.length === 0, details };
+  return { kind: 'unknown', summary: parts.length ? `joins: ${parts.join(' · ')}` : 'joins: every poverty code has a polygon', summaryTh: th.length ? `การเชื่อมข้อมูล: ${th.join(' · ')}` : 'การเชื่อมข้อมูล: ทุกรหัสความยากจนมีรูปแปลง', files: [], ok: parts.length === 0, details };
 }
 
 /** Named by the province of its villages' poverty data, else by its polygons. */
