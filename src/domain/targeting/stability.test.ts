@@ -5,7 +5,7 @@ import { GEOMETRIC_HIGH, GEOMETRIC_LOW } from './potential';
 import { mulberry32 } from '../random';
 import { GammaSampler } from './dirichlet';
 import { prepareRanking, rankAreas, resolveRankSettings, type RankOptions, type TargetingAreas } from './rankAreas';
-import { CancelledError, rankStability, rankStabilityAsync, selectOrderStats, typeSevenPositions } from './stability';
+import { CancelledError, RankSelectScratch, rankStability, rankStabilityAsync, selectRankOrderStats, typeSevenPositions } from './stability';
 import { syntheticAreas } from './testAreas';
 
 const areas = syntheticAreas(300, 11, 0.05, 'subdistrict');
@@ -99,18 +99,28 @@ describe('gamma and Dirichlet sampler', () => {
     expect(sum[3]).toBe(0);
   });
 
-  fit.prop([fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 400 }), fc.subarray([0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99])])(
+  fit.prop([fc.integer({ min: 1, max: 70_000 }).chain((max) => fc.tuple(fc.constant(max), fc.array(fc.integer({ min: 0, max }), { minLength: 1, maxLength: 400 }))), fc.subarray([0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99])])(
     'the selected order statistics equal a full sort at every position the quantiles read',
-    (ranks, ps) => {
+    ([maxRank, ranks], ps) => {
       const a = Uint32Array.from(ranks);
       const positions = typeSevenPositions(a.length, ps);
-      selectOrderStats(a, positions);
+      selectRankOrderStats(a, positions, new RankSelectScratch(maxRank));
       const sorted = Uint32Array.from(ranks).sort();
       for (const q of positions) expect(a[q]).toBe(sorted[q]);
       for (const p of ps) expect(quantileSorted(a, p)).toBe(quantileSorted(sorted, p));
-      expect(Array.from(a).sort((x, y) => x - y)).toEqual(Array.from(sorted)); // a permutation
     },
   );
+  it('one scratch serves many columns (slots are reset)', () => {
+    const r = mulberry32(4);
+    const scratch = new RankSelectScratch(9000);
+    const positions = typeSevenPositions(1000, [0.5, 0.05, 0.95]);
+    for (let c = 0; c < 50; c++) {
+      const a = Uint32Array.from({ length: 1000 }, () => 1 + Math.floor(r() * (c % 2 ? 9000 : 300)));
+      const sorted = a.slice().sort();
+      selectRankOrderStats(a, positions, scratch);
+      for (const q of positions) expect(a[q]).toBe(sorted[q]);
+    }
+  });
 });
 
 /**
