@@ -95,8 +95,6 @@ export interface TargetingAnswer {
   unranked: Uint8Array;
   targetPoor: Float64Array;
   people: Float64Array;
-  /** Raw inputs, n × k (before transform). */
-  rawInputs: Float64Array;
 }
 
 export interface StabilityAnswer {
@@ -226,13 +224,8 @@ export function targetingApi(sessionById: (id: string) => TargetingSession) {
       const ms = performance.now() - t0;
       const key = areasKey(r);
       last = { key, areas, options, result, stability: last && last.key === key && JSON.stringify(last.options) === JSON.stringify(options) ? last.stability : null, year: r.year, id: r.id };
-      const n = areas.codes.length;
-      const k = result.inputs.length;
-      const rawInputs = new Float64Array(n * k);
-      result.inputs.forEach((d, j) => {
-        const col = areas.inputs[d.id];
-        for (let i = 0; i < n; i++) rawInputs[i * k + j] = col[i];
-      });
+      // No copy of the raw inputs (n × k, 9 MB for the national villages) rides along: nothing on
+      // the page reads them, and building and cloning them cost every re-rank ~10 ms (issue 16.4).
       return {
         key,
         ms,
@@ -257,7 +250,6 @@ export function targetingApi(sessionById: (id: string) => TargetingSession) {
         unranked: result.unranked,
         targetPoor: Float64Array.from(areas.targetPoor),
         people: Float64Array.from(areas.people),
-        rawInputs,
       };
     },
 

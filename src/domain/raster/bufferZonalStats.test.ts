@@ -30,6 +30,17 @@ const columns = (s: ReturnType<typeof bufferZonalStats>) => ({
 });
 
 describe('bufferZonalStats', () => {
+  it('visits points in raster order but answers each as if it were alone (NaN positions included)', () => {
+    const { lon, lat } = points(7, 200);
+    lon[3] = NaN;
+    lat[50] = Infinity;
+    const all = bufferZonalStats(grid, lon, lat, { radiusKm: 1.5 });
+    for (let i = 0; i < lon.length; i++) {
+      const one = bufferZonalStats(grid, [lon[i]], [lat[i]], { radiusKm: 1.5 });
+      expect([all.sum[i], all.validPixels[i], all.litPixels[i]]).toEqual([one.sum[0], one.validPixels[0], one.litPixels[0]]);
+    }
+    expect([all.validPixels[3], all.validPixels[50], all.sum[3]]).toEqual([0, 0, 0]);
+  });
   it('equals the brute-force reference, including buffers crossing the raster edge and nodata', () => {
     const { lon, lat } = points(1, 300);
     const fast = bufferZonalStats(grid, lon, lat, { radiusKm: 2, thresholdNw: 0.5 });

@@ -1,6 +1,7 @@
 /**
  * Hoare's quickselect (Hoare 1961, "Algorithm 65: FIND", CACM 4(7)), median-of-three pivot: the
- * one selection loop behind typology.ts's medians and stability.ts's rank quantiles.
+ * selection loop behind typology.ts's medians (stability.ts's rank quantiles count ranks instead:
+ * selectRankOrderStats).
  */
 
 /** A typed array of numbers that can be reordered in place (Float64Array, Uint32Array, …). */

@@ -22,7 +22,6 @@ import { NORMALISATION_METHODS, quantileSorted, type NormalisationMethod } from 
 import { GEOMETRIC_HIGH, GEOMETRIC_LOW, weightedRowSums } from './potential';
 import { rankAreas, prepareRanking, resolveRankSettings, type RankOptions, type TargetingAreas, type TargetingResult } from './rankAreas';
 import { radixSortDesc, RadixScratch } from './rank';
-import { selectInPlace } from './quickselect';
 import { medianOf } from './typology';
 
 export class CancelledError extends Error {
@@ -64,7 +63,7 @@ export interface StabilityResult {
   methodCounts: Record<NormalisationMethod, number>;
 }
 
-/** Largest m × draws the rank store holds (4 bytes each, held twice while summarising): 30 M ≈ 240 MB. */
+/** Largest m × draws the rank store holds (2 bytes each up to 65,535 areas, else 4): 30 M ≈ 60–120 MB. */
 export const MAX_RANK_CELLS = 30_000_000;
 
 /** A Monte Carlo run that can be advanced step by step (sync here, with yields in the async form). */
@@ -74,7 +73,8 @@ class StabilityRun {
   private readonly m: number;
   private readonly k: number;
   private readonly idx: Uint32Array;
-  private readonly ranks: Uint32Array;
+  /** Draw-major ranks; 16-bit while m ≤ 65,535 (every subdistrict run): half the memory traffic of the scatter and the summary. */
+  private readonly ranks: Uint16Array | Uint32Array;
   private readonly flips: Uint32Array;
   private readonly nominalQuadrant: Uint8Array;
   private readonly perMethod = new Map<NormalisationMethod, { x: Float64Array; need: Float64Array }>();
@@ -107,7 +107,7 @@ class StabilityRun {
     this.idx = Uint32Array.from(idx);
     this.m = idx.length;
     if (this.m * o.draws > MAX_RANK_CELLS) throw new Error(`stability: ${this.m} areas × ${o.draws} draws is more than ${MAX_RANK_CELLS.toLocaleString('en')} ranks to hold; use fewer draws (≤ ${Math.floor(MAX_RANK_CELLS / Math.max(1, this.m))})`);
-    this.ranks = new Uint32Array(this.m * o.draws);
+    this.ranks = this.m <= 0xffff ? new Uint16Array(this.m * o.draws) : new Uint32Array(this.m * o.draws);
     this.flips = new Uint32Array(this.m);
     this.nominalQuadrant = Uint8Array.from(idx, (i) => nominal.quadrant[i]);
     const k = this.k;
@@ -230,26 +230,30 @@ class StabilityRun {
       quadrantFlipShare: new Float64Array(n).fill(NaN),
       methodCounts: this.methodCounts,
     };
-    // Transpose draw-major → area-major in tiles of 64 areas (cache-friendly), then sort each area's ranks.
-    const byArea = new Uint32Array(m * D);
+    // Transpose draw-major → area-major one tile of TILE areas at a time into a small buffer (it
+    // stays in cache), then pick each area's order statistics from rank counts (selectRankOrderStats).
     const quantilePositions = typeSevenPositions(D, [0.5, 0.05, 0.95]);
-    for (let e0 = 0; e0 < m; e0 += 64) {
-      const e1 = Math.min(m, e0 + 64);
+    const TILE = 64;
+    const tile = new Uint32Array(TILE * D);
+    const select = new RankSelectScratch(m);
+    const ranks = this.ranks;
+    for (let e0 = 0; e0 < m; e0 += TILE) {
+      const e1 = Math.min(m, e0 + TILE);
       for (let d = 0; d < D; d++) {
         const row = d * m;
-        for (let e = e0; e < e1; e++) byArea[e * D + d] = this.ranks[row + e];
+        for (let e = e0; e < e1; e++) tile[(e - e0) * D + d] = ranks[row + e];
       }
-    }
-    for (let e = 0; e < m; e++) {
-      const i = this.idx[e];
-      // Only the order statistics the three type-7 quantiles read are put in place (selectOrderStats).
-      const col = byArea.subarray(e * D, e * D + D);
-      selectOrderStats(col, quantilePositions);
-      res.rankNominal[i] = this.nominal.rank[i];
-      res.rankMedian[i] = quantileSorted(col, 0.5);
-      res.rankQ05[i] = quantileSorted(col, 0.05);
-      res.rankQ95[i] = quantileSorted(col, 0.95);
-      res.quadrantFlipShare[i] = D ? this.flips[e] / D : NaN;
+      for (let e = e0; e < e1; e++) {
+        const i = this.idx[e];
+        const col = tile.subarray((e - e0) * D, (e - e0) * D + D);
+        // Only the order statistics the three type-7 quantiles read are put in place.
+        selectRankOrderStats(col, quantilePositions, select);
+        res.rankNominal[i] = this.nominal.rank[i];
+        res.rankMedian[i] = quantileSorted(col, 0.5);
+        res.rankQ05[i] = quantileSorted(col, 0.05);
+        res.rankQ95[i] = quantileSorted(col, 0.95);
+        res.quadrantFlipShare[i] = D ? this.flips[e] / D : NaN;
+      }
     }
     return res;
   }
@@ -266,20 +270,72 @@ export function typeSevenPositions(n: number, ps: readonly number[]): number[] {
   return [...at].filter((x) => x >= 0).sort((a, b) => a - b);
 }
 
+/** Count buffers for selectRankOrderStats, sized for ranks 0..maxRank. */
+export class RankSelectScratch {
+  readonly shift: number;
+  readonly coarse: Uint32Array;
+  /** Coarse bucket → slot of the fine counts (-1 = no position falls in it). */
+  readonly slot: Int16Array;
+  fine: Uint32Array;
+  constructor(readonly maxRank: number) {
+    const bits = 32 - Math.clz32(Math.max(1, maxRank));
+    // ≤ 256 coarse buckets of 2^shift ranks each.
+    this.shift = Math.max(0, bits - 8);
+    this.coarse = new Uint32Array((maxRank >>> this.shift) + 1);
+    this.slot = new Int16Array(this.coarse.length).fill(-1);
+    this.fine = new Uint32Array(8 << this.shift);
+  }
+}
+
 /**
- * Reorders a so that a[q] holds the value a full ascending sort would put there, for every q in
- * `positions` (sorted ascending): quickselect (quickselect.ts) for the middle
- * position, then the same on each side for the positions there — O(n log |positions|) instead of
- * a full sort, and the values read at those positions are the sorted ones exactly.
+ * Writes into col[q], for every q in `positions` (sorted ascending), the value a full ascending
+ * sort of col would put there (other entries are left as they are). The values are ranks
+ * 0..scratch.maxRank: one pass counts them in ≤ 256 coarse buckets (rank >> shift), the
+ * cumulative counts name the bucket and the offset of each position, and a second pass counts
+ * the ranks of just those buckets one by one. Integers are only counted, so the result is the
+ * sorted order's exactly (a distribution count, Knuth TAOCP vol. 3 §5.2); two passes without
+ * the comparisons of a quickselect, whose branches the CPU cannot predict.
  */
-export function selectOrderStats(a: Uint32Array, positions: readonly number[], from = 0, to = positions.length, lo = 0, hi = a.length - 1): void {
-  if (from >= to || lo >= hi) return;
-  const mid = (from + to) >> 1;
-  const k = positions[mid];
-  selectInPlace(a, k, lo, hi);
-  // Now a[lo..k-1] ≤ a[k] ≤ a[k+1..hi].
-  selectOrderStats(a, positions, from, mid, lo, k - 1);
-  selectOrderStats(a, positions, mid + 1, to, k + 1, hi);
+export function selectRankOrderStats(col: Uint32Array, positions: readonly number[], scratch: RankSelectScratch): void {
+  const n = col.length;
+  if (n === 0 || positions.length === 0) return;
+  const { shift, coarse, slot } = scratch;
+  const width = 1 << shift;
+  coarse.fill(0);
+  for (let t = 0; t < n; t++) coarse[col[t] >>> shift]++;
+  // Bucket and offset within it of each position; distinct buckets get a slot of fine counts.
+  const P = positions.length;
+  const bucketOf: number[] = new Array(P);
+  const offsetOf: number[] = new Array(P);
+  const used: number[] = [];
+  let b = 0, before = 0;
+  for (let q = 0; q < P; q++) {
+    const pos = positions[q];
+    while (before + coarse[b] <= pos) before += coarse[b++];
+    bucketOf[q] = b;
+    offsetOf[q] = pos - before;
+    if (slot[b] < 0) {
+      slot[b] = used.length;
+      used.push(b);
+    }
+  }
+  if (scratch.fine.length < used.length * width) scratch.fine = new Uint32Array(used.length * width);
+  const fine = scratch.fine;
+  fine.fill(0, 0, used.length * width);
+  const mask = width - 1;
+  for (let t = 0; t < n; t++) {
+    const v = col[t];
+    const s = slot[v >>> shift];
+    if (s >= 0) fine[s * width + (v & mask)]++;
+  }
+  for (let q = 0; q < P; q++) {
+    const base = slot[bucketOf[q]] * width;
+    let c = 0, r = 0;
+    const off = offsetOf[q];
+    while (c + fine[base + r] <= off) c += fine[base + r++];
+    col[positions[q]] = (bucketOf[q] << shift) + r;
+  }
+  for (const u of used) slot[u] = -1;
 }
 
 function resolveOptions(mc: StabilityOptions) {
