@@ -1,7 +1,8 @@
 /** Actions: the only way the UI changes state. Heavy work goes to the compute worker. */
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy } from 'comlink';
+import { computeWorker } from './earlyStart';
 import type { FeatureCollection } from 'geojson';
-import type { ComputeApi, ImportResult, InitResult } from '../worker/compute.worker';
+import type { ImportResult, InitResult } from '../worker/compute.worker';
 import { readerOf, type WorkspaceRef } from '../data/workspace/storage';
 import type { DatasetManifest } from '../data/datasetFormat';
 import { readText } from '../data/dataset';
@@ -20,14 +21,8 @@ export function dimensionsOfSetKey(key: string): DimensionId[] {
   return DIMENSION_IDS.filter((_, i) => key[i] === '1');
 }
 
-let worker: Remote<ComputeApi> | null = null;
-
-export function computeWorker(): Remote<ComputeApi> {
-  if (!worker) {
-    worker = wrap<ComputeApi>(new Worker(new URL('../worker/compute.worker.ts', import.meta.url), { type: 'module' }));
-  }
-  return worker;
-}
+// The worker is created by the entry chunk before the app chunk loads (earlyStart.ts).
+export { computeWorker } from './earlyStart';
 
 /**
  * Make a dataset the one on screen: names and code positions for lookups; the year, selection and

@@ -5,7 +5,9 @@ import { readManifest } from '../data/dataset';
 import { readerOf } from '../data/workspace/storage';
 import { formatUrlView, parseUrlView } from './url';
 
-export const DEMO_BASE = new URL('demo/', document.baseURI).href;
+import { DEMO_BASE, demoInitResult } from './earlyStart';
+
+export { DEMO_BASE };
 
 export function startApp(): void {
   const v = parseUrlView(location.search);
@@ -60,7 +62,7 @@ export function startApp(): void {
           return;
         }
       }
-      const init = await computeWorker().init(DEMO_BASE);
+      const init = await demoInitResult();
       performance.mark('cheepao:worker-init');
       void refreshWorkspaceList();
       applyInit(init);
