@@ -9,6 +9,10 @@
 import { wrap, type Remote } from 'comlink';
 import type { ComputeApi, InitResult } from '../worker/compute.worker';
 import { parseUrlView } from './url';
+import { readManifest } from '../data/dataset';
+import { readerOf } from '../data/workspace/storage';
+import { readDisplayBoundaries } from './displayBoundaries';
+import type { AppState } from './store';
 
 export const DEMO_BASE = new URL('demo/', document.baseURI).href;
 
@@ -22,6 +26,7 @@ export function computeWorker(): Remote<ComputeApi> {
 }
 
 let demoInit: Promise<InitResult> | null = null;
+let demoPolygons: Promise<AppState['boundaries']> | null = null;
 
 /**
  * Start the worker, and open the demo in it when the URL shows the demo (a URL naming a stored
@@ -34,6 +39,9 @@ export function startEarly(): void {
     demoInit = computeWorker().init(DEMO_BASE);
     // Handled where it is taken (boot.ts); this only keeps an early failure from being "unhandled".
     demoInit.catch(() => undefined);
+    // The page's own copy of the demo outlines (deck.gl fills them), fetched and parsed meanwhile.
+    demoPolygons = readDemoPolygons();
+    demoPolygons.catch(() => undefined);
   }
 }
 
@@ -41,5 +49,17 @@ export function startEarly(): void {
 export function demoInitResult(): Promise<InitResult> {
   const p = demoInit ?? computeWorker().init(DEMO_BASE);
   demoInit = null;
+  return p;
+}
+
+function readDemoPolygons(): Promise<AppState['boundaries']> {
+  const ref = { id: 'demo', baseUrl: DEMO_BASE };
+  return readManifest(readerOf(ref)).then((m) => readDisplayBoundaries(ref, m.files, true));
+}
+
+/** The demo outlines read by startEarly (once), or a new read. */
+export function demoPolygonsResult(): Promise<AppState['boundaries']> {
+  const p = demoPolygons ?? readDemoPolygons();
+  demoPolygons = null;
   return p;
 }
