@@ -14,7 +14,8 @@ import { readerOf } from '../data/workspace/storage';
 import { readDisplayBoundaries } from './displayBoundaries';
 import type { AppState } from './store';
 
-export const DEMO_BASE = new URL('demo/', document.baseURI).href;
+// No document in Node (unit tests import actions.ts, which imports this file).
+export const DEMO_BASE = typeof document === 'undefined' ? '' : new URL('demo/', document.baseURI).href;
 
 let worker: Remote<ComputeApi> | null = null;
 
