@@ -341,9 +341,9 @@ export function rasteriseView(v: AreaMapView, width: number, height: number, pix
   return canvas;
 }
 
-/** How the last export images were drawn (for the e2e log and the bench): 'canvas2d' or 'webgl' per view. */
-export const lastRenderPaths: string[] = [];
-if (typeof window !== 'undefined') (window as unknown as { __cheepaoRenderPaths: string[] }).__cheepaoRenderPaths = lastRenderPaths;
+/** How many export images each path drew since the page loaded (window.__cheepaoRenderPaths, read by the e2e). */
+export const renderPathCounts = { canvas2d: 0, webgl: 0 };
+if (typeof window !== 'undefined') (window as unknown as { __cheepaoRenderPaths: typeof renderPathCounts }).__cheepaoRenderPaths = renderPathCounts;
 
 /**
  * Renders views at `width × height` CSS px and returns one canvas per view: the Canvas2D
@@ -353,13 +353,12 @@ if (typeof window !== 'undefined') (window as unknown as { __cheepaoRenderPaths:
 export function renderMapImages(views: AreaMapView[], width: number, height: number): Promise<HTMLCanvasElement[]> {
   const run = async () => {
     const out: HTMLCanvasElement[] = [];
-    lastRenderPaths.length = 0;
     const ratio = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
     for (const v of views) {
       const drawn = rasteriseView(v, width, height, ratio);
       if (drawn) {
         out.push(drawn);
-        lastRenderPaths.push('canvas2d');
+        renderPathCounts.canvas2d++;
         continue;
       }
       const o = offscreenMap(width, height);
@@ -368,7 +367,7 @@ export function renderMapImages(views: AreaMapView[], width: number, height: num
       const { canvas, ctx } = cpuCanvas(src.width, src.height);
       ctx.drawImage(src, 0, 0);
       out.push(canvas);
-      lastRenderPaths.push('webgl');
+      renderPathCounts.webgl++;
     }
     return out;
   };
