@@ -11,7 +11,7 @@ import { MiniMap, renderMapImages, ZoomGroup, type AreaMapView } from '../map/Mi
 import { appStore, useApp, type AppState } from '../store/store';
 import { measureClassed } from '../store/derived';
 import { mapSlot, type MapSpec } from '../ui/compare/mapSlot';
-import { useCompare, viewHooks, wireCompare } from '../ui/compare/compareStore';
+import { viewHooks, wireCompare } from '../ui/compare/compareStore';
 import { NationalTable } from '../ui/compare/NationalTable';
 import { CompareControl } from '../ui/compare/CompareControl';
 import { SlidesPanel } from '../ui/briefing/SlidesPanel';
@@ -42,10 +42,8 @@ function SpecMap({ spec, group, testId, className }: { spec: MapSpec | null; gro
   const classification = useApp((s) => s.classification);
   const mapMode = useApp((s) => s.mapMode);
   const sources = useSourcesVersion();
-  // While a slide's view is applied the maps wait and draw the settled view once (MiniMap hold).
-  const applying = useCompare((c) => c.applying);
   const view = useMemo(() => (spec ? viewOf(appStore.getState(), spec) : null), [result, boundaries, mapMeasure, classification, mapMode, sources, spec?.code, spec?.labels, spec?.thick]);
-  return <MiniMap view={view} hold={applying} group={group instanceof ZoomGroup ? group : undefined} testId={testId} className={className} />;
+  return <MiniMap view={view} group={group instanceof ZoomGroup ? group : undefined} testId={testId} className={className} />;
 }
 
 mapSlot.Map = SpecMap;

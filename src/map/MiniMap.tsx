@@ -6,7 +6,7 @@
  * outlines can be thick for projectors. Zoom is synchronised within a ZoomGroup: zooming one map
  * zooms the others by the same amount relative to their own fitted view.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
@@ -250,16 +250,10 @@ export class AreaMap {
   }
 }
 
-/**
- * A React shell for one AreaMap; `data-ready="1"` on its element once the view is drawn. With
- * `hold` (a slide's view being applied: selection, results, ranking arrive one after another)
- * the map keeps its frame and draws only the settled view once the hold ends — each
- * intermediate view was a full-size software-WebGL frame and a layer update (issue 15 §4).
- */
-export function MiniMap({ view, group, testId, className, hold }: { view: AreaMapView | null; group?: ZoomGroup; testId?: string; className?: string; hold?: boolean }) {
+/** A React shell for one AreaMap; `data-ready="1"` on its element once the view is drawn. */
+export function MiniMap({ view, group, testId, className }: { view: AreaMapView | null; group?: ZoomGroup; testId?: string; className?: string }) {
   const el = useRef<HTMLDivElement>(null);
   const inst = useRef<AreaMap | null>(null);
-  const shown = useRef<{ view: AreaMapView; drawn: Promise<void> } | null>(null);
   useEffect(() => {
     const m = new AreaMap(el.current!);
     inst.current = m;
@@ -271,25 +265,20 @@ export function MiniMap({ view, group, testId, className, hold }: { view: AreaMa
   useEffect(() => {
     inst.current?.join(group ?? null);
   }, [group]);
-  // Not ready from the moment a hold starts (before paint), so nobody reads the old frame as the new slide.
-  useLayoutEffect(() => {
-    if (hold && el.current) el.current.dataset.ready = '0';
-  }, [hold]);
   useEffect(() => {
     const m = inst.current;
     const div = el.current;
-    if (!m || !div || !view || hold) return;
+    if (!m || !div || !view) return;
     let live = true;
     div.dataset.ready = '0';
     div.dataset.code = view.code;
-    if (shown.current?.view !== view) shown.current = { view, drawn: m.show(view) };
-    shown.current.drawn.then(() => {
+    m.show(view).then(() => {
       if (live) div.dataset.ready = '1';
     }, () => undefined);
     return () => {
       live = false;
     };
-  }, [view, hold]);
+  }, [view]);
   return <div ref={el} className={className ?? 'mini-map'} data-testid={testId} />;
 }
 
