@@ -228,8 +228,11 @@ export class AreaMap {
     this.fitZoom = m.getZoom();
     if (this.group && this.group.delta) m.jumpTo({ zoom: this.fitZoom + this.group.delta });
     this.syncing = false;
-    this.overlay.setProps({ layers: buildAreaMapLayers(v, m.getZoom(), own) });
+    const layers = buildAreaMapLayers(v, m.getZoom(), own);
+    this.overlay.setProps({ layers });
     container(m).dataset.mode = v.mode ?? 'need';
+    // What this map draws, for tests and for anyone reading the page: the visible deck layer ids.
+    container(m).dataset.layers = layers.filter((l) => (l.props as { visible?: boolean }).visible !== false).map((l) => l.id).join(' ');
     await this.idle();
   }
   /** Resolves on the next 'idle' after a repaint (the layers drawn and nothing pending). */
