@@ -165,7 +165,14 @@ export function MapView() {
     let ready = false;
     let lastKey = '';
     let currentLayers: Layer[] = [];
+    // While the briefing or a deck export covers the app (body classes, briefing.css) this map is
+    // out of layout, yet each slide's view would rebuild its layers, tessellate them and animate a
+    // 600 ms fly to the selection at 400 × 300 in software WebGL, competing with the maps on
+    // screen (issue 15 §4). Once the map has been ready, it waits and catches up on return.
+    const covered = () => ready && (document.body.classList.contains('cheepao-briefing') || document.body.classList.contains('cheepao-exporting'));
+    let missed = false, missedFit = false;
     const render = () => {
+      if (covered()) { missed = true; return; }
       const s = appStore.getState();
       const zoom = map.getZoom();
       // Half-zoom buckets let feature layers (service symbols) resize as the user zooms; the
@@ -300,7 +307,8 @@ export function MapView() {
         fitToData(s);
       }
       if (s.dataset?.id !== prev.dataset?.id) loadSubdistricts();
-      if (s.selection !== prev.selection && s.dataset) {
+      if (s.selection !== prev.selection && s.dataset && covered()) missedFit = true;
+      else if (s.selection !== prev.selection && s.dataset) {
         const b = selectionBounds(s);
         if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: maxZoomFor(s.selection), duration: 600 });
       }
@@ -315,8 +323,21 @@ export function MapView() {
       }
     });
 
+    const uncovered = new MutationObserver(() => {
+      if (covered() || (!missed && !missedFit)) return;
+      if (missedFit) {
+        const b = selectionBounds(appStore.getState());
+        if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: maxZoomFor(appStore.getState().selection), duration: 0 });
+      }
+      missed = missedFit = false;
+      lastKey = '';
+      render();
+    });
+    uncovered.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
     (window as unknown as { __cheepaoMap?: MapLibreMap }).__cheepaoMap = map;
     return () => {
+      uncovered.disconnect();
       unsubscribe();
       unsubscribeFirst();
       unsubscribeSources.forEach((u) => u());

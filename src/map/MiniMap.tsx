@@ -18,6 +18,8 @@ import { classOf } from '../domain/classify';
 import { areaFillLayer, type Classed } from './layers/areaLayers';
 import { SEA_COLOUR } from './style';
 import { LAYER_SOURCES } from './layerSources';
+import { fitBounds } from './mercator';
+import { rasteriseLayers, unsupportedLayers } from './rasterise';
 
 export interface AreaMapView {
   /** 'TH', a province (2 digits) or a district (4 digits). */
@@ -74,6 +76,14 @@ export function viewBounds(v: AreaMapView): [number, number, number, number] {
 
 
 const container = (m: MapLibreMap) => m.getContainer();
+
+/** The outline of the view's own area (a province or district; none for the country). */
+function ownFeatures(v: AreaMapView): Feature[] {
+  return v.code === 'TH' ? [] : ((v.code.length === 2 ? v.provinces : v.districts)?.features.filter((f: Feature) => String(f.properties?.code) === v.code) ?? []);
+}
+
+/** Padding of the fitted view (CSS px): 30, less on small maps. */
+const fitPadding = (width: number, height: number) => Math.min(30, Math.floor(Math.min(width, height) / 12));
 
 /**
  * Interleaving hints (beforeId) name layers of the app's full style; the small maps' bare style
@@ -209,17 +219,20 @@ export class AreaMap {
     // software WebGL (SwiftShader) took seconds per slide (issue 15 §4, profiled).
     const box = m.getContainer().getBoundingClientRect(), cv = m.getCanvas();
     if (Math.abs(box.width - parseFloat(cv.style.width)) > 0.5 || Math.abs(box.height - parseFloat(cv.style.height)) > 0.5) m.resize();
-    const own = v.code === 'TH' ? [] : ((v.code.length === 2 ? v.provinces : v.districts)?.features.filter((f: Feature) => String(f.properties?.code) === v.code) ?? []);
+    const own = ownFeatures(v);
     // Fit first: the feature sources build for the zoom the map will show (services by zoom).
     const [w, s, e, n] = viewBounds(v);
-    const pad = Math.min(30, Math.floor(Math.min(m.getContainer().clientWidth, m.getContainer().clientHeight) / 12));
+    const pad = fitPadding(m.getContainer().clientWidth, m.getContainer().clientHeight);
     this.syncing = true;
     m.fitBounds([[w, s], [e, n]], { padding: pad, duration: 0 });
     this.fitZoom = m.getZoom();
     if (this.group && this.group.delta) m.jumpTo({ zoom: this.fitZoom + this.group.delta });
     this.syncing = false;
-    this.overlay.setProps({ layers: buildAreaMapLayers(v, m.getZoom(), own) });
+    const layers = buildAreaMapLayers(v, m.getZoom(), own);
+    this.overlay.setProps({ layers });
     container(m).dataset.mode = v.mode ?? 'need';
+    // What this map draws, for tests and for anyone reading the page: the visible deck layer ids.
+    container(m).dataset.layers = layers.filter((l) => (l.props as { visible?: boolean }).visible !== false).map((l) => l.id).join(' ');
     await this.idle();
   }
   /** Resolves on the next 'idle' after a repaint (the layers drawn and nothing pending). */
@@ -312,19 +325,52 @@ export function cpuCanvas(width: number, height: number): { canvas: HTMLCanvasEl
 }
 
 /**
- * Renders views into a hidden map of `width × height` CSS px (one WebGL context per size, reused
- * for every export) and returns a copy of each drawn frame. Calls are serialised.
+ * One export image of `v` at `width × height` CSS px without WebGL: the layers the WebGL map
+ * would get (buildAreaMapLayers, same zoom as its fitBounds) drawn by the Canvas2D rasteriser
+ * (rasterise.ts). Null when a visible layer is of a type the rasteriser cannot draw: the caller
+ * then renders that view through the WebGL map, so no layer is dropped.
+ */
+export function rasteriseView(v: AreaMapView, width: number, height: number, pixelRatio = 1): HTMLCanvasElement | null {
+  const cam = fitBounds(viewBounds(v), width, height, fitPadding(width, height));
+  const layers = buildAreaMapLayers(v, cam.zoom, ownFeatures(v));
+  if (unsupportedLayers(layers).length) return null;
+  const { canvas, ctx } = cpuCanvas(Math.round(width * pixelRatio), Math.round(height * pixelRatio));
+  try {
+    rasteriseLayers(ctx, cam, layers, SEA_COLOUR, pixelRatio);
+  } catch (e) {
+    console.warn('export map: WebGL fallback', e);
+    return null;
+  }
+  return canvas;
+}
+
+/** How many export images each path drew since the page loaded (window.__cheepaoRenderPaths, read by the e2e). */
+export const renderPathCounts = { canvas2d: 0, webgl: 0 };
+if (typeof window !== 'undefined') (window as unknown as { __cheepaoRenderPaths: typeof renderPathCounts }).__cheepaoRenderPaths = renderPathCounts;
+
+/**
+ * Renders views at `width × height` CSS px and returns one canvas per view: the Canvas2D
+ * rasteriser when it can draw every layer, otherwise a hidden WebGL map of that size (one
+ * context per size, reused for every export) and a copy of its drawn frame. Calls are serialised.
  */
 export function renderMapImages(views: AreaMapView[], width: number, height: number): Promise<HTMLCanvasElement[]> {
   const run = async () => {
-    const o = offscreenMap(width, height);
     const out: HTMLCanvasElement[] = [];
+    const ratio = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
     for (const v of views) {
+      const drawn = rasteriseView(v, width, height, ratio);
+      if (drawn) {
+        out.push(drawn);
+        renderPathCounts.canvas2d++;
+        continue;
+      }
+      const o = offscreenMap(width, height);
       await o.map.show(v);
       const src = o.map.canvas();
       const { canvas, ctx } = cpuCanvas(src.width, src.height);
       ctx.drawImage(src, 0, 0);
       out.push(canvas);
+      renderPathCounts.webgl++;
     }
     return out;
   };

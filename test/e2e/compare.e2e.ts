@@ -281,12 +281,13 @@ const mapLayers = (page: Page) => page.evaluate(() => (document.body.dataset.map
 
 /**
  * Waits until the map is ready and its deck layers satisfy `want` (ids or id prefixes). Under
- * briefing mode the main map is out of layout and draws no frames (`drawn: false`): its layer
- * list still says what the slide switched on.
+ * briefing mode (`drawn: false`) the main map is out of layout and waits (issue 15 §4): the
+ * layers are those the briefing's maps draw (their data-layers).
  */
 async function layersReady(page: Page, want: { has?: string[]; hasNot?: string[]; drawn?: boolean }) {
   await page.waitForFunction((want) => {
-    const ids = (document.body.dataset.mapLayers ?? '').split(' ');
+    const brief = [...document.querySelectorAll('[data-testid^="brief-map-"]')] as HTMLElement[];
+    const ids = (want.drawn === false ? brief.map((m) => m.dataset.layers ?? '').join(' ') : document.body.dataset.mapLayers ?? '').split(' ');
     const has = (p: string) => ids.some((id) => id === p || id.startsWith(`${p}-`));
     return (want.drawn === false || document.body.dataset.mapReady === '1') && (want.has ?? []).every(has) && !(want.hasNot ?? []).some(has);
   }, want, { timeout: 120_000, polling: 100 });

@@ -290,7 +290,15 @@ describe('exports of every map mode (issue 15)', () => {
 
   it('PowerPoint: one map picture per slide in its mode, legend pictures unclipped', async () => {
     const t0 = Date.now();
+    const paths = () => s.page.evaluate(() => ({ ...(window as unknown as { __cheepaoRenderPaths: { canvas2d: number; webgl: number } }).__cheepaoRenderPaths }));
+    const before = await paths();
     const [deck] = await Promise.all([s.page.waitForEvent('download', { timeout: 300_000 }), s.page.click('[data-testid=export-pptx]')]);
+    // Every map picture of these slides (all map modes, lights, services) came from the Canvas2D
+    // rasteriser of the same deck layers (issue 15 §4), none from the WebGL fallback; the colour
+    // checks below compare those pictures with the briefing's WebGL maps.
+    const after = await paths();
+    expect(after.webgl - before.webgl, 'export maps drawn by the WebGL fallback').toBe(0);
+    expect(after.canvas2d - before.canvas2d).toBe(SLIDES.length + 1); // the compare slide has two maps
     pptxPath = `${OUT}/deck.pptx`;
     writeFileSync(pptxPath, readFileSync((await deck.path())!));
     timings.pptx = Date.now() - t0;
