@@ -14,13 +14,18 @@ import type { BenchSection } from '../bench';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function briefReady(page: Page, i: number): Promise<void> {
-  await page.waitForFunction((i) => {
+/**
+ * Slide `i` applied (`applied`: its title and numbers, after two animation frames) and each of
+ * its maps drawn (`ready`: MiniMap's data-ready).
+ */
+async function briefReady(page: Page, i: number, what: 'applied' | 'ready' = 'ready'): Promise<void> {
+  await page.waitForFunction(([i, what]) => {
     const b = document.querySelector('[data-testid=briefing]') as HTMLElement | null;
     if (!b || b.dataset.applying !== '0' || b.dataset.slide !== String(i)) return false;
+    if (what === 'applied') return true;
     const maps = [...b.querySelectorAll('[data-testid^="brief-map-"]')] as HTMLElement[];
     return maps.length > 0 && maps.every((m) => m.dataset.ready === '1');
-  }, i, { timeout: 180_000, polling: 20 });
+  }, [i, what] as const, { timeout: 180_000, polling: 20 });
 }
 
 interface DeckFile { slides: { id: string; title: string; view: { selection: string; compare: string[]; layers: { mapMode: string } } }[] }
@@ -75,11 +80,18 @@ const bench: BenchSection = async ({ report }) => {
       await page.keyboard.press('Home');
       await briefReady(page, 0);
       const times: Record<string, number[]> = { province: [], compare: [], targeting: [], country: [] };
+      const applied: Record<string, number[]> = { province: [], compare: [], targeting: [], country: [] };
       for (let round = 0; round < 5; round++) {
         for (const [i, label] of [[1, 'province'], [2, 'compare'], [3, 'targeting'], [0, 'country']] as const) {
           const t0 = Date.now();
           await page.keyboard.press(i === 0 ? 'Home' : 'ArrowRight');
-          await briefReady(page, i);
+          await briefReady(page, i, 'applied');
+          applied[label].push(Date.now() - t0);
+          if (round === 4) {
+            const steps = await page.evaluate(() => (window as unknown as { __cheepaoSlideTimings?: Record<string, number> }).__cheepaoSlideTimings ?? {});
+            process.stdout.write(`  ${label}: apply steps (ms from start) ${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' · ')}\n`);
+          }
+          await briefReady(page, i, 'ready');
           times[label].push(Date.now() - t0);
         }
       }
@@ -87,6 +99,7 @@ const bench: BenchSection = async ({ report }) => {
       report('slide switch → compare (2 maps), median of 5', median(times.compare), 'ms', '≤ 300 ms');
       report('slide switch → targeting map, median of 5', median(times.targeting), 'ms', '≤ 300 ms');
       report('slide switch → country, median of 5', median(times.country), 'ms', '≤ 300 ms');
+      for (const k of Object.keys(applied)) report(`  → ${k}: slide's view applied (title, numbers, two frames), median of 5`, median(applied[k]), 'ms');
       await page.keyboard.press('Escape');
       await page.click('[data-testid=tab-slides]');
 

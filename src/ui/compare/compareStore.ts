@@ -232,7 +232,13 @@ export function resultReady(): Promise<void> {
 }
 
 /** Make a slide's view the app's view (through the app's actions) and wait for its numbers. */
+/** Where the last slide's apply spent its time (ms from its start), for the bench. */
+const timings: Record<string, number> = {};
+(globalThis as { __cheepaoSlideTimings?: Record<string, number> }).__cheepaoSlideTimings = timings;
+
 export async function applyView(v: SlideView): Promise<void> {
+  const t0 = performance.now();
+  const at = (k: string) => (timings[k] = performance.now() - t0);
   const s = appStore.getState();
   if (v.year !== s.year && s.dataset?.manifest.years.includes(v.year)) setYear(v.year);
   const mpi: MpiSettings = { measure: v.mpi.measure, dimensions: v.mpi.dimensions as MpiSettings['dimensions'], k: v.mpi.k, weights: (v.mpi.weights ?? null) as MpiSettings['weights'], welfare: v.mpi.welfare };
@@ -249,21 +255,27 @@ export async function applyView(v: SlideView): Promise<void> {
       ranking = rerank();
     } else targetingStore.setState({ settings: toStoreTargeting(v.targeting) });
   }
-  const layers = applyLayers(v.layers);
+  at('actions');
+  const layers = applyLayers(v.layers).then(() => at('layers'));
   compareStore.setState({ compare: v.compare.length >= 2 ? [...v.compare] : [] });
+  at('compare');
   await resultReady();
-  await Promise.all([ensureYears(), ranking, layers]);
+  at('result');
+  await Promise.all([ensureYears().then(() => at('years')), ranking.then(() => at('ranking')), layers]);
+  at('all');
 }
 
 export async function goToSlide(i: number): Promise<void> {
   const { slides } = compareStore.getState();
   if (!slides.length) return;
   const k = Math.max(0, Math.min(slides.length - 1, i));
+  const t0 = performance.now();
   compareStore.setState({ slideIndex: k, applying: true });
   try {
     await applyView(slides[k].view);
     // Let React commit the new view so the maps have started drawing it before we say "done".
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    timings.frames = performance.now() - t0;
   } finally {
     compareStore.setState({ applying: false });
   }
