@@ -260,12 +260,19 @@ export function MapView() {
         (map.getSource('selected') as GeoJSONSource).setData(fc);
       }
     };
-    map.on('load', () => {
-      performance.mark('cheepao:style-loaded');
+    // The workspace's outlines go to maplibre as soon as the style's sources exist ('style.load'),
+    // not at 'load': that waits for the countries outline to be fetched and tiled in maplibre's
+    // worker and for a first frame, and the outlines' own tiling then came after it (issue 16).
+    map.once('style.load', () => {
+      performance.mark('cheepao:style-parsed');
       styleLoaded = true;
       syncSources(appStore.getState());
       render();
       loadSubdistricts();
+    });
+    map.on('load', () => {
+      performance.mark('cheepao:style-loaded');
+      render();
     });
 
     // Fit to the data after an import or a workspace switch (issue 15 item 5), once the new
