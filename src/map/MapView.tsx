@@ -130,12 +130,21 @@ export function MapView() {
     // deck.gl creates its GPU device asynchronously and draws nothing before; maplibre can go idle
     // first, so "ready" waits for deck (CI stop 12 read an unfilled first frame).
     let deckLoaded = false;
+    let currentLayers: Layer[] = [];
     const overlay = new MapLibreOverlay({
       interleaved: true,
       layers: [],
       onLoad: () => {
         performance.mark('cheepao:deck-device');
         deckLoaded = true;
+        // Layers built while the device was being created are handed over now (see render()).
+        if (currentLayers.length) overlay.setProps({ layers: currentLayers });
+        // deck's picking camera is the map's at the overlay's creation and follows 'move' events
+        // only from now on (the wrapper that called us starts listening after we return): a camera
+        // change meanwhile (a URL view, a fit to the workspace) would be missed until the next
+        // move. A 'move' event of the same camera, once listening, brings it level (a jumpTo would
+        // also fire 'moveend' and write the camera into the URL).
+        setTimeout(() => map.fire('move'), 0);
         map.triggerRepaint();
       },
       getTooltip: (info) => {
@@ -164,7 +173,6 @@ export function MapView() {
 
     let ready = false;
     let lastKey = '';
-    let currentLayers: Layer[] = [];
     // While the briefing or a deck export covers the app (body classes, briefing.css) this map is
     // out of layout, yet each slide's view would rebuild its layers, tessellate them and animate a
     // 600 ms fly to the selection at 400 × 300 in software WebGL, competing with the maps on
@@ -186,7 +194,12 @@ export function MapView() {
       // What is drawn, for tests and for anyone reading the page: the deck layer ids.
       document.body.dataset.mapLayers = layers.map((l) => l.id).join(' ');
       currentLayers = layers;
-      overlay.setProps({ layers });
+      // Not before deck's device exists: the overlay's setProps passes all its props, our onLoad
+      // among them, to the Deck, replacing the onLoad wrapper with which @deck.gl/maplibre
+      // (deck-utils createMapLibreDeckInstance) starts following the map's 'move' events. Picking
+      // then kept the camera of the map's creation while drawing followed the map: a click on
+      // Bangkok selected Chachoengsao once the demo's data came before the device (issue 16 §3).
+      if (deckLoaded) overlay.setProps({ layers });
       map.triggerRepaint();
     };
     // deck.gl's interleaved overlay draws a layer only inside its group, a maplibre custom layer it
@@ -199,7 +212,7 @@ export function MapView() {
       currentLayers.some((l) => !map.getLayer((l.props as { beforeId?: string }).beforeId ? `deck-maplibre-layer-group-before:${(l.props as { beforeId?: string }).beforeId}` : 'deck-maplibre-layer-group-last'));
     const onIdle = () => {
       const s = appStore.getState();
-      if (map.isStyleLoaded() && groupMissing()) {
+      if (deckLoaded && map.isStyleLoaded() && groupMissing()) {
         overlay.setProps({ layers: currentLayers });
         map.triggerRepaint();
         return;
@@ -260,12 +273,19 @@ export function MapView() {
         (map.getSource('selected') as GeoJSONSource).setData(fc);
       }
     };
-    map.on('load', () => {
-      performance.mark('cheepao:style-loaded');
+    // The workspace's outlines go to maplibre as soon as the style's sources exist ('style.load'),
+    // not at 'load': that waits for the countries outline to be fetched and tiled in maplibre's
+    // worker and for a first frame, and the outlines' own tiling then came after it (issue 16).
+    map.once('style.load', () => {
+      performance.mark('cheepao:style-parsed');
       styleLoaded = true;
       syncSources(appStore.getState());
       render();
       loadSubdistricts();
+    });
+    map.on('load', () => {
+      performance.mark('cheepao:style-loaded');
+      render();
     });
 
     // Fit to the data after an import or a workspace switch (issue 15 item 5), once the new

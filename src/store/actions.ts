@@ -1,10 +1,8 @@
 /** Actions: the only way the UI changes state. Heavy work goes to the compute worker. */
-import { proxy, wrap, type Remote } from 'comlink';
-import type { FeatureCollection } from 'geojson';
-import type { ComputeApi, ImportResult, InitResult } from '../worker/compute.worker';
-import { readerOf, type WorkspaceRef } from '../data/workspace/storage';
-import type { DatasetManifest } from '../data/datasetFormat';
-import { readText } from '../data/dataset';
+import { proxy } from 'comlink';
+import { computeWorker } from './earlyStart';
+import { readDisplayBoundaries } from './displayBoundaries';
+import type { ImportResult, InitResult } from '../worker/compute.worker';
 import { appStore, notify, type AppState, type LoadedDataset } from './store';
 import type { Lang } from '../text/i18n';
 import { measureInfo, type MapMeasure } from '../domain/mapMeasures';
@@ -20,14 +18,8 @@ export function dimensionsOfSetKey(key: string): DimensionId[] {
   return DIMENSION_IDS.filter((_, i) => key[i] === '1');
 }
 
-let worker: Remote<ComputeApi> | null = null;
-
-export function computeWorker(): Remote<ComputeApi> {
-  if (!worker) {
-    worker = wrap<ComputeApi>(new Worker(new URL('../worker/compute.worker.ts', import.meta.url), { type: 'module' }));
-  }
-  return worker;
-}
+// The worker is created by the entry chunk before the app chunk loads (earlyStart.ts).
+export { computeWorker } from './earlyStart';
 
 /**
  * Make a dataset the one on screen: names and code positions for lookups; the year, selection and
@@ -72,19 +64,7 @@ export async function loadBoundaries(): Promise<void> {
   if (appStore.getState().dataset?.id === ds.id) appStore.setState({ boundaries });
 }
 
-/**
- * The display polygons of a workspace's files. Without village locations the subdistrict level is
- * drawn as filled polygons (no points), so it is read too.
- */
-export async function readDisplayBoundaries(ref: WorkspaceRef, files: DatasetManifest['files'], villagesLocated: boolean): Promise<AppState['boundaries']> {
-  const read = readerOf(ref);
-  const get = async (level: 'province' | 'district' | 'subdistrict') => {
-    const name = files.boundaryDisplay?.[level] ?? files.boundaries?.[level];
-    return name ? (JSON.parse(await readText(read, name)) as FeatureCollection) : undefined;
-  };
-  const [province, district, subdistrict] = await Promise.all([get('province'), get('district'), villagesLocated ? undefined : get('subdistrict')]);
-  return { province, district, subdistrict };
-}
+export { readDisplayBoundaries };
 
 /** Services per area for the workspace on screen (after the map, so it never delays it). */
 export async function refreshServiceCounts(): Promise<void> {

@@ -1,11 +1,11 @@
 /** Start-up: restore the view from the URL, load the embedded dataset in the worker, keep the URL in sync. */
 import { appStore, notify } from './store';
 import { activateDataset, applyInit, computeWorker, readDisplayBoundaries, recompute, refreshServiceCounts, refreshWorkspaceList } from './actions';
-import { readManifest } from '../data/dataset';
-import { readerOf } from '../data/workspace/storage';
 import { formatUrlView, parseUrlView } from './url';
 
-export const DEMO_BASE = new URL('demo/', document.baseURI).href;
+import { DEMO_BASE, demoInitResult, demoPolygonsResult } from './earlyStart';
+
+export { DEMO_BASE };
 
 export function startApp(): void {
   const v = parseUrlView(location.search);
@@ -46,7 +46,7 @@ export function startApp(): void {
       // the page reads the manifest and polygons itself while the worker opens the dataset: the
       // first map needs both, and neither waits for the other.
       const demoRef = { id: 'demo', baseUrl: DEMO_BASE };
-      const demoPolygons = v.workspace && v.workspace !== 'demo' ? null : readManifest(readerOf(demoRef)).then((m) => readDisplayBoundaries(demoRef, m.files, true));
+      const demoPolygons = v.workspace && v.workspace !== 'demo' ? null : demoPolygonsResult();
       demoPolygons?.catch(() => undefined);
       if (v.workspace && v.workspace !== 'demo') {
         // The named workspace first; the demo opens only if it is asked for (or this one is gone).
@@ -60,7 +60,7 @@ export function startApp(): void {
           return;
         }
       }
-      const init = await computeWorker().init(DEMO_BASE);
+      const init = await demoInitResult();
       performance.mark('cheepao:worker-init');
       void refreshWorkspaceList();
       applyInit(init);
