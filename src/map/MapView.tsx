@@ -126,6 +126,7 @@ export function MapView() {
       dragRotate: false,
       pitchWithRotate: false,
     });
+    performance.mark('cheepao:map-created');
     map.touchZoomRotate.disableRotation();
     // deck.gl creates its GPU device asynchronously and draws nothing before; maplibre can go idle
     // first, so "ready" waits for deck (CI stop 12 read an unfilled first frame).
