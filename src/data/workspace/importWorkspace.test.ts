@@ -42,6 +42,21 @@ describe('importIntoWorkspace', () => {
     expect(Array.from(v.code).filter((_, i) => !Number.isFinite(v.lon[i]))).toEqual([73010203]);
     expect(report.joins.poverty_without_polygon.subdistrict).toEqual({ count: 2, examples: ['730151', '730251'] });
     expect(report.joins.villages_without_location).toEqual({ count: 1, examples: ['73010203'] });
+    // The Thai details follow the English ones line for line (the Thai app shows them, the English is the tooltip).
+    const joins = report.lines.find((l) => l.summary.startsWith('joins:'))!;
+    expect(joins.detailsTh).toHaveLength(joins.details.length);
+    expect(joins.details).toContain('villages with poverty data but no location (1): 73010203 — they stay in the tables and their areas\' totals');
+    expect(joins.detailsTh).toContain('หมู่บ้านที่มีข้อมูลความยากจนแต่ไม่มีพิกัด (1): 73010203 — ยังอยู่ในตารางและในยอดรวมของพื้นที่');
+    expect(joins.detailsTh!.join('\n')).toMatch(/^ตำบลสมมุติของเทศบาลใน TPMAP 2 รหัส .*730151, 730251$/m);
+    const tp = report.lines.find((l) => l.kind === 'tpmap')!;
+    expect(tp.detailsTh).toHaveLength(tp.details.length);
+    // 2 tables × 6 level pairs (village→subdistrict, …, district→province), each compared.
+    expect(tp.details.filter((d) => d.startsWith('check ')).length).toBe(12);
+    expect(tp.detailsTh).toContain('ตรวจ พ.ศ. 2561 ตาราง 11111: จังหวัด เทียบกับผลรวมจากอำเภอ: ตรงกัน 1/1');
+    for (const [i, d] of tp.details.entries()) {
+      const m = /^check (\d{4}) (\S+): (\w+) vs Σ (\w+): (\d+)\/(\d+) match/.exec(d);
+      if (m) expect(tp.detailsTh![i].startsWith(`ตรวจ พ.ศ. ${m[1]} ตาราง ${m[2]}: `) && tp.detailsTh![i].includes(`ตรงกัน ${m[5]}/${m[6]}`)).toBe(true);
+    }
     // Basic data aligned to the village list: 255 = not reported.
     const basic = decodeColumnar(await gunzipIfNeeded(write.files.get('village-basic.bin.gz')!)).columns as Record<string, Uint8Array>;
     expect(basic.all_season_road[0]).toBe(1);

@@ -114,6 +114,11 @@ export interface ImportLine {
   ok: boolean;
   /** Details on demand (problems name the file and line). */
   details: string[];
+  /**
+   * The same details in Thai where the report builds them (checks, joins, nesting), line for line
+   * with `details`; a reader's own message inside a line stays as the reader wrote it.
+   */
+  detailsTh?: string[];
 }
 
 export interface WorkspaceImportReport {
@@ -329,7 +334,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   }
   const nesting = nestingProblems(Object.fromEntries(Object.entries(polygonCodes).map(([k, v]) => [k, [...v]])));
   if (nesting.length) {
-    report.lines.push({ kind: 'boundaries', summary: `${fmt(nesting.length)} polygons whose parent has no polygon (nesting by code)`, summaryTh: `${fmt(nesting.length)} รูปแปลงที่พื้นที่แม่ไม่มีรูปแปลง (ซ้อนกันตามรหัส)`, files: [], ok: false, details: nesting.slice(0, 50).map((n) => `${n.level} ${n.code}: no polygon for ${n.missingParent}`) });
+    report.lines.push({ kind: 'boundaries', summary: `${fmt(nesting.length)} polygons whose parent has no polygon (nesting by code)`, summaryTh: `${fmt(nesting.length)} รูปแปลงที่พื้นที่แม่ไม่มีรูปแปลง (ซ้อนกันตามรหัส)`, files: [], ok: false, details: nesting.slice(0, 50).map((n) => `${n.level} ${n.code}: no polygon for ${n.missingParent}`), detailsTh: nesting.slice(0, 50).map((n) => `${LEVEL_TH[n.level]} ${n.code}: ไม่มีรูปแปลงของ ${n.missingParent}`) });
   }
 
   // 4. Village locations and basic data (joined by 8-digit code).
@@ -630,6 +635,10 @@ function servicesCsv(s: import('../services/services').Services): string {
   return lines.join('\n') + '\n';
 }
 
+/** Thai names of the administrative levels, for the Thai report lines. */
+const LEVEL_TH: Record<BoundaryLevel, string> = { province: 'จังหวัด', district: 'อำเภอ', subdistrict: 'ตำบล' };
+const LEVEL_TH_ANY: Record<string, string> = { ...LEVEL_TH, village: 'หมู่บ้าน', country: 'ประเทศ' };
+
 function tpmapLine(r: TpmapImportReport, names: string[]): ImportLine {
   const villageFiles = r.files.filter((f) => f.level === 'village' && f.table === (r.files.some((x) => x.table === '11111' && x.level === 'village') ? '11111' : f.table));
   const records = villageFiles.reduce((s, f) => s + f.records, 0);
@@ -655,23 +664,40 @@ function tpmapLine(r: TpmapImportReport, names: string[]): ImportLine {
     th.push(`ปัญหาในแถว ${fmt(r.problemCount)} แถว`);
   }
   const details: string[] = [];
-  for (const p of r.problems) details.push(`${p.file}: line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.message}`);
-  for (const f of r.ignoredFiles) details.push(`${f.file}: ignored (${f.reason})`);
-  for (const c of r.checks) details.push(`check ${c.year} ${c.table}: ${c.level} vs Σ ${c.summedLevel}: ${c.matched}/${c.compared} match${c.mismatches[0] ? ` (e.g. ${c.mismatches[0].code} ${c.mismatches[0].field}: published ${c.mismatches[0].published}, sum ${c.mismatches[0].summed})` : ''}`);
-  for (const u of r.unmatched) details.push(`${u.code}: ${u.reason}`);
+  const detailsTh: string[] = [];
+  for (const p of r.problems) {
+    details.push(`${p.file}: line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.message}`);
+    detailsTh.push(`${p.file}: บรรทัด ${p.line}${p.column ? ` คอลัมน์ ${p.column}` : ''}: ${p.message}`);
+  }
+  for (const f of r.ignoredFiles) {
+    details.push(`${f.file}: ignored (${f.reason})`);
+    detailsTh.push(`${f.file}: ไม่ได้นำเข้า (${f.reason})`);
+  }
+  for (const c of r.checks) {
+    const m = c.mismatches[0];
+    details.push(`check ${c.year} ${c.table}: ${c.level} vs Σ ${c.summedLevel}: ${c.matched}/${c.compared} match${m ? ` (e.g. ${m.code} ${m.field}: published ${m.published}, sum ${m.summed})` : ''}`);
+    detailsTh.push(`ตรวจ พ.ศ. ${c.year} ตาราง ${c.table}: ${LEVEL_TH_ANY[c.level] ?? c.level} เทียบกับผลรวมจาก${LEVEL_TH_ANY[c.summedLevel] ?? c.summedLevel}: ตรงกัน ${c.matched}/${c.compared}${m ? ` (เช่น ${m.code} ${m.field}: ยอดที่เผยแพร่ ${m.published}, ผลรวม ${m.summed})` : ''}`);
+  }
+  for (const u of r.unmatched) {
+    details.push(`${u.code}: ${u.reason}`);
+    detailsTh.push(`${u.code}: ${u.reason}`);
+  }
   if (r.communities.length) {
     parts.push(`${fmt(r.communities.length)} letter-coded communit${r.communities.length > 1 ? 'ies' : 'y'} kept in their subdistrict`);
     th.push(`ชุมชนรหัสตัวอักษร ${fmt(r.communities.length)} แห่ง อยู่ในตำบลของตน`);
-    for (const k of r.communities) details.push(`community ${k.id} (${k.year}) → village ${k.code ?? '— no free moo number, left out'} of subdistrict ${k.id.slice(0, 6)}`);
+    for (const k of r.communities) {
+      details.push(`community ${k.id} (${k.year}) → village ${k.code ?? '— no free moo number, left out'} of subdistrict ${k.id.slice(0, 6)}`);
+      detailsTh.push(`ชุมชน ${k.id} (พ.ศ. ${k.year}) → ${k.code ? `หมู่บ้าน ${k.code}` : 'ไม่มีเลขหมู่ว่าง จึงไม่ได้นำเข้า'} ของตำบล ${k.id.slice(0, 6)}`);
+    }
   }
-  return { kind: 'tpmap', summary: parts.join(' · '), summaryTh: th.join(' · '), files: names, ok: allMatch && r.problemCount === 0, details };
+  return { kind: 'tpmap', summary: parts.join(' · '), summaryTh: th.join(' · '), files: names, ok: allMatch && r.problemCount === 0, details, detailsTh };
 }
 
 function joinLine(j: JoinReport): ImportLine {
   const parts: string[] = [];
   const th: string[] = [];
   const details: string[] = [];
-  const LEVEL_TH: Record<BoundaryLevel, string> = { province: 'จังหวัด', district: 'อำเภอ', subdistrict: 'ตำบล' };
+  const detailsTh: string[] = [];
   for (const l of BOUNDARY_LEVELS_LIST) {
     const a = j.poverty_without_polygon[l];
     const b = j.polygons_without_poverty[l];
@@ -679,20 +705,26 @@ function joinLine(j: JoinReport): ImportLine {
       parts.push(`${fmt(a.count)} ${l} codes without polygon`);
       th.push(`รหัส${LEVEL_TH[l]} ${fmt(a.count)} รหัสไม่มีรูปแปลง`);
       details.push(`${l} codes with poverty data but no polygon (${a.count}): ${a.examples.join(', ')}${a.count > a.examples.length ? ', …' : ''}`);
+      detailsTh.push(`รหัส${LEVEL_TH[l]}ที่มีข้อมูลความยากจนแต่ไม่มีรูปแปลง (${a.count}): ${a.examples.join(', ')}${a.count > a.examples.length ? ', …' : ''}`);
     }
     if (b?.count) {
       parts.push(`${fmt(b.count)} ${l} polygons without poverty data`);
       th.push(`รูปแปลง${LEVEL_TH[l]} ${fmt(b.count)} รูปไม่มีข้อมูลความยากจน`);
       details.push(`${l} polygons without poverty data (${b.count}): ${b.examples.join(', ')}${b.count > b.examples.length ? ', …' : ''}`);
+      detailsTh.push(`รูปแปลง${LEVEL_TH[l]}ที่ไม่มีข้อมูลความยากจน (${b.count}): ${b.examples.join(', ')}${b.count > b.examples.length ? ', …' : ''}`);
     }
   }
-  if (j.municipal_subdistricts.count) details.push(`${j.municipal_subdistricts.count} TPMAP municipal pseudo-subdistricts (digits 5–6 ≥ 51; no OCHA polygon): ${j.municipal_subdistricts.examples.join(', ')}`);
+  if (j.municipal_subdistricts.count) {
+    details.push(`${j.municipal_subdistricts.count} TPMAP municipal pseudo-subdistricts (digits 5–6 ≥ 51; no OCHA polygon): ${j.municipal_subdistricts.examples.join(', ')}`);
+    detailsTh.push(`ตำบลสมมุติของเทศบาลใน TPMAP ${j.municipal_subdistricts.count} รหัส (หลักที่ 5–6 ≥ 51; ไม่มีรูปแปลงของ OCHA): ${j.municipal_subdistricts.examples.join(', ')}`);
+  }
   if (j.villages_without_location.count) {
     parts.push(`${fmt(j.villages_without_location.count)} villages without location`);
     th.push(`${fmt(j.villages_without_location.count)} หมู่บ้านไม่มีพิกัด`);
     details.push(`villages with poverty data but no location (${j.villages_without_location.count}): ${j.villages_without_location.examples.join(', ')}${j.villages_without_location.count > 25 ? ', …' : ''} — they stay in the tables and their areas' totals`);
+    detailsTh.push(`หมู่บ้านที่มีข้อมูลความยากจนแต่ไม่มีพิกัด (${j.villages_without_location.count}): ${j.villages_without_location.examples.join(', ')}${j.villages_without_location.count > 25 ? ', …' : ''} — ยังอยู่ในตารางและในยอดรวมของพื้นที่`);
   }
-  return { kind: 'unknown', summary: parts.length ? `joins: ${parts.join(' · ')}` : 'joins: every poverty code has a polygon', summaryTh: th.length ? `การเชื่อมข้อมูล: ${th.join(' · ')}` : 'การเชื่อมข้อมูล: ทุกรหัสความยากจนมีรูปแปลง', files: [], ok: parts.length === 0, details };
+  return { kind: 'unknown', summary: parts.length ? `joins: ${parts.join(' · ')}` : 'joins: every poverty code has a polygon', summaryTh: th.length ? `การเชื่อมข้อมูล: ${th.join(' · ')}` : 'การเชื่อมข้อมูล: ทุกรหัสความยากจนมีรูปแปลง', files: [], ok: parts.length === 0, details, detailsTh };
 }
 
 /** Named by the province of its villages' poverty data, else by its polygons. */

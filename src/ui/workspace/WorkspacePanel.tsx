@@ -133,7 +133,10 @@ export function WorkspacePanel() {
             {rec.lines.map((l, i) => (
               <details key={i} className={l.ok ? '' : 'has-problems'}>
                 <summary data-testid="import-line" title={th && l.summaryTh ? l.summary : undefined}>{th && l.summaryTh ? l.summaryTh : l.summary}</summary>
-                {l.details.slice(0, 200).map((d, j) => <div key={j} className="small">{d}</div>)}
+                {l.details.slice(0, 200).map((d, j) => {
+                  const dTh = th ? l.detailsTh?.[j] : undefined;
+                  return <div key={j} className="small" data-testid="import-detail" title={dTh ? d : undefined}>{dTh ?? d}</div>;
+                })}
               </details>
             ))}
             {rec.ms > 0 && <div className="small muted">{(rec.ms / 1000).toFixed(1)} s</div>}
