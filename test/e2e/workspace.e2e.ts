@@ -94,6 +94,9 @@ describe('a real-data workspace in the browser', () => {
     // The municipal pseudo-subdistricts are named in the details.
     await s.page.locator('[data-testid=import-line]', { hasText: 'การเชื่อมข้อมูล' }).click();
     expect(await s.page.locator('[data-testid=import-report]').innerText()).toMatch(/730151.*730251/s);
+    // Its details in Thai, each with the English line as its title.
+    const detail = s.page.locator('[data-testid=import-detail]', { hasText: 'ตำบลสมมุติของเทศบาลใน TPMAP 2 รหัส' });
+    expect(await detail.getAttribute('title')).toMatch(/^2 TPMAP municipal pseudo-subdistricts .*730151, 730251$/);
   });
 
   it('draws the real polygons with their Thai names; areas without a polygon stay in the tables', async () => {
