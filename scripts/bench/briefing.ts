@@ -92,6 +92,11 @@ const bench: BenchSection = async ({ report }) => {
             process.stdout.write(`  ${label}: apply steps (ms from start) ${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' · ')}\n`);
           }
           await briefReady(page, i, 'ready');
+          if (round === 4) {
+            // Which renderer drew each map (canvas2d still or the WebGL map) and how long its draw took.
+            const drawn = await page.evaluate(() => [...document.querySelectorAll('[data-testid^="brief-map-"]')].map((m) => `${(m as HTMLElement).dataset.drawn} ${(m as HTMLElement).dataset.drawMs ?? '?'} ms`));
+            process.stdout.write(`  ${label}: maps drawn by ${drawn.join(', ')}\n`);
+          }
           times[label].push(Date.now() - t0);
         }
       }

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { registerMapControl, registerPanel } from '../ui/panelRegistry';
 import { LAYER_SOURCES } from '../map/layerSources';
-import { MiniMap, renderMapImages, ZoomGroup, type AreaMapView } from '../map/MiniMap';
+import { MiniMap, renderMapImages, StillMap, ZoomGroup, type AreaMapView } from '../map/MiniMap';
 import { appStore, useApp, type AppState } from '../store/store';
 import { measureClassed } from '../store/derived';
 import { mapSlot, type MapSpec } from '../ui/compare/mapSlot';
@@ -35,7 +35,7 @@ function useSourcesVersion(): number {
   return n;
 }
 
-function SpecMap({ spec, group, testId, className }: { spec: MapSpec | null; group?: unknown; testId?: string; className?: string }) {
+function SpecMap({ spec, group, testId, className, still }: { spec: MapSpec | null; group?: unknown; testId?: string; className?: string; still?: boolean }) {
   const result = useApp((s) => s.result);
   const boundaries = useApp((s) => s.boundaries);
   const mapMeasure = useApp((s) => s.mapMeasure);
@@ -43,7 +43,8 @@ function SpecMap({ spec, group, testId, className }: { spec: MapSpec | null; gro
   const mapMode = useApp((s) => s.mapMode);
   const sources = useSourcesVersion();
   const view = useMemo(() => (spec ? viewOf(appStore.getState(), spec) : null), [result, boundaries, mapMeasure, classification, mapMode, sources, spec?.code, spec?.labels, spec?.thick]);
-  return <MiniMap view={view} group={group instanceof ZoomGroup ? group : undefined} testId={testId} className={className} />;
+  const Comp = still ? StillMap : MiniMap;
+  return <Comp view={view} group={group instanceof ZoomGroup ? group : undefined} testId={testId} className={className} />;
 }
 
 mapSlot.Map = SpecMap;

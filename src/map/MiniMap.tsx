@@ -6,7 +6,7 @@
  * outlines can be thick for projectors. Zoom is synchronised within a ZoomGroup: zooming one map
  * zooms the others by the same amount relative to their own fitted view.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
@@ -254,7 +254,9 @@ export class AreaMap {
 }
 
 /** A React shell for one AreaMap; `data-ready="1"` on its element once the view is drawn. */
-export function MiniMap({ view, group, testId, className }: { view: AreaMapView | null; group?: ZoomGroup; testId?: string; className?: string }) {
+export function MiniMap({ view, group, testId, className, onReady, style }: { view: AreaMapView | null; group?: ZoomGroup; testId?: string; className?: string; onReady?: (el: HTMLElement) => void; style?: CSSProperties }) {
+  const readyRef = useRef(onReady);
+  readyRef.current = onReady;
   const el = useRef<HTMLDivElement>(null);
   const inst = useRef<AreaMap | null>(null);
   useEffect(() => {
@@ -276,13 +278,15 @@ export function MiniMap({ view, group, testId, className }: { view: AreaMapView 
     div.dataset.ready = '0';
     div.dataset.code = view.code;
     m.show(view).then(() => {
-      if (live) div.dataset.ready = '1';
+      if (!live) return;
+      div.dataset.ready = '1';
+      readyRef.current?.(div);
     }, () => undefined);
     return () => {
       live = false;
     };
   }, [view]);
-  return <div ref={el} className={className ?? 'mini-map'} data-testid={testId} />;
+  return <div ref={el} className={className ?? 'mini-map'} data-testid={testId} data-drawn="webgl" style={style} />;
 }
 
 /**
@@ -331,17 +335,98 @@ export function cpuCanvas(width: number, height: number): { canvas: HTMLCanvasEl
  * then renders that view through the WebGL map, so no layer is dropped.
  */
 export function rasteriseView(v: AreaMapView, width: number, height: number, pixelRatio = 1): HTMLCanvasElement | null {
+  const { canvas } = cpuCanvas(Math.round(width * pixelRatio), Math.round(height * pixelRatio));
+  return rasteriseInto(canvas, v, width, height, pixelRatio) ? canvas : null;
+}
+
+/**
+ * Draws `v` on `canvas` (resized to `width × height` CSS px at `pixelRatio`) with the Canvas2D
+ * rasteriser; returns the ids of the visible layers drawn, or null when one of them is of a type
+ * the rasteriser cannot draw (the canvas is then left as it was).
+ */
+function rasteriseInto(canvas: HTMLCanvasElement, v: AreaMapView, width: number, height: number, pixelRatio: number): string[] | null {
   const cam = fitBounds(viewBounds(v), width, height, fitPadding(width, height));
   const layers = buildAreaMapLayers(v, cam.zoom, ownFeatures(v));
   if (unsupportedLayers(layers).length) return null;
-  const { canvas, ctx } = cpuCanvas(Math.round(width * pixelRatio), Math.round(height * pixelRatio));
+  const w = Math.round(width * pixelRatio), h = Math.round(height * pixelRatio);
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   try {
     rasteriseLayers(ctx, cam, layers, SEA_COLOUR, pixelRatio);
   } catch (e) {
-    console.warn('export map: WebGL fallback', e);
+    console.warn('map still: WebGL fallback', e);
     return null;
   }
-  return canvas;
+  return layers.filter((l) => (l.props as { visible?: boolean }).visible !== false).map((l) => l.id);
+}
+
+/**
+ * A briefing map (issue 15 §4: slide switch ≤ 300 ms): each slide's view is drawn as a still by
+ * the Canvas2D rasteriser — the same layers (buildAreaMapLayers), fit and colours as the WebGL
+ * map and the exported image — in tens of milliseconds, where a software-WebGL frame of a
+ * projector-sized map took one to two seconds per slide (bench, SwiftShader on 2 cores). The
+ * interactive WebGL map (MiniMap) comes up only when the speaker presses or wheels on the map
+ * (that first gesture activates it), or when a visible layer is of a type the rasteriser cannot
+ * draw; it gives way to a still again when the slide shows another area or map mode.
+ * The element carries `data-ready`, `data-drawn` (canvas2d | webgl), `data-layers`, `data-mode`
+ * and `data-draw-ms`, for tests and for anyone reading the page.
+ */
+/** Inline, so maplibre's own `.maplibregl-map { position: relative }` cannot undo it. */
+const FILL = { position: 'absolute', inset: 0, width: '100%', height: '100%', display: 'block' } as const;
+
+export function StillMap({ view, group, testId, className }: { view: AreaMapView | null; group?: ZoomGroup; testId?: string; className?: string }) {
+  const el = useRef<HTMLDivElement>(null);
+  const cv = useRef<HTMLCanvasElement>(null);
+  // The view the WebGL map was brought up for (press, wheel or an undrawable layer); null: a still.
+  const [liveFor, setLiveFor] = useState<string | null>(null);
+  const [size, setSize] = useState<[number, number] | null>(null);
+  const key = view ? `${view.code}|${view.mode ?? 'need'}` : '';
+  const live = liveFor !== null && liveFor === key;
+  useLayoutEffect(() => {
+    const div = el.current!;
+    const measure = () => {
+      const r = div.getBoundingClientRect();
+      setSize((s) => (s && Math.abs(s[0] - r.width) < 0.5 && Math.abs(s[1] - r.height) < 0.5 ? s : [r.width, r.height]));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(div);
+    return () => ro.disconnect();
+  }, []);
+  // Drawn in the layout effect: the new slide's still is on the first frame that shows the slide.
+  useLayoutEffect(() => {
+    const div = el.current, canvas = cv.current;
+    if (div && live) div.dataset.ready = '0'; // the WebGL map says when it has drawn (onLive)
+    if (live || !div || !canvas || !view || !size || size[0] < 2 || size[1] < 2) return;
+    const t0 = performance.now();
+    const ids = rasteriseInto(canvas, view, size[0], size[1], window.devicePixelRatio || 1);
+    if (!ids) {
+      setLiveFor(key);
+      return;
+    }
+    div.dataset.drawn = 'canvas2d';
+    div.dataset.code = view.code;
+    div.dataset.mode = view.mode ?? 'need';
+    div.dataset.layers = ids.join(' ');
+    div.dataset.drawMs = (performance.now() - t0).toFixed(0);
+    div.dataset.ready = '1';
+  }, [view, size, live, key]);
+  const wake = () => { if (view && !live) setLiveFor(key); };
+  const onLive = (inner: HTMLElement) => {
+    const div = el.current;
+    if (!div) return;
+    div.dataset.drawn = 'webgl';
+    div.dataset.code = inner.dataset.code ?? '';
+    div.dataset.mode = inner.dataset.mode ?? '';
+    div.dataset.layers = inner.dataset.layers ?? '';
+    div.dataset.ready = '1';
+  };
+  return (
+    <div ref={el} className={className ?? 'mini-map'} data-testid={testId} onPointerDown={wake} onWheel={wake}>
+      {live ? <MiniMap view={view} group={group} className="still-live" onReady={onLive} style={FILL} /> : <canvas ref={cv} className="still-canvas" style={FILL} />}
+    </div>
+  );
 }
 
 /** How many export images each path drew since the page loaded (window.__cheepaoRenderPaths, read by the e2e). */

@@ -216,8 +216,25 @@ describe('slides, briefing mode and export', () => {
     await check('slide 3');
     expect(await s.page.locator('[data-testid^="brief-map-"]').count()).toBe(2);
     await s.page.screenshot({ path: 'test-results/briefing-1920-slide3.png' });
+    // The briefing's maps are stills (Canvas2D, issue 15 §4) until the speaker wheels on one:
+    // then that map is the interactive WebGL map, drawing the same layers, and zooms.
+    const drawnState = () => s.page.evaluate(() => [...document.querySelectorAll('[data-testid^="brief-map-"]')].map((m) => ({ drawn: (m as HTMLElement).dataset.drawn, ready: (m as HTMLElement).dataset.ready, layers: (m as HTMLElement).dataset.layers ?? '' })));
+    const stills = await drawnState();
+    expect(stills.map((m) => m.drawn)).toEqual(['canvas2d', 'canvas2d']);
+    expect(stills[0].layers.split(' ')).toEqual(expect.arrayContaining(['mini-fill-district', 'mini-province-lines', 'mini-own']));
+    const mapBox = (await s.page.locator('[data-testid=brief-map-0]').boundingBox())!;
+    await s.page.mouse.move(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
+    await s.page.mouse.wheel(0, -200);
+    await s.page.waitForFunction(() => { const m = document.querySelector('[data-testid=brief-map-0]') as HTMLElement; return m.dataset.drawn === 'webgl' && m.dataset.ready === '1'; }, undefined, { timeout: 120_000 });
+    const woken = await drawnState();
+    expect(woken[0].layers).toBe(stills[0].layers);
+    expect(woken[1].drawn).toBe('canvas2d');
+    await s.page.mouse.wheel(0, -300);
+    await expect.poll(() => s.page.evaluate(() => Number((document.querySelector('[data-testid=brief-map-0] .still-live') as HTMLElement | null)?.dataset.zoomDelta ?? 0))).toBeGreaterThan(0.2);
     expect(s.page.url()).toContain('slide=3');
     timings.slideSwitchHome = await key('Home', 0);
+    // Another area: a still again (the WebGL map is let go).
+    expect((await drawnState()).map((m) => m.drawn)).toEqual(['canvas2d']);
     await key('PageDown', 1);
     await key(' ', 2);
     await key('ArrowLeft', 1);

@@ -94,7 +94,7 @@ export function Briefing() {
                       return (
                         <figure key={i} className="brief-fig" style={{ borderColor: m?.colour ?? '#000' }}>
                           {n > 1 && <figcaption style={{ borderBottomColor: m?.colour }}>{m?.caption ?? '\u00a0'}</figcaption>}
-                          <mapSlot.Map spec={m?.spec ?? null} testId={m ? `brief-map-${i}` : undefined} className="brief-map" />
+                          <mapSlot.Map spec={m?.spec ?? null} testId={m ? `brief-map-${i}` : undefined} className="brief-map" still />
                         </figure>
                       );
                     })}

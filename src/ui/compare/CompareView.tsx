@@ -54,7 +54,12 @@ export function CompareView() {
     document.body.classList.add('cheepao-compare');
     return () => document.body.classList.remove('cheepao-compare');
   }, [open]);
-  if (codes.length < 2 || !ds) return null;
+  // Under the briefing (which draws its own maps) the view is not built at all: its maps,
+  // hidden but laid out, made a WebGL context each and drew frames in the GPU process that held
+  // back every briefing frame (a compare slide switch waited 0.5–1 s on an idle main thread,
+  // issue 15 §4). Leaving the briefing builds it again.
+  const brief = useCompare((c) => c.brief);
+  if (codes.length < 2 || !ds || brief) return null;
   const f = formatters(lang, thaiDigits, false);
   const prev = previousYear({ dataset: ds, year });
   const cur = years?.byYear[year];

@@ -16,7 +16,11 @@ export interface MapSpec {
 
 export interface MapSlot {
   /** `spec` null: keep the map (and its WebGL context) but draw nothing new. */
-  Map: ComponentType<{ spec: MapSpec | null; group?: unknown; testId?: string; className?: string }>;
+  /**
+   * `still`: drawn as a still (Canvas2D) until the user presses or wheels on it — the briefing's
+   * maps, so a slide switch never waits for a software-WebGL frame (issue 15 §4).
+   */
+  Map: ComponentType<{ spec: MapSpec | null; group?: unknown; testId?: string; className?: string; still?: boolean }>;
   newGroup: () => unknown;
   /** One image per spec, each `width × height` CSS px, drawn with the app's current classes. */
   renderImages: (specs: MapSpec[], width: number, height: number) => Promise<HTMLCanvasElement[]>;
