@@ -43,8 +43,8 @@ export function Briefing() {
   const s = useApp((x) => x);
   // One set of maps per layout (1 map, 2 side by side, …), kept for the whole briefing and
   // stacked in the same place, the inactive ones invisible but laid out: a slide switch never
-  // builds a WebGL context nor resizes a map's drawing buffer (seconds each with software WebGL,
-  // issue 15 §4) — it only gives the maps of its layout their new view.
+  // resizes a map's canvas nor remounts it (issue 15 §4) — it only gives the maps of its layout
+  // their new view, which each draws as a Canvas2D still (StillMap in map/MiniMap.tsx).
   const [layouts, setLayouts] = useState<number[]>([1]);
   useEffect(() => {
     if (!brief) return;
