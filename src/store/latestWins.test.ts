@@ -27,4 +27,34 @@ describe('latestWins', () => {
     expect(n).toBe(3);
     expect(busy).toEqual([true, false]);
   });
+  it('a call made during a pass settles only after the pass that includes it', async () => {
+    let input = 0;
+    const seen: number[] = [];
+    const releases: (() => void)[] = [];
+    const run = latestWins(async () => {
+      seen.push(input);
+      await new Promise<void>((r) => releases.push(r));
+    });
+    void run();
+    input = 1;
+    let late = false;
+    const second = run().then(() => (late = true));
+    releases.shift()!(); // the first pass (input 0) ends; the coalesced one (input 1) starts
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual([0, 1]);
+    expect(late).toBe(false);
+    releases.shift()!();
+    await second;
+    expect(late).toBe(true);
+  });
+  it('a pass that throws settles every waiting call and frees the next run', async () => {
+    let n = 0;
+    const run = latestWins(async () => {
+      n++;
+      if (n === 1) throw new Error('boom');
+    });
+    await expect(run()).rejects.toThrow('boom');
+    await run();
+    expect(n).toBe(2);
+  });
 });

@@ -5,23 +5,28 @@
  * (its answer arrived for inputs that have changed meanwhile).
  */
 export function latestWins(pass: () => Promise<boolean | void>, onBusy?: (busy: boolean) => void): () => Promise<void> {
-  let running = false;
+  let running: Promise<void> | null = null;
   let dirty = false;
-  return async function run(): Promise<void> {
+  return function run(): Promise<void> {
+    // A call during a pass settles with the pass that will include its inputs (the loop below
+    // runs once more for it), not at once: a caller awaiting "ranked with my settings" (a
+    // briefing slide, issue 15) must not see the previous answer as its own.
     if (running) {
       dirty = true;
-      return;
+      return running;
     }
-    running = true;
     onBusy?.(true);
-    try {
-      do {
-        dirty = false;
-        if (await pass()) dirty = true;
-      } while (dirty);
-    } finally {
-      running = false;
-      onBusy?.(false);
-    }
+    running = (async () => {
+      try {
+        do {
+          dirty = false;
+          if (await pass()) dirty = true;
+        } while (dirty);
+      } finally {
+        running = null;
+        onBusy?.(false);
+      }
+    })();
+    return running;
   };
 }
