@@ -271,18 +271,24 @@ async function interactive(page: Page, report: (l: string, v: number, u: string,
   const ranked = (await page.locator('[data-testid=tg-rerank-ms]').textContent())?.split(' ')[0];
   const walls: number[] = [];
   const workers: number[] = [];
-  for (const v of ['0.3', '0.6', '0.4', '0.7', '0.5']) {
+  // TPMAP tables and boundaries only: no potential input, ranked by need alone (issue 15 §7), so
+  // there is no need/potential weight; the setting change is then need-as rate ↔ count.
+  const needOnly = (await page.locator('[data-testid=tg-need-weight]').count()) === 0;
+  const changes = needOnly ? ['count', 'rate', 'count', 'rate', 'count'] : ['0.3', '0.6', '0.4', '0.7', '0.5'];
+  for (const v of changes) {
     const before = await rerankMs();
     const w0 = Date.now();
-    await page.locator('[data-testid=tg-need-weight]').fill(v);
+    if (needOnly) await page.selectOption('[data-testid=tg-need-as]', v);
+    else await page.locator('[data-testid=tg-need-weight]').fill(v);
     const changed = await page.waitForFunction((b) => document.querySelector('[data-testid=tg-rerank-ms]')?.getAttribute('data-ms') !== b, before, { timeout: 20_000, polling: 10 }).then(() => true, () => false);
     walls.push(changed ? Date.now() - w0 : NaN);
     workers.push(Number(await rerankMs()));
   }
   walls.sort((a, b) => a - b);
   workers.sort((a, b) => a - b);
-  report(`targeting re-rank after a weight change, ${ranked} villages: worker rank (median of 5)`, workers[2], 'ms', '≤ 50 ms');
-  report('  weight change → ranking shown in the panel (wall, median of 5)', walls[2], 'ms');
+  const what = needOnly ? 'a need-as change (need alone: no potential input)' : 'a weight change';
+  report(`targeting re-rank after ${what}, ${ranked} villages: worker rank (median of 5)`, workers[2], 'ms', '≤ 50 ms');
+  report('  change → ranking shown in the panel (wall, median of 5)', walls[2], 'ms');
 }
 
 const bench: BenchSection = async ({ report }) => {

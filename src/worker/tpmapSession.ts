@@ -9,7 +9,7 @@ import { INDICATOR_COUNT } from '../domain/indicators';
 import { readAreas, readManifest, readVillages, type ByteReader, type Villages } from '../data/dataset';
 import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
 import { readTpmapCounts, type TpmapCounts } from '../data/tpmap/countsFile';
-import { tpmapMeasures } from '../data/tpmap/tpmapMeasures';
+import { tpmapMeasures, type TpmapResult } from '../data/tpmap/tpmapMeasures';
 import { presentCodes } from '../data/tpmap/countTable';
 import { COMMON_FIELDS } from '../data/tpmap/tpmapCsv';
 import { WorkspaceSessionBase, type LevelColumns, type MeasuresByLevel } from './datasetSession';
@@ -55,6 +55,21 @@ export class TpmapSession extends WorkspaceSessionBase {
     return new TpmapSession(read, m, areas, villages, counts);
   }
 
+  /**
+   * The last result, by year and settings: a subset change asks for the measures and then the
+   * detail of up to three areas (the selection, its parent, the country) with the same settings;
+   * each of those computed the national result again (~50 ms apiece for 91,000 areas), and the
+   * next change's measures waited behind them in the worker (issue 16 item 4).
+   */
+  private last: { year: number; key: string; r: TpmapResult } | null = null;
+  private result(year: number, counts: TpmapCounts, settings: MpiSettings): TpmapResult {
+    const key = JSON.stringify(settings);
+    if (this.last && this.last.year === year && this.last.key === key) return this.last.r;
+    const r = tpmapMeasures(counts, settings);
+    this.last = { year, key, r };
+    return r;
+  }
+
   indexOf(level: AdminLevel, code: string): number | undefined {
     return this.index[level].get(code);
   }
@@ -81,7 +96,7 @@ export class TpmapSession extends WorkspaceSessionBase {
   async measures(year: number, settings: MpiSettings, detail = false): Promise<MeasuresByLevel> {
     const counts = this.counts.get(year);
     if (!counts) return this.emptyMeasures(detail);
-    const r = tpmapMeasures(counts, settings);
+    const r = this.result(year, counts, settings);
     const out = {} as MeasuresByLevel;
     for (const level of ADMIN_LEVELS) {
       const m = r.levels[level];
@@ -116,7 +131,7 @@ export class TpmapSession extends WorkspaceSessionBase {
   async areaDetail(year: number, settings: MpiSettings, code: string): Promise<AreaDetail> {
     const counts = this.counts.get(year);
     if (!counts) throw new Error(`no poverty data for year ${year} in this workspace (import TPMAP CSV exports or a household CSV)`);
-    const r = tpmapMeasures(counts, settings);
+    const r = this.result(year, counts, settings);
     const level = code === 'TH' ? 'country' : (['province', 'district', 'subdistrict', 'village'] as const).find((l) => LEVEL_DIGITS[l] === code.length)!;
     const m = r.levels[level];
     const i = m.codes.indexOf(code);
