@@ -1,6 +1,6 @@
 /** Actions: the only way the UI changes state. Heavy work goes to the compute worker. */
 import { proxy } from 'comlink';
-import { computeWorker } from './earlyStart';
+import { computeWorker, earlyActivation } from './earlyStart';
 import { readDisplayBoundaries } from './displayBoundaries';
 import type { ImportResult, InitResult } from '../worker/compute.worker';
 import { appStore, notify, type AppState, type LoadedDataset } from './store';
@@ -77,7 +77,7 @@ export async function refreshServiceCounts(): Promise<void> {
 /** Show a workspace (the demo or a stored one); nothing loaded is lost by switching. */
 export async function activateDataset(id: string): Promise<void> {
   try {
-    const init = await computeWorker().activate(id);
+    const init = await (earlyActivation(id) ?? computeWorker().activate(id));
     performance.mark('cheepao:workspace-opened');
     await showWorkspace(init);
   } catch (e) {
