@@ -261,8 +261,22 @@ export function MapView() {
     map.on('zoomend', loadSubdistricts);
 
     let styleLoaded = false;
+    // The state maplibre's sources were last given; while covered (briefing, export) they wait, and
+    // catch up from it on return: a new 'selected' outline made maplibre re-tile and draw a frame
+    // behind the briefing on each slide, and the briefing's frames waited for it (issue 15 §4).
+    let synced: AppState | undefined;
+    let syncWaits = false;
     const syncSources = (s: AppState, prev?: AppState) => {
       if (!styleLoaded) return;
+      if (covered()) {
+        if (!syncWaits) synced = prev;
+        syncWaits = true;
+        return;
+      }
+      if (syncWaits) {
+        prev = synced;
+        syncWaits = false;
+      }
       if (s.boundaries !== prev?.boundaries) {
         const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
         (map.getSource('province') as GeoJSONSource).setData(s.boundaries.province ?? empty);
@@ -338,7 +352,8 @@ export function MapView() {
     });
 
     const uncovered = new MutationObserver(() => {
-      if (covered() || (!missed && !missedFit)) return;
+      if (covered() || (!missed && !missedFit && !syncWaits)) return;
+      if (syncWaits) syncSources(appStore.getState());
       if (missedFit) {
         const b = selectionBounds(appStore.getState());
         if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: maxZoomFor(appStore.getState().selection), duration: 0 });
