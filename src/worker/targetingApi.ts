@@ -16,6 +16,7 @@ import { layersOf } from '../data/workspace/layers';
 import type { ByteReader, Villages } from '../data/dataset';
 import { readText } from '../data/dataset';
 import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
+import { transfer } from 'comlink';
 import type { AdminLevel } from '../domain/adminCodes';
 import { villageCodeString } from '../domain/adminCodes';
 import type { MpiSettings } from '../domain/mpi';
@@ -151,11 +152,23 @@ export const HOTSPOT_COLUMNS = {
   headcount_ratio: 'headcountRatio',
 } as const satisfies Record<string, keyof LevelColumns>;
 
+/** The distinct buffers behind an answer's typed arrays (a transfer list may name a buffer once). */
+function answerBuffers(a: object): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const v of Object.values(a)) if (ArrayBuffer.isView(v) && v.buffer.byteLength > 0) out.add(v.buffer as ArrayBuffer);
+  return [...out];
+}
+
 export function targetingApi(sessionById: (id: string) => TargetingSession) {
   const inputsCache = new Map<string, Promise<{ inputs: Record<string, Float64Array>; notes: TargetingInputNote[]; ms: Record<string, number> }>>();
   const areasCache = new Map<string, Promise<TargetingAreas>>();
   const weightsCache = new Map<string, Promise<{ w: SpatialWeights; ms: number }>>();
-  let last: { key: string; areas: TargetingAreas; options: RankOptions; result: TargetingResult; stability: StabilityResult | null; year: number; id: string } | null = null;
+  /**
+   * The last ranking's request: its result's arrays went to the page (transferred), so an export
+   * ranks again from these (deterministic: the same areas and options give the same ranking).
+   */
+  let last: { key: string; areas: TargetingAreas; options: RankOptions; stability: StabilityResult | null; year: number; id: string } | null = null;
+  const lastResult = (l: NonNullable<typeof last>): TargetingResult => rankAreas(l.areas, { ...l.options, bothRankings: true });
   /** Set by targetingCancel (a message handled between slices), read by the running pass. */
   const cancel = { stability: false, hotspots: false };
 
@@ -223,10 +236,13 @@ export function targetingApi(sessionById: (id: string) => TargetingSession) {
       const result = rankAreas(areas, { ...options, bothRankings: true });
       const ms = performance.now() - t0;
       const key = areasKey(r);
-      last = { key, areas, options, result, stability: last && last.key === key && JSON.stringify(last.options) === JSON.stringify(options) ? last.stability : null, year: r.year, id: r.id };
+      last = { key, areas, options, stability: last && last.key === key && JSON.stringify(last.options) === JSON.stringify(options) ? last.stability : null, year: r.year, id: r.id };
       // No copy of the raw inputs (n × k, 9 MB for the national villages) rides along: nothing on
       // the page reads them, and building and cloning them cost every re-rank ~10 ms (issue 16.4).
-      return {
+      // The arrays are the result's own (fresh per call, none cached) and are transferred, not
+      // cloned: Chromium's postMessage copied the ~7 MB of a national village answer in 50–120 ms
+      // (headless, this machine), longer than the ranking itself.
+      const answer: TargetingAnswer = {
         key,
         ms,
         formula: result.formula,
@@ -251,6 +267,7 @@ export function targetingApi(sessionById: (id: string) => TargetingSession) {
         targetPoor: Float64Array.from(areas.targetPoor),
         people: Float64Array.from(areas.people),
       };
+      return transfer(answer, answerBuffers(answer));
     },
 
     /** Monte Carlo rank stability of the last ranking; progress through the callback; cancellable. */
@@ -301,16 +318,17 @@ export function targetingApi(sessionById: (id: string) => TargetingSession) {
     /** The last ranking as CSV (BOM, header block with settings, data year, layer sources) or GeoJSON. */
     async targetingExport(kind: 'csv' | 'geojson', extra: Record<string, unknown> = {}): Promise<string> {
       if (!last) throw new Error('nothing ranked yet');
-      const rows = targetingRows(last.result, last.stability);
+      const result = lastResult(last);
+      const rows = targetingRows(result, last.stability);
       const meta = metaOf(last.id, last.year);
       if (kind === 'csv') {
         const st = last.stability;
-        return rankingCsv(last.result, rows, {
+        return rankingCsv(result, rows, {
           dataset: meta.dataset,
           synthetic: meta.synthetic,
           dataYear: meta.dataYear,
           sources: meta.sources,
-          extra: { workspace: meta.workspace, notes: last.result.notes.join(' '), ...(st ? { stability: { draws: st.draws, seed: st.seed, concentration: st.concentration, vary_normalisation: st.varyNormalisation } } : {}), ...extra },
+          extra: { workspace: meta.workspace, notes: result.notes.join(' '), ...(st ? { stability: { draws: st.draws, seed: st.seed, concentration: st.concentration, vary_normalisation: st.varyNormalisation } } : {}), ...extra },
         });
       }
       const s = sessionById(last.id);
@@ -324,8 +342,8 @@ export function targetingApi(sessionById: (id: string) => TargetingSession) {
         if (!name) throw new Error(`the workspace has no ${level} boundaries: no GeoJSON geometry to export (import ${level} polygons)`);
         geo = { polygons: JSON.parse(await readText(s.read, name)) as FeatureCollection };
       }
-      const fc = rankingGeoJson(rows, geo, last.result.settings);
-      return JSON.stringify({ ...fc, meta: { ...meta, formula: last.result.formula, notes: last.result.notes } });
+      const fc = rankingGeoJson(rows, geo, result.settings);
+      return JSON.stringify({ ...fc, meta: { ...meta, formula: result.formula, notes: result.notes } });
     },
   };
 }

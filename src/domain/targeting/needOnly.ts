@@ -12,7 +12,6 @@
  * potential weight at 0 the priority score of priority.ts is exactly w_need × need, so the order
  * equals the full ranking's order with the potential weight set to zero.
  */
-import { normaliseNeed } from './need';
 import type { NormalisationMethod } from './normalise';
 import { rankByScore } from './rank';
 import { medianOf, NO_QUADRANT, QUADRANT_IDS, QUADRANTS, type ThresholdRule } from './typology';
@@ -48,7 +47,7 @@ export function rankByNeedAlone(p: PreparedRanking, options: RankOptions, steps:
   const ranking = rankByScore(score, eligible, p.codeOrder, p.scratch);
   let rankOther: Int32Array | undefined;
   if (options.bothRankings) {
-    const other = normaliseNeed(p.needOtherRaw, method, p.scope);
+    const other = p.needNormalised(method, true);
     const el2 = new Uint8Array(n);
     for (let i = 0; i < n; i++) el2[i] = eligible[i] && Number.isFinite(other[i]) ? 1 : 0;
     rankOther = rankByScore(other, el2, p.codeOrder, p.scratch).rank;
@@ -57,7 +56,8 @@ export function rankByNeedAlone(p: PreparedRanking, options: RankOptions, steps:
   const notes = [
     `Ranked by need alone (score = need): none of the potential inputs has a value in scope${missing.length ? ` (missing: ${missing.join(', ')})` : ''}.`,
   ];
-  const noNeed = unranked.reduce((s, u) => s + (u === 2 ? 1 : 0), 0);
+  let noNeed = 0;
+  for (let i = 0; i < n; i++) if (unranked[i] === 2) noNeed++;
   if (noNeed) notes.push(`${noNeed} areas without a need value (no people surveyed?) are unranked.`);
   return {
     areas,
