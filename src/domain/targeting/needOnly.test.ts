@@ -34,6 +34,24 @@ describe('rankAreas with no potential input (need alone)', () => {
     expect(r.notes[0]).toMatch(/need alone.*missing: road/);
   });
 
+  it('a repeated ranking (need-as back and forth) equals the first and owns its arrays', () => {
+    const areas = needOnlyAreas();
+    const first = rankAreas(areas, { bothRankings: true });
+    const count = rankAreas(areas, { bothRankings: true, need: { as: 'count' } });
+    // Detach the first answer's arrays the way the worker's transfer does, then scribble on the second.
+    const buffers = [first.rank, first.order, first.score, first.need, first.needRaw, first.quadrant, first.rankOther!].map((a) => a.buffer as ArrayBuffer);
+    structuredClone(buffers, { transfer: buffers });
+    count.rank.fill(9);
+    const again = rankAreas(areas, { bothRankings: true });
+    expect(Array.from(again.rank)).toEqual([2, 4, 1, 3, 0]);
+    expect(Array.from(again.need.slice(0, 4))).toEqual([0.2, 0, 1, 0.2]);
+    // The count form ranks the area with no people too (0 target poor is a count): [3, 2, 1, 4, 5].
+    // count need [10, 10, 30, 5] among the rate-ranked four → 30 first, the 10s by code (100101 before 100102), then 5.
+    expect(Array.from(again.rankOther!)).toEqual([3, 2, 1, 4, 0]);
+    expect(Array.from(rankAreas(areas, { bothRankings: true, need: { as: 'count' } }).rank)).toEqual([3, 2, 1, 4, 5]);
+    expect(again.rank.buffer).not.toBe(first.rank.buffer);
+  });
+
   it('scope: areas outside `within` are unranked and statistics are taken inside it', () => {
     const r = rankAreas(needOnlyAreas(), { within: '1001' });
     expect(Array.from(r.rank)).toEqual([2, 3, 1, 0, 0]);
