@@ -48,8 +48,9 @@ export interface DatasetManifest {
     records?: string;
     /**
      * TPMAP aggregate counts (imports of TPMAP's public CSV exports, no household profiles):
-     * year → `tpmap-YYYY.bin.gz`, columnar (layout at encodeTpmapCountsBinary in
-     * src/data/tpmap/countsFile.ts), or, in workspaces saved before it, a gzip CSV
+     * year → `tpmap-YYYY.bin`, columnar with each table compressed on its own (layout at
+     * encodeTpmapCountsBinary and encodeTpmapCountsPacked in src/data/tpmap/countsFile.ts); in
+     * workspaces saved before it, `tpmap-YYYY.bin.gz` (the same columns, one gzip) or a gzip CSV
      * `tpmap-YYYY.csv.gz` of the same fields, one row per (code, table):
      *   code        DOPA code, 2/4/6/8 digits (province … village)
      *   table       'common' (surveyed population) or a dimension set: 5 digits health,living,

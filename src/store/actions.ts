@@ -26,6 +26,11 @@ export { computeWorker } from './earlyStart';
  * poverty rule fall back to what it supports (an import with no household data cannot do AF).
  */
 export function applyInit(init: InitResult): void {
+  // The worker's steps on the page's timeline (the benches print every cheepao:* mark).
+  for (const [what, at] of Object.entries(init.steps ?? {})) {
+    const startTime = at - performance.timeOrigin;
+    if (startTime >= 0 && typeof performance.mark === 'function') performance.mark(`cheepao:worker:${what}`, { startTime });
+  }
   const names = new Map<string, { th: string; en: string }>();
   for (const list of [init.areas.provinces, init.areas.districts, init.areas.subdistricts]) for (const a of list) names.set(a.code, { th: a.th, en: a.en });
   // TPMAP communities with a letter in their id (`901151A001`) are listed by that id, not a moo number.

@@ -28,10 +28,21 @@ let activeId = 'demo';
 let cancelRequested = false;
 
 /** A workspace's poverty layer decides the session: household profiles (AF) or TPMAP tables. */
+/**
+ * When each step of the last opening ended, as epoch ms (timeOrigin + now, so the page can place
+ * them on its own timeline): the bench prints them as cheepao:worker:* marks (issue 16 items 2, 3).
+ */
+let openSteps: Record<string, number> = { 'worker started': performance.timeOrigin, 'worker module evaluated': performance.timeOrigin + performance.now() };
+const stepAt = (what: string) => (openSteps[what] = performance.timeOrigin + performance.now());
+
 async function openSession(ref: WorkspaceRef): Promise<Session> {
   const read = readerOf(ref);
+  stepAt('open asked');
   const manifest = await readManifest(read);
-  return Object.keys(manifest.files.profiles ?? {}).length ? DatasetSession.open(read, manifest) : TpmapSession.open(read, manifest);
+  stepAt('manifest read');
+  const s = Object.keys(manifest.files.profiles ?? {}).length ? await DatasetSession.open(read, manifest) : await TpmapSession.open(read, manifest, stepAt);
+  stepAt('session open');
+  return s;
 }
 
 export interface InitResult {
@@ -48,6 +59,8 @@ export interface InitResult {
   joins: JoinReport | null;
   /** Villages placed at subdistrict centroids by the user's choice, and their share of people. */
   placement: { villages: number; people: number; share: number } | null;
+  /** The steps of the worker's start and of this workspace's opening (epoch ms; see openSteps). */
+  steps: Record<string, number>;
 }
 
 /** Requests name their dataset, so an answer can never come from another one. */
@@ -78,7 +91,9 @@ function describe(id: string, s: Session): InitResult {
     levelCodes: { province: s.levelCodes('province'), district: s.levelCodes('district'), subdistrict: s.levelCodes('subdistrict') },
     joins: s.manifest.joins ?? null,
     placement: placements.get(id) ?? null,
+    steps: openSteps,
   };
+  openSteps = {};
   return transfer(result, [result.villageCode.buffer, result.lon.buffer, result.lat.buffer]);
 }
 

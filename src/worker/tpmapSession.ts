@@ -47,12 +47,16 @@ export class TpmapSession extends WorkspaceSessionBase {
   }
 
   /** A workspace whose poverty layer is TPMAP tables (or none yet). */
-  static async open(read: ByteReader, manifest?: DatasetManifest): Promise<TpmapSession> {
+  /** `step` is told when each part is done (the restore's steps in the bench, issue 16 item 2). */
+  static async open(read: ByteReader, manifest?: DatasetManifest, step: (what: string) => void = () => {}): Promise<TpmapSession> {
     const m = manifest ?? (await readManifest(read));
     const [areas, villages] = await Promise.all([readAreas(read, m), readVillages(read, m)]);
+    step('areas and villages read');
     const counts = new Map<number, TpmapCounts>();
-    for (const y of Object.keys(m.files.tpmapCounts ?? {})) counts.set(Number(y), await readTpmapCounts(read, m, Number(y)));
-    return new TpmapSession(read, m, areas, villages, counts);
+    for (const y of Object.keys(m.files.tpmapCounts ?? {})) counts.set(Number(y), await readTpmapCounts(read, m, Number(y), step));
+    const session = new TpmapSession(read, m, areas, villages, counts);
+    step('session indexed');
+    return session;
   }
 
   /**

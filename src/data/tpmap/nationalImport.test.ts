@@ -73,7 +73,7 @@ describe('a generated national TPMAP folder through the workspace import', async
     const line = report.lines.find((l) => l.kind === 'tpmap')!;
     expect(line.summary).toMatch(/all checks match/);
     expect(line.summary).not.toMatch(/row problems/);
-    expect(manifest.files.tpmapCounts).toEqual({ '2561': 'tpmap-2561.bin.gz' });
+    expect(manifest.files.tpmapCounts).toEqual({ '2561': 'tpmap-2561.bin' });
   });
 
   it('gives each province, district, subdistrict and the country the generator’s totals', () => {

@@ -19,13 +19,13 @@ import { describeBoundaryReport, describeBoundaryReportTh, importBoundariesWithG
 import { encodeColumnar } from '../columnar';
 import { readAreas, readProfiles, readText, readVillages, readVillageBasic, type ByteReader } from '../dataset';
 import { DATASET_FORMAT, DATASET_VERSION, VILLAGE_BASIC_FIELDS, type AreaName, type AreaNames, type DatasetManifest, type JoinReport, type JoinSide, type WorkspaceLayer } from '../datasetFormat';
-import { gzip, gzipParts } from '../gzip';
+import { gzip } from '../gzip';
 import { describeHouseholdReport, householdsFromCsv } from '../households/householdCsv';
 import { PROVINCES } from '../provinceTable';
 import { importServicesText, importServiceTable, summariseReport } from '../services/importServices';
 import { concatServices } from '../services/services';
 import { parseTypeMapSpec } from '../services/typeMapping';
-import { encodeTpmapCountsParts, readTpmapCounts, type TpmapCounts } from '../tpmap/countsFile';
+import { encodeTpmapCountsPacked, readTpmapCounts, type TpmapCounts } from '../tpmap/countsFile';
 import { TpmapImporter, type TpmapImportReport } from '../tpmap/importTpmap';
 import { readTpmapFiles } from '../tpmap/readTpmapFiles';
 import { CountTable, presentCodes } from '../tpmap/countTable';
@@ -515,11 +515,12 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
     // rewritten in this form whenever its counts are rewritten.
     const previous = base?.manifest.files.tpmapCounts?.[String(year)];
     const rewrite = tpmapFiles.length > 0 || codes.length !== prev.codes.length || !previous;
-    const name = rewrite ? `tpmap-${year}.bin.gz` : previous;
+    const name = rewrite ? `tpmap-${year}.bin` : previous;
     tpmapFilesOut[String(year)] = name;
     if (rewrite) {
       check();
-      files.set(name, await gzipParts(encodeTpmapCountsParts(c)));
+      // Packed: each table compressed on its own, inflated when first read (countsFile.ts).
+      files.set(name, await encodeTpmapCountsPacked(c));
     }
   }
   if (Object.keys(tpmapFilesOut).length) manifestFiles.tpmapCounts = tpmapFilesOut;
