@@ -211,16 +211,52 @@ function commonPartsOf(s: Structure, common: CountTable | null): CommonPart[] {
   return parts;
 }
 
-/** Copies each reached area's poor, target poor, by dimension and by indicator out of its row. */
-function readRows(values: Float32Array | Float64Array, rows: Int32Array | null, has: Uint8Array, n: number, w: number, tPoor: number, tTarget: number, poor: Float64Array, targetPoor: Float64Array, byDim: Float64Array, failing: Float64Array): void {
+/** Copies each reached area's poor and target poor out of its row. */
+function readRows(values: Float32Array | Float64Array, rows: Int32Array | null, has: Uint8Array, n: number, w: number, tPoor: number, tTarget: number, poor: Float64Array, targetPoor: Float64Array): void {
   for (let i = 0; i < n; i++) {
     if (!has[i]) continue;
     const o = (rows ? rows[i] : i) * w;
     poor[i] = values[o + tPoor];
     targetPoor[i] = values[o + tTarget];
+  }
+}
+
+/** Copies each reached area's target poor by dimension (×5) and by indicator (×17) out of its row. */
+function readDetailRows(values: Float32Array | Float64Array, rows: Int32Array | null, has: Uint8Array, n: number, w: number, byDim: Float64Array, failing: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    if (!has[i]) continue;
+    const o = (rows ? rows[i] : i) * w;
     for (let d = 0; d < 5; d++) byDim[i * 5 + d] = values[o + 4 + d];
     for (let j = 0; j < INDICATOR_COUNT; j++) failing[i * INDICATOR_COUNT + j] = values[o + 9 + j];
   }
+}
+
+/**
+ * The target poor by dimension and by indicator, read out of the rows when first asked for: they
+ * are 22 of a level's 27 columns (at village level 22 × 82,000 × 8 bytes ≈ 14 MB per subset
+ * change), and the map needs them only for the measures that show them and the detail of a few
+ * areas. Fresh typed arrays cost about 3 ns a byte in a Chromium worker here (page faults), so
+ * allocating them up front was most of a national subset change's compute (issue 16 item 4).
+ */
+function lazyDetail(base: Omit<LevelDetail, 'targetPoorByDimension' | 'targetPoorFailing'>, read: (byDim: Float64Array, failing: Float64Array) => void, n: number): LevelDetail {
+  let byDim: Float64Array | null = null;
+  let failing: Float64Array | null = null;
+  const make = () => {
+    byDim = new Float64Array(n * 5).fill(NaN);
+    failing = new Float64Array(n * INDICATOR_COUNT).fill(NaN);
+    read(byDim, failing);
+  };
+  return {
+    ...base,
+    get targetPoorByDimension() {
+      if (!byDim) make();
+      return byDim!;
+    },
+    get targetPoorFailing() {
+      if (!failing) make();
+      return failing!;
+    },
+  };
 }
 
 /**
@@ -252,26 +288,20 @@ export function tpmapMeasures(counts: TpmapCounts, settings: MpiSettings): Tpmap
     const { households, people, failing, none, noneByDimension, noneByIndicator } = cp[li];
     const col = () => new Float64Array(n).fill(NaN);
     const [poor, targetPoor, poorNoCard, rate, headcountRatio] = [col(), col(), col(), col(), col()];
-    const targetPoorByDimension = new Float64Array(n * 5).fill(NaN);
-    const targetPoorFailing = new Float64Array(n * INDICATOR_COUNT).fill(NaN);
     const { values, rows, has } = t[li];
     // A function of its own, not inline in this per-level closure: optimised once, it ran the
     // national village level ~2× faster (Node, 82,000 villages × 24 columns).
-    readRows(values, rows, has, n, wT, tPoor, tTarget, poor, targetPoor, targetPoorByDimension, targetPoorFailing);
+    readRows(values, rows, has, n, wT, tPoor, tTarget, poor, targetPoor);
     for (let i = 0; i < n; i++) {
       poorNoCard[i] = poor[i] - targetPoor[i];
       rate[i] = people[i] > 0 ? (nocard ? poorNoCard[i] : targetPoor[i]) / people[i] : NaN;
       headcountRatio[i] = people[i] > 0 ? poor[i] / people[i] : NaN;
     }
-    const detail: LevelDetail = {
-      poorByDimension: noneByDimension,
-      targetPoorByDimension,
-      failing,
-      censored: noneByIndicator,
-      targetPoorFailing,
-      contributionByIndicator: noneByIndicator,
-      contributionByDimension: noneByDimension,
-    };
+    const detail = lazyDetail(
+      { poorByDimension: noneByDimension, failing, censored: noneByIndicator, contributionByIndicator: noneByIndicator, contributionByDimension: noneByDimension },
+      (byDim, tpf) => readDetailRows(values, rows, has, n, wT, byDim, tpf),
+      n,
+    );
     levels[level] = { level, codes, parent, households, people, poor, targetPoor, poorNoCard, rate, headcountRatio, intensity: none, adjustedHeadcount: none, poorScore: none, detail };
   });
   return { settings: rs, levels, afAvailable: false, afUnavailableReason: AF_NEEDS_HOUSEHOLDS, table: key, availableTables };
