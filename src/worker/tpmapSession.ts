@@ -31,18 +31,31 @@ export class TpmapSession extends WorkspaceSessionBase {
       for (const key of c.tables.keys()) if (key !== 'common') sets.add(key);
       for (const code of presentCodes(c.tables.values())) all.add(code);
     }
-    for (const v of villages.code) all.add(villageCodeString(v));
+    const villageCodes = Array.from(villages.code, (v) => villageCodeString(v));
+    for (const c of villageCodes) all.add(c);
     for (const list of [areas.districts, areas.subdistricts]) for (const a of list) all.add(a.code);
     if (manifest.files.boundaries?.province) for (const p of areas.provinces) all.add(p.code);
     this.capabilities = { af: false, dimensionSets: [...sets].sort() };
-    this.codes = {} as Record<AdminLevel, string[]>;
+    this.codes = { country: ['TH'], village: villageCodes } as Record<AdminLevel, string[]>;
+    // Each level's areas are the prefixes of every longer code; taken finest first, a level's
+    // prefixes come from the distinct areas of the level below (7,400 subdistricts, not 91,000
+    // codes) plus the codes of its own length: the same sets, a fraction of the string slices.
+    let finer: string[] = [];
+    let finerDigits = Infinity;
+    for (const level of ['subdistrict', 'district', 'province'] as const) {
+      const d = LEVEL_DIGITS[level];
+      const set = new Set<string>();
+      for (const c of finer) set.add(c.slice(0, d));
+      for (const c of all) if (c.length >= d && c.length < finerDigits) set.add(c.slice(0, d));
+      this.codes[level] = [...set].sort();
+      finer = this.codes[level];
+      finerDigits = d;
+    }
     this.index = {} as Record<AdminLevel, Map<string, number>>;
     for (const level of ADMIN_LEVELS) {
-      const list = level === 'country' ? ['TH'] : level === 'village'
-        ? Array.from(villages.code, (v) => villageCodeString(v))
-        : [...new Set([...all].filter((c) => c.length >= LEVEL_DIGITS[level]).map((c) => c.slice(0, LEVEL_DIGITS[level])))].sort();
-      this.codes[level] = list;
-      this.index[level] = new Map(list.map((c, i) => [c, i]));
+      const m = new Map<string, number>();
+      this.codes[level].forEach((c, i) => m.set(c, i));
+      this.index[level] = m;
     }
   }
 
