@@ -1,6 +1,6 @@
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { it as fit, fc } from '@fast-check/vitest';
-import { TpmapSession } from './tpmapSession';
+import { neighbourSets, TpmapSession } from './tpmapSession';
 import { CodeIndex, CountTable } from '../data/tpmap/countTable';
 import type { DatasetManifest } from '../data/datasetFormat';
 import { LEVEL_DIGITS, villageCodeString } from '../domain/adminCodes';
@@ -39,5 +39,12 @@ describe('TpmapSession areas per level', () => {
     }
     expect(s.levelCodes('village')).toEqual(Array.from(village, (v) => villageCodeString(v)));
     expect(s.levelCodes('country')).toEqual(['TH']);
+  });
+});
+
+describe('neighbourSets', () => {
+  it('flips one dimension at a time and never gives the empty set', () => {
+    expect(neighbourSets('11111')).toEqual(['01111', '10111', '11011', '11101', '11110']);
+    expect(neighbourSets('10000')).toEqual(['11000', '10100', '10010', '10001']);
   });
 });

@@ -84,6 +84,11 @@ export class CountTable implements Iterable<[string, Float64Array]> {
     return this.rows;
   }
 
+  /** Whether the rows are in memory (a lazy table decodes on first read). */
+  get decoded(): boolean {
+    return this.rows !== null;
+  }
+
   set data(d: Float32Array) {
     this.rows = d;
     this.decode = null;
