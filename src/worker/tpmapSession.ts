@@ -10,12 +10,12 @@ import { readAreas, readManifest, readVillages, type ByteReader, type Villages }
 import type { AreaNames, DatasetManifest } from '../data/datasetFormat';
 import { readTpmapCounts, type TpmapCounts } from '../data/tpmap/countsFile';
 import { tpmapMeasures, type TpmapResult } from '../data/tpmap/tpmapMeasures';
-import { presentCodes } from '../data/tpmap/countTable';
+import { presentCodes, type CountTable } from '../data/tpmap/countTable';
 import { COMMON_FIELDS } from '../data/tpmap/tpmapCsv';
 import { WorkspaceSessionBase, type LevelColumns, type MeasuresByLevel } from './datasetSession';
 
 /** After an answer, the wait before background decoding starts (the page is drawing it meanwhile). */
-const PREFETCH_DELAY_MS = 250;
+const PREFETCH_DELAY_MS = 50;
 
 /** The dimension sets one checkbox away from `key` (5 digits, 1 = counted); never the empty set. */
 export function neighbourSets(key: string): string[] {
@@ -109,13 +109,18 @@ export class TpmapSession extends WorkspaceSessionBase {
    * one. Memory is bounded by the tables the import holds, as when a user visits each of them.
    */
   private prefetchTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Tables waiting to be decoded: the newest answer's neighbours first, then those still left from earlier ones. */
+  private prefetchQueue: CountTable[] = [];
   private prefetchNeighbours(counts: TpmapCounts, key: string): void {
     if (this.prefetchTimer) clearTimeout(this.prefetchTimer);
-    const queue = neighbourSets(key).map((k) => counts.tables.get(k)).filter((t): t is NonNullable<typeof t> => !!t && !t.decoded);
+    const fresh = neighbourSets(key).map((k) => counts.tables.get(k)).filter((t): t is CountTable => !!t && !t.decoded);
+    this.prefetchQueue = [...new Set([...fresh, ...this.prefetchQueue])];
+    const queue = this.prefetchQueue;
     const next = () => {
       this.prefetchTimer = null;
       const t = queue.shift();
       if (!t) return;
+      if (t.decoded) return this.schedule(next, 0);
       try {
         void t.data;
       } catch {
