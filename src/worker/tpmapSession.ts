@@ -72,8 +72,10 @@ export class TpmapSession extends WorkspaceSessionBase {
     }
   }
 
-  /** A workspace whose poverty layer is TPMAP tables (or none yet). */
-  /** `step` is told when each part is done (the restore's steps in the bench, issue 16 item 2). */
+  /**
+   * A workspace whose poverty layer is TPMAP tables (or none yet). `step` is told when each part
+   * is done (the restore's steps in the bench, issue 16 item 2).
+   */
   static async open(read: ByteReader, manifest?: DatasetManifest, step: (what: string) => void = () => {}): Promise<TpmapSession> {
     const m = manifest ?? (await readManifest(read));
     const [areas, villages] = await Promise.all([readAreas(read, m), readVillages(read, m)]);
