@@ -74,6 +74,9 @@ describe('a generated national TPMAP folder through the workspace import', async
     expect(line.summary).toMatch(/all checks match/);
     expect(line.summary).not.toMatch(/row problems/);
     expect(manifest.files.tpmapCounts).toEqual({ '2561': 'tpmap-2561.bin' });
+    // Every file a layer lists is written (an import --into copies the base's files by its layers).
+    expect(manifest.layers!.find((l) => l.kind === 'poverty')!.files).toEqual(['tpmap-2561.bin']);
+    for (const l of manifest.layers!) for (const f of l.files) expect(write.files.has(f), `${l.id}: ${f}`).toBe(true);
   });
 
   it('gives each province, district, subdistrict and the country the generator’s totals', () => {

@@ -271,7 +271,7 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
     if (imported.counts.size === 0) report.refused.push({ file: tpmapFiles.map((f) => f.name).join(', '), message: 'no TPMAP table recognised' });
     for (const [year, c] of imported.counts) {
       counts.set(year, mergeCounts(counts.get(year), c));
-      added.push({ id: `poverty:${year}`, kind: 'poverty', year, files: [`tpmap-${year}.bin.gz`], synthetic: false, source: source(tpmapFiles), summary: `TPMAP ${year}`, stats: { villages: imported.report.villages } });
+      added.push({ id: `poverty:${year}`, kind: 'poverty', year, files: [`tpmap-${year}.bin`], synthetic: false, source: source(tpmapFiles), summary: `TPMAP ${year}`, stats: { villages: imported.report.villages } });
     }
     report.lines.push(tpmapLine(imported.report, tpmapFiles.map((f) => f.name)));
   }
@@ -569,7 +569,11 @@ export async function importIntoWorkspace(base: Base | null, inputs: InputFile[]
   report.joins = computeJoins(poverty, polygonCodes, villagesWithPoverty, (c) => locatedIndex.has(Number(c)));
   report.lines.push(joinLine(report.joins));
 
-  const layers = withLayers(base ? layersOf(base.manifest) : [], added);
+  // A poverty layer names the counts file of its year as written now: a workspace saved with
+  // `tpmap-YYYY.bin.gz` whose counts are rewritten packed (`.bin`) keeps its layer, and the old
+  // file is then obsolete (deleted) rather than listed and missing.
+  const countsFileOf = (l: WorkspaceLayer, f: string) => (l.kind === 'poverty' && l.year !== undefined && /^tpmap-\d+\./.test(f) ? tpmapFilesOut[String(l.year)] ?? f : f);
+  const layers = withLayers(base ? layersOf(base.manifest) : [], added).map((l) => ({ ...l, files: l.files.map((f) => countsFileOf(l, f)) }));
   const years = [...new Set([...Object.keys(profileFiles), ...Object.keys(tpmapFilesOut)].map(Number))].sort();
   const title = options.title ?? base?.manifest.title ?? defaultTitle(layers, polygonCodes, villagesWithPoverty);
   const manifest: DatasetManifest = {
