@@ -129,6 +129,44 @@ export class TpmapImporter {
   };
   private readonly namesByProvince = new Map<string, Map<string, string>>();
   private fileNo = 0;
+  /** Per year|level|table: bytes of the files announced by plan(), and bytes and rows read so far. */
+  private readonly sizing = new Map<string, { year: number; level: string; planned: number; bytes: number; rows: number }>();
+
+  /**
+   * Announces the files about to be read (names and sizes), so that the count tables can be sized
+   * once for the whole import: after each file, the rows per byte read so far in its
+   * year|level|table times that group's announced bytes estimates the level's number of areas,
+   * and their sum (+5 %) becomes the year's CodeIndex.expectedSize. Optional: without it the
+   * tables grow as rows come.
+   */
+  plan(files: Iterable<{ name: string; size: number }>): void {
+    for (const f of files) {
+      const k = classifyTpmapFile(f.name);
+      if (k?.kind !== 'table') continue;
+      const key = `${k.year}|${k.level}|${k.table}`;
+      const g = this.sizing.get(key) ?? { year: k.year, level: k.level, planned: 0, bytes: 0, rows: 0 };
+      g.planned += f.size;
+      this.sizing.set(key, g);
+    }
+  }
+
+  private learnSize(year: number, level: string, table: string, bytes: number, rows: number): void {
+    const g = this.sizing.get(`${year}|${level}|${table}`);
+    if (!g || !bytes) return;
+    g.bytes += bytes;
+    g.rows += rows;
+    if (!g.rows) return;
+    // Areas of a level ≈ the largest estimate over its tables (every table lists the same areas).
+    const byLevel = new Map<string, number>();
+    for (const x of this.sizing.values()) {
+      if (x.year !== year || !x.rows) continue;
+      byLevel.set(x.level, Math.max(byLevel.get(x.level) ?? 0, Math.ceil((x.planned * x.rows) / x.bytes)));
+    }
+    let sum = 0;
+    for (const v of byLevel.values()) sum += v;
+    const index = this.years.get(year)!.index;
+    index.expectedSize = Math.max(index.expectedSize, Math.ceil(sum * 1.05) + 64);
+  }
 
   private problem(p: CellProblem): void {
     this.report.problemCount += 1;
@@ -187,10 +225,15 @@ export class TpmapImporter {
     let into = c.tables.get(kind.table);
     if (!into) c.tables.set(kind.table, (into = new CountTable(width, y.index)));
     const reader = new TpmapTableReader(name, kind, into, y.stamps, this.fileNo++, (p) => this.problem(p));
+    let bytes = 0;
     return {
-      push: (chunk) => reader.push(chunk),
+      push: (chunk) => {
+        bytes += chunk.length;
+        reader.push(chunk);
+      },
       end: () => {
         const r = reader.end();
+        this.learnSize(kind.year, kind.level, kind.table, bytes, r.rows);
         this.report.files.push({ file: name, year: kind.year, level: kind.level, table: kind.table, rows: r.rows, records: r.records, split: r.split, skipped: r.skipped, missingColumns: r.missingColumns });
       },
     };

@@ -55,6 +55,25 @@ describe('files streamed in pieces read the same as whole files', () => {
   });
 });
 
+describe('count tables sized from the announced files (TpmapImporter.plan)', () => {
+  it('read the same tables as files added without a plan, in storage close to the final size', async () => {
+    const planned = new TpmapImporter();
+    await readTpmapFiles(inputs(), planned); // readTpmapFiles announces the files first
+    const unplanned = new TpmapImporter();
+    for (const f of files) unplanned.add(f.name, f.text);
+    const a = unplanned.finish();
+    const b = planned.finish();
+    expect(b.report).toEqual(a.report);
+    const tables = b.counts.get(2561)!.tables;
+    for (const [key, t] of a.counts.get(2561)!.tables) expect([...tables.get(key)!], key).toEqual([...t]);
+    // The estimate (rows per byte × the level's bytes, + 5 %) covers every area and wastes little.
+    const index = [...tables.values()][0].index;
+    expect(index.expectedSize).toBeGreaterThanOrEqual(index.size);
+    expect(index.expectedSize).toBeLessThan(index.size * 1.2 + 64);
+    for (const t of tables.values()) expect(t.present.length).toBeLessThanOrEqual(index.expectedSize * 1.25);
+  });
+});
+
 describe('a generated national TPMAP folder through the workspace import', async () => {
   const progress: [number, number, number | undefined][] = [];
   const { write, report } = await importIntoWorkspace(null, inputs(), { now: () => new Date('2026-12-03T00:00:00Z'), onProgress: (d, n, _f, b, bt) => progress.push([d, n, b === undefined || bt === undefined ? undefined : b / bt]) });

@@ -29,6 +29,7 @@ export async function readTpmapFiles(
   hooks: { check?: () => void; progress?: (file: string) => void; onBytes?: (bytesDone: number, bytesTotal: number, file: string) => void; streamAboveBytes?: number } = {},
 ): Promise<{ bytes: number }> {
   const bytesTotal = files.reduce((s, f) => s + f.size, 0);
+  importer.plan(files);
   let bytesDone = 0;
   let last = 0;
   const tell = (file: string, force = false) => {

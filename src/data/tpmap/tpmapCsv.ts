@@ -127,9 +127,9 @@ export class RowStamps {
   parts = new Uint32Array(0);
   /** Records of the row in that file. */
   records = new Uint16Array(0);
-  reserve(i: number): void {
+  reserve(i: number, expected = 0): void {
     if (i < this.file.length) return;
-    const n = Math.max(1024, Math.ceil(this.file.length * 1.5), i + 1);
+    const n = Math.max(1024, Math.ceil(this.file.length * 1.5), i + 1, expected);
     const f = new Int32Array(n).fill(-1);
     f.set(this.file);
     const p = new Uint32Array(n);
@@ -325,7 +325,7 @@ export class TpmapTableReader {
     }
     const { table, stamps, fileNo } = this;
     const i = table.index.ensure(code);
-    stamps.reserve(i);
+    stamps.reserve(i, table.index.expectedSize);
     table.reserve(i);
     const width = table.width;
     const data = table.data;
