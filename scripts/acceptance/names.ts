@@ -58,7 +58,8 @@ for (const [adm, level, select] of [
   // 1. GDAL's names-only copy.
   const file = join(tmp, `th_adm${adm}_names_only.geojson`);
   const ogr = spawnSync('ogr2ogr', ['-f', 'GeoJSON', file, join(R, `admin/th_adm${adm}.geojson`), '-sql', `SELECT ${select} FROM th_adm${adm}`], { encoding: 'utf8' });
-  check(ogr.status === 0, `ogr2ogr wrote ${file} (${ogr.stderr.trim() || 'ok'})`);
+  // ogr2ogr comes with Debian's gdal-bin; without it say so instead of failing on a null stderr.
+  check(ogr.status === 0, `ogr2ogr wrote ${file} (${ogr.error ? `${ogr.error.message}: apt-get install gdal-bin` : ogr.stderr.trim() || 'ok'})`);
   const out = join(tmp, `ws-adm${adm}`);
   const r = importNames(file, out);
   check(r.status === 0 && new RegExp(`^th_adm${adm}_names_only\\.geojson: [\\d,]+ ${level} polygons · matched by ${level} name within`).test(r.line?.summary ?? ''), `${r.line?.summary ?? r.stderr}`);

@@ -45,7 +45,12 @@ async function inBrowser(files: { path: string; line: RegExp }[]): Promise<{ wal
     for (const f of files) {
       const t0 = Date.now();
       await page.locator('[data-testid=open-file] input').setInputFiles(f.path);
-      await page.locator('[data-testid=import-line]', { hasText: f.line }).first().waitFor({ timeout: 600_000 });
+      // The line is in Thai by default, its English in the title (WorkspacePanel): either matches.
+      await page.waitForFunction(
+        (src) => [...document.querySelectorAll('[data-testid=import-line]')].some((e) => new RegExp(src).test(`${e.getAttribute('title') ?? ''}\n${e.textContent ?? ''}`)),
+        f.line.source,
+        { timeout: 600_000, polling: 100 },
+      );
       const wallMs = Date.now() - t0;
       // The worker's own time (read, import, IndexedDB commit), as the report shows it ("4.2 s").
       const shown = await page.locator('[data-testid=import-report] > li').last().locator('.muted').last().innerText();
