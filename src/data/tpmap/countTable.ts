@@ -20,7 +20,8 @@ export class CodeIndex {
    * How many codes the index is expected to hold once an import is done (0: unknown), set by an
    * importer that can estimate it (TpmapImporter.plan). Tables sharing the index grow straight to
    * it instead of by 25 % steps: a national import grew 32 tables of ~90,000 rows some 30 times
-   * each, and those fresh arrays and copies were 4.7 s of a 21 s browser import (issue 16 profile).
+   * each, and those fresh arrays and copies were 4.7 s of the worker's ~21 s of work in a browser
+   * import (issue 16 profile).
    */
   expectedSize = 0;
 
