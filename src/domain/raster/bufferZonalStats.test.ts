@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from '../geo';
-import { bufferZonalStats } from './bufferZonalStats';
+import { bufferZonalStats as fastStats } from './bufferZonalStats';
 import { bufferZonalStatsBruteForce, bufferZonalStatsNaive } from './bufferZonalStatsReference';
 import { mulberry32, seededGrid } from './seededRaster';
 
@@ -21,7 +21,7 @@ function points(seed: number, n: number) {
   return { lon, lat };
 }
 
-const columns = (s: ReturnType<typeof bufferZonalStats>) => ({
+const columns = (s: ReturnType<typeof fastStats>) => ({
   sum: Array.from(s.sum),
   mean: Array.from(s.mean).map(String),
   validPixels: Array.from(s.validPixels),
@@ -29,7 +29,8 @@ const columns = (s: ReturnType<typeof bufferZonalStats>) => ({
   litShare: Array.from(s.litShare).map(String),
 });
 
-describe('bufferZonalStats', () => {
+describe.each(['wasm', 'js'] as const)('bufferZonalStats, %s engine', (engine) => {
+  const bufferZonalStats = (g: Parameters<typeof fastStats>[0], lon: ArrayLike<number>, lat: ArrayLike<number>, o: Parameters<typeof fastStats>[3] = {}) => fastStats(g, lon, lat, { ...o, engine });
   it('visits points in raster order but answers each as if it were alone (NaN positions included)', () => {
     const { lon, lat } = points(7, 200);
     lon[3] = NaN;
@@ -122,4 +123,28 @@ describe('bufferZonalStats', () => {
       }
     },
   );
+});
+
+describe('bufferZonalStats engines', () => {
+  it('WebAssembly and JS give bit-identical numbers on a national-size grid and many villages', () => {
+    // A grid larger than the first memory reservation, so the wasm memory has to grow, and a
+    // radius wide enough that runs span many pixels.
+    const g = seededGrid({ width: 700, height: 500, west: 99, north: 16, pixelWidthDeg: 1 / 240, seed: 5, noDataShare: 0.02, zeroShare: 0.3 });
+    const rand = mulberry32(11);
+    const n = 3000;
+    const lon = Array.from({ length: n }, () => g.west - 0.05 + rand() * (g.east - g.west + 0.1));
+    const lat = Array.from({ length: n }, () => g.south - 0.05 + rand() * (g.north - g.south + 0.1));
+    for (const radiusKm of [0.3, 2, 5]) {
+      const w = fastStats(g, lon, lat, { radiusKm, engine: 'wasm' });
+      const j = fastStats(g, lon, lat, { radiusKm, engine: 'js' });
+      expect(columns(w)).toEqual(columns(j));
+      expect(columns(fastStats(g, lon, lat, { radiusKm }))).toEqual(columns(j));
+      expect(w.validPixels.some((v) => v > 0)).toBe(true);
+    }
+  });
+
+  it('a call after a bigger grid (memory reused, smaller window) still matches brute force', () => {
+    const { lon, lat } = points(3, 50);
+    expect(columns(fastStats(grid, lon, lat, { radiusKm: 1, engine: 'wasm' }))).toEqual(columns(bufferZonalStatsBruteForce(grid, lon, lat, { radiusKm: 1 })));
+  });
 });
