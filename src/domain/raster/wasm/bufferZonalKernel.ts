@@ -4,8 +4,9 @@
 // the column terms, each row's run of member columns, and the run's sum, valid and lit counts.
 // It is a line-for-line twin of kernelJs in ../bufferZonalStats.ts — the same IEEE-754 double
 // operations in the same order, so both give bit-identical results (the tests check it). WebAssembly
-// runs it ~1.6× faster than the JIT does the JS (issue 16 item 5): no bounds checks on the typed
-// arrays and a smaller working set of registers.
+// runs the loop itself ≈ 1.6× faster than the JIT runs the JS (issue 16 item 5; 23 → 19 ms for the
+// whole national call): on 64-bit hosts its loads are bounds-checked by guard pages instead of a
+// compare per typed-array access, and it never deoptimises.
 //
 // Memory (byte offsets into the imported memory, laid out by ../bufferZonalStats.ts):
 //   values  f32[rows × ww]   radiance of the grid's rows wr0… and columns wc0…, NaN = nodata
