@@ -143,6 +143,14 @@ describe('bufferZonalStats engines', () => {
     }
   });
 
+  it('a job larger than the wasm memory cap runs in JS (auto) or is refused (wasm), and answers the same', () => {
+    const { lon, lat } = points(3, 200);
+    const capped = fastStats(grid, lon, lat, { radiusKm: 2, wasmMaxBytes: 4096 });
+    expect(columns(capped)).toEqual(columns(fastStats(grid, lon, lat, { radiusKm: 2, engine: 'js' })));
+    expect(columns(capped)).toEqual(columns(bufferZonalStatsBruteForce(grid, lon, lat, { radiusKm: 2 })));
+    expect(() => fastStats(grid, lon, lat, { radiusKm: 2, engine: 'wasm', wasmMaxBytes: 4096 })).toThrow(/more memory than it may hold/);
+  });
+
   it('a call after a bigger grid (memory reused, smaller window) still matches brute force', () => {
     const { lon, lat } = points(3, 50);
     expect(columns(fastStats(grid, lon, lat, { radiusKm: 1, engine: 'wasm' }))).toEqual(columns(bufferZonalStatsBruteForce(grid, lon, lat, { radiusKm: 1 })));
