@@ -22,6 +22,7 @@ import { readText } from '../data/dataset';
 import { LAYER_SOURCES } from './layerSources';
 import { dataExtent } from './dataExtent';
 import { parseCameraParam, withCameraParam } from './viewParam';
+import { holdPaint } from './paintGate';
 import { villageCodeString, levelOfCode } from '../domain/adminCodes';
 
 setWorkerUrl(workerUrl);
@@ -127,6 +128,8 @@ export function MapView() {
       pitchWithRotate: false,
     });
     performance.mark('cheepao:map-created');
+    // Nothing is painted until the first frame can show the map with its layers (paintGate.ts).
+    const gate = holdPaint(map, () => performance.mark('cheepao:gate-open'));
     map.touchZoomRotate.disableRotation();
     // deck.gl creates its GPU device asynchronously and draws nothing before; maplibre can go idle
     // first, so "ready" waits for deck (CI stop 12 read an unfilled first frame).
@@ -147,6 +150,7 @@ export function MapView() {
         // also fire 'moveend' and write the camera into the URL).
         setTimeout(() => map.fire('move'), 0);
         map.triggerRepaint();
+        maybeOpenGate();
       },
       getTooltip: (info) => {
         const src = info.layer && LAYER_SOURCES.find((x) => info.layer!.id.startsWith(`${x.id}-`));
@@ -202,6 +206,7 @@ export function MapView() {
       // Bangkok selected Chachoengsao once the demo's data came before the device (issue 16 §3).
       if (deckLoaded) overlay.setProps({ layers });
       map.triggerRepaint();
+      maybeOpenGate();
     };
     // deck.gl's interleaved overlay draws a layer only inside its group, a maplibre custom layer it
     // adds when the layers are set and the style is loaded (@deck.gl/maplibre
@@ -213,6 +218,11 @@ export function MapView() {
       currentLayers.some((l) => !map.getLayer((l.props as { beforeId?: string }).beforeId ? `deck-maplibre-layer-group-before:${(l.props as { beforeId?: string }).beforeId}` : 'deck-maplibre-layer-group-last'));
     const onIdle = () => {
       const s = appStore.getState();
+      // No frame has been painted yet: "ready" must wait for one.
+      if (!gate.isOpen) {
+        maybeOpenGate();
+        return;
+      }
       if (deckLoaded && map.isStyleLoaded() && groupMissing()) {
         overlay.setProps({ layers: currentLayers });
         map.triggerRepaint();
@@ -227,6 +237,15 @@ export function MapView() {
       }
     };
     map.on('idle', onIdle);
+    // The first frame is worth painting once deck has its device, the style is loaded and the
+    // first layers are set (or the data failed or is absent, and the basemap is all there is).
+    const maybeOpenGate = () => {
+      if (gate.isOpen || !deckLoaded || !map.isStyleLoaded()) return;
+      const s = appStore.getState();
+      if (!currentLayers.length && s.status === 'loading') return;
+      if (groupMissing()) overlay.setProps({ layers: currentLayers });
+      gate.open();
+    };
     const unsubscribeSources = LAYER_SOURCES.map((src) =>
       src.subscribe(() => {
         lastKey = '';
@@ -301,6 +320,7 @@ export function MapView() {
     map.on('load', () => {
       performance.mark('cheepao:style-loaded');
       render();
+      maybeOpenGate();
     });
 
     // Fit to the data after an import or a workspace switch (issue 15 item 5), once the new
@@ -367,6 +387,7 @@ export function MapView() {
     (window as unknown as { __cheepaoMap?: MapLibreMap }).__cheepaoMap = map;
     return () => {
       uncovered.disconnect();
+      gate.dispose();
       unsubscribe();
       unsubscribeFirst();
       unsubscribeSources.forEach((u) => u());
