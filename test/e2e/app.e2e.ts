@@ -47,6 +47,15 @@ describe('app shell on the demo dataset', () => {
     expect(present, `palette pixel counts ${px.matches.join(',')}`).toBe(5);
   });
 
+  it('paints nothing before deck has its device and the first layers (the paint gate held and then opened)', async () => {
+    // src/map/paintGate.ts wraps maplibre's internal painter.render; if an upgrade removed it,
+    // the gate would start open, never mark, and the first map would lose ≈ 0.4 s again.
+    const marks = await s.page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('cheepao:')).map((m) => [m.name, m.startTime])));
+    expect(marks['cheepao:gate-open'], JSON.stringify(marks)).toBeGreaterThan(0);
+    expect(marks['cheepao:gate-open']).toBeGreaterThanOrEqual(marks['cheepao:deck-device']);
+    expect(marks['cheepao:map-ready']).toBeGreaterThanOrEqual(marks['cheepao:gate-open']);
+  });
+
   it('shows Thai text and the synthetic-data label', async () => {
     await expect.poll(() => s.page.locator('[data-testid=synthetic-badge]').innerText()).toContain('ข้อมูลสังเคราะห์เพื่อการสาธิต');
     expect(await s.page.locator('[data-testid=synthetic-badge]').innerText()).toContain('synthetic demonstration data');
