@@ -151,6 +151,21 @@ describe('bufferZonalStats engines', () => {
     expect(() => fastStats(grid, lon, lat, { radiusKm: 2, engine: 'wasm', wasmMaxBytes: 4096 })).toThrow(/more memory than it may hold/);
   });
 
+  it('reuses the copied window only for the same values: radius down and up, then another grid of the same shape', () => {
+    // The wasm kernel keeps the last call's window of values and the grid tables when the next
+    // call has the same layout (same grid shape, as many villages). A grid with other values but
+    // the same shape and layout must not read the kept copy, nor a larger radius read past it.
+    // Points in the middle of the grid, so that the window (the union of the boxes) grows with the radius.
+    const rand = mulberry32(21);
+    const lon = Array.from({ length: 150 }, () => grid.west + (0.4 + 0.2 * rand()) * (grid.east - grid.west));
+    const lat = Array.from({ length: 150 }, () => grid.south + (0.4 + 0.2 * rand()) * (grid.north - grid.south));
+    const other = { ...grid, values: grid.values.map((v, i) => (i % 7 === 0 ? NaN : v * 2 + 1)) };
+    for (const [g, radiusKm] of [[grid, 3], [grid, 1], [grid, 4], [other, 4], [other, 2], [grid, 2]] as const) {
+      const w = fastStats(g, lon, lat, { radiusKm, engine: 'wasm' });
+      expect(columns(w)).toEqual(columns(bufferZonalStatsBruteForce(g, lon, lat, { radiusKm })));
+    }
+  });
+
   it('a call after a bigger grid (memory reused, smaller window) still matches brute force', () => {
     const { lon, lat } = points(3, 50);
     expect(columns(fastStats(grid, lon, lat, { radiusKm: 1, engine: 'wasm' }))).toEqual(columns(bufferZonalStatsBruteForce(grid, lon, lat, { radiusKm: 1 })));
