@@ -57,6 +57,17 @@ describe.each(['wasm', 'js'] as const)('bufferZonalStats, %s engine', (engine) =
     expect(columns(bufferZonalStats(grid, lon, lat, { radiusKm: 3 }))).toEqual(columns(bufferZonalStatsNaive(grid, lon, lat, { radiusKm: 3 })));
   });
 
+  it.each([0.1, 1])('equals brute force on a coarse grid (%s° pixels: the set-up by angle addition, or by Math.sin past 1e-3 rad)', (pixelDeg) => {
+    const g = seededGrid({ width: 40, height: 30, west: 97, north: 20, pixelWidthDeg: pixelDeg, seed: 3, noDataShare: 0.1, zeroShare: 0.2 });
+    const rand = mulberry32(17);
+    const lon = Array.from({ length: 80 }, () => g.west - pixelDeg + rand() * (g.east - g.west + 2 * pixelDeg));
+    const lat = Array.from({ length: 80 }, () => g.south - pixelDeg + rand() * (g.north - g.south + 2 * pixelDeg));
+    const radiusKm = pixelDeg * 111 * 2.5;
+    const fast = bufferZonalStats(g, lon, lat, { radiusKm });
+    expect(columns(fast)).toEqual(columns(bufferZonalStatsBruteForce(g, lon, lat, { radiusKm })));
+    expect(Math.max(...fast.validPixels)).toBeGreaterThan(10);
+  });
+
   it('hand-checkable case: a 1-pixel buffer at a pixel centre holds exactly that pixel', () => {
     const c = 10, r = 20;
     const lon = grid.west + (c + 0.5) * grid.pixelWidthDeg;
