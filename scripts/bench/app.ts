@@ -83,6 +83,7 @@ function startupSteps(): Record<string, number> {
     'cheepao:entry': 'entry chunk evaluated: compute worker started (entry mark)',
     'cheepao:modules-evaluated': 'app chunk parsed + evaluated (modules-evaluated mark)',
     'cheepao:fonts-ready': 'document.fonts.ready',
+    'cheepao:map-constructing': 'React mounted the map: maplibre Map constructor starts',
     'cheepao:map-created': 'maplibre map and its WebGL context created (React mounted the map)',
     'cheepao:style-parsed': 'maplibre style parsed, outlines sent to its worker (style.load)',
     'cheepao:style-loaded': 'maplibre style loaded (load: sources tiled; painting still held)',

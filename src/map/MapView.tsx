@@ -117,6 +117,7 @@ export function MapView() {
 
   useEffect(() => {
     // A camera in the URL (a reload, a shared link) wins over every automatic fit of this load.
+    performance.mark('cheepao:map-constructing');
     const camera0 = parseCameraParam(location.search);
     const map = new MapLibreMap({
       container: container.current!,
