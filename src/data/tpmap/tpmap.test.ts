@@ -46,6 +46,23 @@ describe('parseTpmapTable', () => {
     expect(() => parseTpmapTable('"tumbol_ID","x"\n"730101",1', '61_73_tambol_11111.csv')).toThrow(/61_73_tambol_11111\.csv: line 1: missing columns poor\.JPT\.CNT, poor\.JPT\.MOFval\.CNT/);
     expect(() => parseTpmapTable(villages11111, '61_73_amphur_11111.csv')).toThrow(/no amphur_ID column/);
   });
+  it('refuses a row with fewer or more fields than the header (a file cut short, a stray comma), by line', () => {
+    const lines = villages11111.split('\n');
+    const good = lines[lines.length - 1];
+    // A copy that stopped mid-row: the last row loses its last fields (its kept counts included or not).
+    const cut = lines.join('\n').slice(0, -(good.length - good.lastIndexOf(',', good.lastIndexOf(',') - 1)));
+    const t = parseTpmapTable(cut, '61_73_village_11111.csv');
+    const nFields = lines[0].split(',').length;
+    expect(t.problems).toEqual([
+      { file: '61_73_village_11111.csv', line: lines.length, column: expect.any(String), message: `missing: the row has ${nFields - 2} fields where the header has ${nFields} (a file cut short?)` },
+    ]);
+    expect(t.rows.size).toBe(parseTpmapTable(villages11111, '61_73_village_11111.csv').rows.size - 1);
+    // A comma outside quotes in one cell: one field too many.
+    const shifted = [...lines.slice(0, -1), good.replace(/,(\d+),/, ',$1,0,')].join('\n');
+    expect(parseTpmapTable(shifted, '61_73_village_11111.csv').problems).toEqual([
+      { file: '61_73_village_11111.csv', line: lines.length, column: expect.any(String), message: `the row has more fields than the header's ${nFields} (a comma outside quotes?)` },
+    ]);
+  });
 });
 
 describe('importTpmap → counts → measures', () => {

@@ -178,6 +178,8 @@ export class TpmapTableReader {
   private started = false;
   private idColumn = -1;
   private idName = '';
+  /** The header's column names, for messages. */
+  private header: string[] = [];
   /** Field number of each column (-1: not kept). */
   private fieldOf = new Int16Array(0);
   private readonly source: string[];
@@ -262,6 +264,7 @@ export class TpmapTableReader {
     });
     this.idColumn = idColumn;
     this.idName = header[idColumn];
+    this.header = header;
   }
 
   private readRow(buf: Uint8Array, s: number, e: number): void {
@@ -291,6 +294,12 @@ export class TpmapTableReader {
       col++;
       p = q + 1;
     }
+    // Every TPMAP export row has its header's fields (all of ../shared/realdata/tpmap2561 do). Fewer
+    // is a row cut short — a copy or download that stopped mid-file — and more is a comma outside
+    // quotes shifting the cells after it: either would drop counts or put them in the wrong
+    // columns without a word, so the row is refused by name and line.
+    if (col < nCols) return this.skip(this.header[col], `missing: the row has ${col} field${col === 1 ? '' : 's'} where the header has ${nCols} (a file cut short?)`);
+    if (p <= e) return this.skip(this.header[nCols - 1], `the row has more fields than the header's ${nCols} (a comma outside quotes?)`);
     this.commit(rawId);
   }
 

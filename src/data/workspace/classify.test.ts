@@ -30,4 +30,11 @@ describe('classification by name (issue 16: a national TPMAP folder is 7,328 fil
     expect(knownByName('dir/61_province_common.csv')).toBe(true);
     expect(knownByName('61_73_village.csv')).toBe(false);
   });
+  it('refuses a 0-byte table by name and reads the others (one failed export among thousands)', async () => {
+    const empty = input('61_73_amphur_00011.csv', '');
+    const tpmap = input('61_73_village_11111.csv', 'village_ID,poor.JPT.CNT\n');
+    const r = await readInputs([empty, tpmap]);
+    expect(r.refused).toEqual([{ file: '61_73_amphur_00011.csv', message: '61_73_amphur_00011.csv: empty file (0 bytes); export this TPMAP table again (the other tables are read)' }]);
+    expect(r.items.map((i) => i.name)).toEqual(['61_73_village_11111.csv']);
+  });
 });
