@@ -46,6 +46,14 @@ describe('parseTpmapTable', () => {
     expect(() => parseTpmapTable('"tumbol_ID","x"\n"730101",1', '61_73_tambol_11111.csv')).toThrow(/61_73_tambol_11111\.csv: line 1: missing columns poor\.JPT\.CNT, poor\.JPT\.MOFval\.CNT/);
     expect(() => parseTpmapTable(villages11111, '61_73_amphur_11111.csv')).toThrow(/no amphur_ID column/);
   });
+  it('reads counts with thousands separators (a sheet re-saved from a spreadsheet), not other commas', () => {
+    const lines = villages11111.split('\n');
+    // The third field is poor.JPT.CNT (Cheepao's `poor`).
+    const grouped = lines[1].replace(/^("?\d+"?),(\d+),(\d+),/, '$1,$2,"1,010",');
+    const t = parseTpmapTable([lines[0], grouped, lines[2].replace(/^("?\d+"?),(\d+),(\d+),/, '$1,$2,"1,23",')].join('\n'), '61_73_village_11111.csv');
+    expect(t.rows.get('73010101')![TABLE_FIELDS.indexOf('poor')]).toBe(1010);
+    expect(t.problems).toEqual([{ file: '61_73_village_11111.csv', line: 3, column: 'poor.JPT.CNT', message: '"1,23" is not a count (a whole number ≥ 0)' }]);
+  });
   it('refuses a row with fewer or more fields than the header (a file cut short, a stray comma), by line', () => {
     const lines = villages11111.split('\n');
     const good = lines[lines.length - 1];

@@ -409,6 +409,8 @@ function cellText(buf: Uint8Array, p: number, q: number): string {
  * A count (whole number ≥ 0) from a cell's bytes, or -1. Plain digits (TPMAP writes them so) are
  * read directly; `12.0`, `1e3` and other spellings go through Number() as before.
  */
+const THOUSANDS = /^\d{1,3}(?:,\d{3})+$/;
+
 function parseCount(buf: Uint8Array, p: number, q: number): number {
   while (p < q && buf[p] === Byte.SPACE) p++;
   while (q > p && buf[q - 1] === Byte.SPACE) q--;
@@ -426,7 +428,9 @@ function parseCount(buf: Uint8Array, p: number, q: number): number {
   }
   if (k === q && q - p < 16) return v;
   const raw = cellText(buf, p, q).trim();
-  const n = Number(raw);
+  // "1,234": a table re-saved from a spreadsheet whose cells had a number format (quoted, since
+  // the comma would otherwise split the cell); thousands groups only, so "1,23" stays an error.
+  const n = Number(THOUSANDS.test(raw) ? raw.replace(/,/g, '') : raw);
   return raw !== '' && Number.isInteger(n) && n >= 0 ? n : -1;
 }
 
