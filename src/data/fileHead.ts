@@ -1,4 +1,9 @@
-/** The first bytes of a dropped or named file as text (BOM removed), for recognising its kind. */
+import { decodeText } from './formats/textEncoding';
+
+/**
+ * The first bytes of a dropped or named file as text (BOM removed; UTF-8, UTF-16 or Windows-874
+ * as formats/textEncoding.ts detects), for recognising its kind.
+ */
 export function headText(head: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/^\uFEFF/, '');
+  return decodeText(head).replace(/^\uFEFF/, '');
 }

@@ -15,6 +15,7 @@ import { detectColumns } from '../data/services/columns';
 import { headText } from '../data/fileHead';
 import type { AccessQueryResult, ImportOutcome, MappingRequest, RecomputeResult, ServicesForMap } from '../worker/accessApi';
 import { latestWins } from './latestWins';
+import { decodeText } from '../data/formats/textEncoding';
 
 export interface ImportRecord {
   report: ServiceImportReport;
@@ -230,7 +231,8 @@ export async function importServiceFile(file: File): Promise<void> {
   try {
     // Make sure the dataset's own services are in place first, so the import adds to them.
     loadServices();
-    const text = await file.text();
+    // Not File.text(), which is UTF-8 only: Thai Excel saves CSV in Windows-874 (textEncoding.ts).
+    const text = decodeText(new Uint8Array(await file.arrayBuffer()));
     const out = await computeWorker().accessImport(text, file.name);
     accepted(out, file.name);
   } catch (e) {

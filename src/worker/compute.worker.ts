@@ -19,6 +19,7 @@ import { progressApi } from './progressApi';
 import { commitWorkspace, deleteWorkspace, idbReader, listWorkspaces, newWorkspaceId, readerOf, renameWorkspace, workspaceBytes, type WorkspaceEntry, type WorkspaceRef } from '../data/workspace/storage';
 import type { InputFile, WorkspaceImportOptions, WorkspaceImportReport } from '../data/workspace/importWorkspace';
 import { layersOf } from '../data/workspace/layers';
+import { decodeText } from '../data/formats/textEncoding';
 
 type Session = DatasetSession | TpmapSession;
 
@@ -112,7 +113,8 @@ function blobInput(b: { name: string; file: Blob; attribution?: string; fromDemo
     name: b.name,
     size: b.file.size,
     blob: b.file,
-    text: () => b.file.text(),
+    // Not File.text(), which is UTF-8 only: Thai Excel saves CSV in Windows-874 (textEncoding.ts).
+    text: async () => decodeText(new Uint8Array(await b.file.arrayBuffer())),
     // Large TPMAP tables are parsed as the Blob streams in (readTpmapFiles), never held whole.
     chunks: () => streamChunks(b.file.stream()),
     bytes: async () => new Uint8Array(await b.file.arrayBuffer()),

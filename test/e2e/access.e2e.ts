@@ -19,6 +19,7 @@ import { DEMO_DATA_DIR, dirReader } from '../../src/data/nodeReader';
 import { haversineKm } from '../../src/domain/geo';
 import { seededRandom } from '../../src/domain/access/bruteForceReference';
 import { villageCodeString } from '../../src/domain/adminCodes';
+import { encodeCp874 } from '../../src/data/formats/pointShapefileFixture';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -184,6 +185,22 @@ describe('services and access in the app', () => {
     await expect.poll(() => count('service-count-school')).toBe(school0 + 2);
     expect(await count('service-count-hospital')).toBe(hosp0 + 1);
     expect(await s.page.locator('[data-testid=access-mapping]').count()).toBe(0);
+  });
+
+  it('reads a service list saved by Thai Excel (Windows-874, CRLF): Thai types recognised, no mapping asked', async () => {
+    // File.text() would decode these bytes as UTF-8: โรงเรียน and รพ.สต. became U+FFFD runs, the
+    // types matched nothing and the mapping step came up. Encoded by the TIS-620 code chart.
+    const file = join(dir, 'schools-excel-th.csv');
+    const rows = ['id,type,name,lon,lat', 'TH874-1,โรงเรียน,โรงเรียนบ้านหนองบัว,100.21,15.31', 'TH874-2,โรงเรียน,โรงเรียนวัดป่าเลไลยก์,100.32,15.42', 'TH874-3,รพ.สต.,รพ.สต.บ้านดอนยายหอม,100.43,15.53'];
+    writeFileSync(file, encodeCp874(rows.join('\r\n') + '\r\n'));
+    const school0 = await count('service-count-school');
+    const hph0 = await count('service-count-health_promoting_hospital');
+    await s.page.setInputFiles('[data-testid=access-file]', file);
+    await expect.poll(() => count('service-count-school')).toBe(school0 + 2);
+    expect(await count('service-count-health_promoting_hospital')).toBe(hph0 + 1);
+    expect(await s.page.locator('[data-testid=access-mapping]').count()).toBe(0);
+    const report = s.page.locator('[data-testid=access-import-report]', { hasText: 'schools-excel-th.csv' });
+    expect(await report.getAttribute('data-accepted')).toBe('3');
   });
 
   it('refuses a file in projected (UTM) coordinates with a visible message, keeping what is loaded', async () => {

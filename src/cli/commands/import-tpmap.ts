@@ -17,6 +17,7 @@ import { provinceNames, writeDataset } from '../../data/households/datasetWriter
 import { encodeTpmapCountsBinary } from '../../data/tpmap/countsFile';
 import { describeTpmapReport, importTpmap } from '../../data/tpmap/importTpmap';
 import { CliError, type CliIo } from '../io';
+import { decodeText } from '../../data/formats/textEncoding';
 
 async function expand(paths: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -46,7 +47,7 @@ export default async function importTpmapCommand(argv: string[], io: CliIo): Pro
   if (!values.out) throw new CliError('--out DIR is required (a new or empty directory)');
   const t0 = performance.now();
   const paths = await expand(positionals);
-  const files = await Promise.all(paths.map(async (p) => ({ name: basename(p), text: await readFile(p, 'utf8') })));
+  const files = await Promise.all(paths.map(async (p) => ({ name: basename(p), text: decodeText(new Uint8Array(await readFile(p))) })));
   let imported;
   try {
     imported = importTpmap(files);

@@ -25,6 +25,7 @@ import { BOUNDARY_LEVELS, type BoundaryLevel } from '../../data/boundaries/impor
 import { importIntoWorkspace, type InputFile } from '../../data/workspace/importWorkspace';
 import { layersOf } from '../../data/workspace/layers';
 import { CliError, type Command } from '../io';
+import { decodeText } from '../../data/formats/textEncoding';
 
 async function expand(paths: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -48,7 +49,7 @@ function nodeInput(path: string, size: number): InputFile {
     name: basename(path),
     size,
     bytes: async () => new Uint8Array(await readFile(path)),
-    text: async () => readFile(path, 'utf8'),
+    text: async () => decodeText(new Uint8Array(await readFile(path))),
     // Large TPMAP tables are parsed as they stream in (1 MiB pieces), never held whole.
     chunks: () => createReadStream(path, { highWaterMark: 1 << 20 }),
     head: async () => {

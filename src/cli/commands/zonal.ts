@@ -40,6 +40,7 @@ import { join, resolve } from 'node:path';
 import { readManifest, readVillages } from '../../data/dataset';
 import { dirReader } from '../../data/nodeReader';
 import { villageCodeString } from '../../domain/adminCodes';
+import { decodeText } from '../../data/formats/textEncoding';
 
 interface Points {
   id: string[];
@@ -49,7 +50,7 @@ interface Points {
 
 async function readText(path: string): Promise<string> {
   try {
-    return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+    return decodeText(new Uint8Array(await readFile(path))).replace(/^\uFEFF/, '');
   } catch (e) {
     throw new CliError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }

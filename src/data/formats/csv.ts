@@ -1,5 +1,6 @@
 /**
- * CSV (comma, semicolon, tab or pipe; UTF-8 with or without BOM): recognised by its name or a
+ * CSV (comma, semicolon, tab or pipe; UTF-8 with or without BOM, UTF-16 with a BOM, or Windows-874
+ * / TIS-620 as Thai Excel saves it: textEncoding.ts): recognised by its name or a
  * delimiter on its first line, after every binary format had its turn (so a ZIP or a workbook is
  * never read as CSV columns). The kind comes from the head parsed as a table (kinds.ts
  * kindOfTable, the rule Excel sheets follow too); the importer of that kind reads the file.
@@ -7,8 +8,9 @@
 import { readCsvTable } from '../services/rawTable';
 import { kindOfColumns, kindOfTable, type Classified } from '../workspace/kinds';
 import { extensionOf, type FormatReader, type InputFile, type ReadLayer } from './reader';
+import { decodeText } from './textEncoding';
 
-const text = (head: Uint8Array) => new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/^\uFEFF/, '');
+const text = (head: Uint8Array) => decodeText(head).replace(/^\uFEFF/, '');
 
 /** Text of the head without a trailing partial line (so a CSV sample parses cleanly). */
 function headLines(t: string): string {
