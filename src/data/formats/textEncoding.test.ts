@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectTextEncoding, utf8Sequences } from './textEncoding';
+import { decodeText, decodeTextChunks, detectTextEncoding, utf8Sequences } from './textEncoding';
 import { encodeCp874 } from './pointShapefileFixture';
 import gazetteer from '../gazetteer/th-admin-gazetteer.json';
 
@@ -61,5 +61,21 @@ describe('text encodings of office files', () => {
     expect(utf8Sequences(new TextEncoder().encode('aบ้าน€😀'))).toEqual({ wellFormed: 6, broken: 0 });
     // บ้าน in TIS-620: BA out of place, E9 without its two continuations, then D2 B9 well-formed by chance.
     expect(utf8Sequences(new Uint8Array([0xba, 0xe9, 0xd2, 0xb9]))).toEqual({ wellFormed: 1, broken: 2 });
+  });
+  it('decodes a file read in pieces, characters split between pieces included (Windows-874 and UTF-8)', async () => {
+    // The encoding is detected on the first piece (1 MiB in the CLI), here the first 60 bytes,
+    // which hold the first Thai name; the rest comes in pieces of 1, 2, 7 or 50 bytes.
+    const text = SOURCE.join('\r\n');
+    for (const bytes of [encodeCp874(text), new TextEncoder().encode(text)]) {
+      for (const size of [1, 2, 7, 50]) {
+        async function* pieces() {
+          yield bytes.subarray(0, 60);
+          for (let i = 60; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+        }
+        let out = '';
+        for await (const t of decodeTextChunks(pieces())) out += t;
+        expect(out).toBe(text);
+      }
+    }
   });
 });

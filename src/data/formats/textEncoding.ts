@@ -26,14 +26,13 @@ export function detectTextEncoding(bytes: Uint8Array): TextEncodingName {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
     return 'utf-8';
   } catch {
-    return 'windows-874';
+    return utf8OrThai(bytes);
   }
 }
 
 /**
  * The text of `bytes` in its detected encoding, without a BOM. A whole file: one strict UTF-8
- * pass that is the result when it succeeds (no second pass for the usual case), else Windows-874.
- * A head cut inside a UTF-8 character ends in U+FFFD rather than being taken for Windows-874.
+ * pass that is the result when it succeeds (no second pass for the usual case).
  */
 export function decodeText(bytes: Uint8Array): string {
   const bom = detectBom(bytes);
@@ -42,14 +41,43 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // Not valid UTF-8 as a whole. A UTF-8 file damaged in a byte or two (a bad copy, two exports
-    // pasted together) still has far more well-formed multi-byte characters than broken ones, and
-    // reads best as UTF-8 with a U+FFFD where it is broken. Windows-874 Thai text has ≈ 0.3
-    // well-formed sequences (by chance) per broken one: OCHA's 7,425 subdistrict names in TIS-620
-    // give 10,092 against 33,348, the 928 district names 1,336 against 4,577.
-    const { wellFormed, broken } = utf8Sequences(bytes);
-    return new TextDecoder(wellFormed > 3 * broken ? 'utf-8' : 'windows-874').decode(bytes);
+    return new TextDecoder(utf8OrThai(bytes)).decode(bytes);
   }
+}
+
+/**
+ * A file read in pieces (a streaming import), as text: the encoding is detected on the first
+ * piece (1 MiB in the CLI's streams) and every piece decoded in it, characters split between
+ * pieces included.
+ */
+export async function* decodeTextChunks(chunks: AsyncIterable<Uint8Array>): AsyncIterable<string> {
+  let decoder: TextDecoder | null = null;
+  for await (const chunk of chunks) {
+    decoder ??= new TextDecoder(detectTextEncoding(chunk));
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder?.decode() ?? '';
+  if (rest) yield rest;
+}
+
+function detectBom(bytes: Uint8Array): TextEncodingName | null {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Bytes that are not valid UTF-8. A UTF-8 file damaged in a byte or two (a bad copy, two exports
+ * pasted together) still has far more well-formed multi-byte characters than broken ones, and
+ * reads best as UTF-8 with a U+FFFD where it is broken. Windows-874 Thai text has ≈ 0.3
+ * well-formed sequences (by chance) per broken one: OCHA's 7,425 subdistrict names in TIS-620
+ * give 10,092 against 33,348, the 928 district names 1,336 against 4,577.
+ */
+function utf8OrThai(bytes: Uint8Array): TextEncodingName {
+  const { wellFormed, broken } = utf8Sequences(bytes);
+  return wellFormed > 3 * broken ? 'utf-8' : 'windows-874';
 }
 
 /** Well-formed multi-byte UTF-8 sequences and broken ones (a lead or continuation byte out of place). */
@@ -76,11 +104,4 @@ export function utf8Sequences(bytes: Uint8Array): { wellFormed: number; broken: 
     }
   }
   return { wellFormed, broken };
-}
-
-function detectBom(bytes: Uint8Array): TextEncodingName | null {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return null;
 }

@@ -11,6 +11,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
 import { HouseholdAccumulator, type HouseholdIngestResult } from './householdCsv';
+import { decodeTextChunks } from '../formats/textEncoding';
 
 export interface IngestProgress {
   rows: number;
@@ -42,9 +43,16 @@ export async function ingestHouseholdFile(path: string, year?: number, onProgres
     return text.slice(start);
   };
   try {
-    for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-      bytes += Buffer.byteLength(chunk as string);
-      rest = feed(rest + (chunk as string));
+    // Bytes, decoded in the encoding detected on the first MiB (UTF-8, UTF-16 or Windows-874: textEncoding.ts).
+    const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+    const counted = async function* () {
+      for await (const piece of raw) {
+        bytes += (piece as Buffer).length;
+        yield piece as Uint8Array;
+      }
+    };
+    for await (const chunk of decodeTextChunks(counted())) {
+      rest = feed(rest + (chunk));
       onProgress?.({ rows: acc.rows, bytes });
     }
   } catch (e) {

@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import type { DatasetManifest, WorkspaceLayer } from '../datasetFormat';
 import { CsvLineSplitter, RecordsBuilder, type RecordsImport } from './recordCsv';
 import { decodeRecordsFile, encodeRecordsFile, RECORDS_FILE_NAME, RECORDS_MANIFEST_KEY, type StoredRecords } from './recordsFile';
+import { decodeTextChunks } from '../formats/textEncoding';
 
 export interface ImportProgress {
   rows: number;
@@ -22,9 +23,16 @@ export async function importRecordsFile(path: string, onProgress?: (p: ImportPro
   const splitter = new CsvLineSplitter((fields, line) => b.record(fields, line));
   let bytes = 0;
   try {
-    for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-      bytes += Buffer.byteLength(chunk as string);
-      splitter.push(chunk as string);
+    // Bytes, decoded in the encoding detected on the first MiB (UTF-8, UTF-16 or Windows-874: textEncoding.ts).
+    const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+    const counted = async function* () {
+      for await (const piece of raw) {
+        bytes += (piece as Buffer).length;
+        yield piece as Uint8Array;
+      }
+    };
+    for await (const chunk of decodeTextChunks(counted())) {
+      splitter.push(chunk);
       onProgress?.({ rows: b.rows, bytes });
     }
   } catch (e) {

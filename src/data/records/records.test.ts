@@ -11,6 +11,7 @@ import { parseRecordDate } from './dates';
 import { importRecordsFile, writeRecordsToDataset } from './nodeImport';
 import { CsvLineSplitter, describeRecordsReport, recordsFromCsv } from './recordCsv';
 import { decodeRecordsFile, encodeRecordsFile, readDatasetRecords } from './recordsFile';
+import { encodeCp874 } from '../formats/pointShapefileFixture';
 
 const dateIso = (s: string) => {
   const d = parseRecordDate(s);
@@ -132,6 +133,19 @@ describe('records CSV import', () => {
     for (const ch of CANONICAL) s2.push(ch);
     s2.end();
     expect(bits).toEqual(whole);
+  });
+
+  it('the streaming Node path reads a Windows-874 file (Thai Excel) as the string path reads its UTF-8 text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cheepao-records-874-'));
+    const path = join(dir, 'records-th.csv');
+    // Thai dates (มี.ค. 2565) and agencies (ธกส., พมจ.) in TIS-620, CRLF, as Excel saves it on a Thai Windows.
+    const crlf = CANONICAL.replace(/\r?\n/g, '\r\n');
+    writeFileSync(path, encodeCp874(crlf));
+    const a = recordsFromCsv(crlf, 'records-th.csv');
+    const b = await importRecordsFile(path);
+    expect(b.report).toEqual(a.report);
+    expect(b.records).toEqual(a.records);
+    expect(a.report.rows).toBeGreaterThan(3);
   });
 
   it('records.bin.gz round-trips into a dataset directory, and never contains a citizen id', async () => {
