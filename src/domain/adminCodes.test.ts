@@ -11,6 +11,12 @@ describe('normaliseAdminCode', () => {
     expect(normaliseAdminCode(73010101)).toBe('73010101');
     expect(normaliseAdminCode('57.0')).toBe('57');
   });
+  it('reads codes written in Thai digits (๐–๙), as official documents write them', () => {
+    expect(normaliseAdminCode('๗๓๐๑๐๑๐๑')).toBe('73010101');
+    expect(normaliseAdminCode(' ๑๐๐๑ ')).toBe('1001');
+    expect(normaliseAdminCode('TH๕๗')).toBe('57');
+    expect(normaliseAdminCode('๐๙')).toBeNull();
+  });
   it('refuses what is not a code', () => {
     for (const bad of ['', 'abc', '7', '123', '09', '99', '1234567890123']) expect(normaliseAdminCode(bad)).toBeNull();
   });

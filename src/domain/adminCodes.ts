@@ -24,7 +24,8 @@ export const COUNTRY_CODE = 'TH';
  * not a recognisable admin code. A 10-digit TPMAP village id keeps its first 8 digits.
  */
 export function normaliseAdminCode(raw: string | number): string | null {
-  let s = String(raw).trim().toUpperCase();
+  // Thai digits ๐–๙ (U+0E50–U+0E59), as official documents and their spreadsheets often write codes.
+  let s = String(raw).trim().toUpperCase().replace(/[\u0E50-\u0E59]/g, (c) => String(c.charCodeAt(0) - 0x0e50));
   if (s === COUNTRY_CODE) return COUNTRY_CODE;
   if (s.startsWith('TH-')) s = s.slice(3);
   else if (s.startsWith('TH')) s = s.slice(2);
