@@ -7,11 +7,10 @@
  * has no free text, and papaparse's Node stream reader was measured 2–3× slower than this on
  * plain lines. A quoted field spanning lines is not supported (it shows up as bad rows, by line).
  */
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
 import { HouseholdAccumulator, type HouseholdIngestResult } from './householdCsv';
-import { decodeTextChunks } from '../formats/textEncoding';
+import { readTextPieces } from '../nodeReader';
 
 export interface IngestProgress {
   rows: number;
@@ -43,15 +42,7 @@ export async function ingestHouseholdFile(path: string, year?: number, onProgres
     return text.slice(start);
   };
   try {
-    // Bytes, decoded in the encoding detected on the first MiB (UTF-8, UTF-16 or Windows-874: textEncoding.ts).
-    const raw = createReadStream(path, { highWaterMark: 1 << 20 });
-    const counted = async function* () {
-      for await (const piece of raw) {
-        bytes += (piece as Buffer).length;
-        yield piece as Uint8Array;
-      }
-    };
-    for await (const chunk of decodeTextChunks(counted())) {
+    for await (const chunk of readTextPieces(path, (n) => (bytes += n))) {
       rest = feed(rest + (chunk));
       onProgress?.({ rows: acc.rows, bytes });
     }

@@ -4,14 +4,14 @@
  * case-id table), not with the text — and writing records.bin.gz into an existing dataset
  * directory (manifest.json gains `files.records`).
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { DatasetManifest, WorkspaceLayer } from '../datasetFormat';
 import { CsvLineSplitter, RecordsBuilder, type RecordsImport } from './recordCsv';
 import { decodeRecordsFile, encodeRecordsFile, RECORDS_FILE_NAME, RECORDS_MANIFEST_KEY, type StoredRecords } from './recordsFile';
-import { decodeTextChunks } from '../formats/textEncoding';
+import { readTextPieces } from '../nodeReader';
 
 export interface ImportProgress {
   rows: number;
@@ -23,15 +23,7 @@ export async function importRecordsFile(path: string, onProgress?: (p: ImportPro
   const splitter = new CsvLineSplitter((fields, line) => b.record(fields, line));
   let bytes = 0;
   try {
-    // Bytes, decoded in the encoding detected on the first MiB (UTF-8, UTF-16 or Windows-874: textEncoding.ts).
-    const raw = createReadStream(path, { highWaterMark: 1 << 20 });
-    const counted = async function* () {
-      for await (const piece of raw) {
-        bytes += (piece as Buffer).length;
-        yield piece as Uint8Array;
-      }
-    };
-    for await (const chunk of decodeTextChunks(counted())) {
+    for await (const chunk of readTextPieces(path, (n) => (bytes += n))) {
       splitter.push(chunk);
       onProgress?.({ rows: b.rows, bytes });
     }

@@ -181,37 +181,15 @@ function villageParams(grid: RasterGrid, lon: ArrayLike<number>, lat: ArrayLike<
     // point off the grid) Math.sin/cos. The result may differ from Math.sin in the last bit or two,
     // like any other rounding in the set-up: membership still equals haversineKm(…) ≤ r except
     // within rounding of the edge, and both engines read the same params.
-    let sinHalfPhi0: number, cosHalfPhi0: number, sinHalfLambda0: number, cosHalfLambda0: number;
+    const at = o * PARAMS;
     const rN = Math.round(y);
-    const dPhi = rN >= 0 && rN < height ? (phi0 - (north - (rN + 0.5) * ph) * RAD) / 2 : Infinity;
-    if (dPhi < 1e-3 && dPhi > -1e-3) {
-      const d2 = dPhi * dPhi;
-      const sd = dPhi * (1 - (d2 / 6) * (1 - d2 / 20));
-      const cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - d2 / 30));
-      sinHalfPhi0 = sinHalfLat[rN] * cd + cosHalfLat[rN] * sd;
-      cosHalfPhi0 = cosHalfLat[rN] * cd - sinHalfLat[rN] * sd;
-    } else {
-      sinHalfPhi0 = Math.sin(phi0 / 2);
-      cosHalfPhi0 = Math.cos(phi0 / 2);
-    }
+    halfAngleSinCos(phi0, rN >= 0 && rN < height ? rN : -1, (north - (rN + 0.5) * ph) * RAD, sinHalfLat, cosHalfLat, params, at + 1);
     const cN = Math.round(x);
-    const dLambda = cN >= 0 && cN < width ? (lambda0 - (west + (cN + 0.5) * pw) * RAD) / 2 : Infinity;
-    if (dLambda < 1e-3 && dLambda > -1e-3) {
-      const d2 = dLambda * dLambda;
-      const sd = dLambda * (1 - (d2 / 6) * (1 - d2 / 20));
-      const cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - d2 / 30));
-      sinHalfLambda0 = sinHalfLon[cN] * cd + cosHalfLon[cN] * sd;
-      cosHalfLambda0 = cosHalfLon[cN] * cd - sinHalfLon[cN] * sd;
-    } else {
-      sinHalfLambda0 = Math.sin(lambda0 / 2);
-      cosHalfLambda0 = Math.cos(lambda0 / 2);
-    }
+    halfAngleSinCos(lambda0, cN >= 0 && cN < width ? cN : -1, (west + (cN + 0.5) * pw) * RAD, sinHalfLon, cosHalfLon, params, at + 3);
+    const sinHalfPhi0 = params[at + 1];
+    const cosHalfPhi0 = params[at + 2];
     const cosPhi0 = (cosHalfPhi0 - sinHalfPhi0) * (cosHalfPhi0 + sinHalfPhi0); // cos²(φ/2) − sin²(φ/2)
-    params[o * PARAMS] = cosPhi0;
-    params[o * PARAMS + 1] = sinHalfPhi0;
-    params[o * PARAMS + 2] = cosHalfPhi0;
-    params[o * PARAMS + 3] = sinHalfLambda0;
-    params[o * PARAMS + 4] = cosHalfLambda0;
+    params[at] = cosPhi0;
     // Bounding box of the spherical cap, in fractional rows and columns from the grid's corner
     // (y and x above); one pixel of margin absorbs rounding, the exact test decides.
     const r0 = Math.max(0, Math.ceil(y - capRows) - 1);
@@ -231,6 +209,24 @@ function villageParams(grid: RasterGrid, lon: ArrayLike<number>, lat: ArrayLike<
     box[o * BOX + 2] = c0;
     box[o * BOX + 3] = c1;
     box[o * BOX + 4] = kc;
+  }
+}
+
+/**
+ * sin(x/2) and cos(x/2) into out[at], out[at + 1]: by angle addition from the tabulated half-angle
+ * sines and cosines of the grid angle xk of row or column k (−1: off the grid), see villageParams.
+ */
+function halfAngleSinCos(x: number, k: number, xk: number, sinT: Float64Array, cosT: Float64Array, out: Float64Array, at: number): void {
+  const d = k >= 0 ? (x - xk) / 2 : Infinity;
+  if (d < 1e-3 && d > -1e-3) {
+    const d2 = d * d;
+    const sd = d * (1 - (d2 / 6) * (1 - d2 / 20));
+    const cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - d2 / 30));
+    out[at] = sinT[k] * cd + cosT[k] * sd;
+    out[at + 1] = cosT[k] * cd - sinT[k] * sd;
+  } else {
+    out[at] = Math.sin(x / 2);
+    out[at + 1] = Math.cos(x / 2);
   }
 }
 
