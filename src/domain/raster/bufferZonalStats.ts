@@ -406,7 +406,7 @@ function boxWindow(box: Int32Array, m: number): ValueWindow & { wr1: number } {
 /**
  * What the kernel's memory still holds from the last call: the grid tables, and the window of
  * `values` (held weakly, so that a replaced raster is not kept alive) copied at byte offset `at`.
- * A later call on the same grid with the same layout — the same villages, as when the user changes
+ * A later call on the same grid with the same layout — as many villages, as when the user changes
  * the radius or the lit threshold — whose window lies inside that one reads them again instead of
  * recomputing the tables and copying ≈ 29 MB (national demo: ≈ 2 ms of a 16 ms call). Any call that
  * lays its arrays out differently may overwrite that memory, so it drops this first.
