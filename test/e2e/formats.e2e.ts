@@ -21,7 +21,7 @@ import { externalRequests, launch, openPage, waitForMap, type PageSession } from
 import { cliJson } from './cli';
 import { parseShownNumber } from './reference';
 import { writeWorkspaceFixture } from './workspaceFixtures';
-import { zipPointShapefile } from '../../src/data/formats/pointShapefileFixture';
+import { encodeCp874, zipPointShapefile } from '../../src/data/formats/pointShapefileFixture';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -209,6 +209,23 @@ describe('office formats in the browser', () => {
     await expect.poll(() => d.page.locator('[data-testid=service-count-school]').getAttribute('data-count'), { timeout: 60_000 }).toBe(String(ref.layers.services.school));
     expect(d.consoleErrors).toEqual([]);
     await d.page.context().close();
+  });
+
+  it('village points saved by Thai Excel (Windows-874 CSV, CRLF) dropped on the window keep their Thai names', async () => {
+    // The same points as the Shapefile above, as "CSV (Comma delimited)" from Excel on a Thai Windows;
+    // read with File.text() (UTF-8 only) the names were U+FFFD runs. Encoded by the TIS-620 code chart.
+    const csvPath = join(dir, 'หมู่บ้าน-excel.csv');
+    const lines = ['VILL_CODE,VILL_NAME,lon,lat', ...points.map(([code, lon, lat]) => `${code},บ้านเอ็กเซล หมู่ ${Number(code.slice(6))},${lon},${lat}`)];
+    writeFileSync(csvPath, encodeCp874(lines.join('\r\n') + '\r\n'));
+    await dropFiles([csvPath]);
+    await s.page.click('[data-testid=tab-workspace]');
+    const line = s.page.locator('[data-testid=import-line]', { hasText: 'หมู่บ้าน-excel.csv' });
+    await expect.poll(() => line.count(), { timeout: 60_000 }).toBe(1);
+    expect(await line.innerText()).toContain(`พิกัดหมู่บ้าน ${points.length} แห่ง`);
+    await line.click();
+    const details = await s.page.locator('[data-testid=import-report]').innerText();
+    expect(details).toContain('village names from column VILL_NAME (first: "บ้านเอ็กเซล หมู่ 1")');
+    expect(details).not.toContain('\uFFFD');
   });
 
   it('made no request beyond 127.0.0.1 and logged no errors', () => {
