@@ -34,7 +34,7 @@ describe('classification by name (issue 16: a national TPMAP folder is 7,328 fil
     const empty = input('61_73_amphur_00011.csv', '');
     const tpmap = input('61_73_village_11111.csv', 'village_ID,poor.JPT.CNT\n');
     const r = await readInputs([empty, tpmap]);
-    expect(r.refused).toEqual([{ file: '61_73_amphur_00011.csv', message: '61_73_amphur_00011.csv: empty file (0 bytes); export this TPMAP table again (the other tables are read)' }]);
+    expect(r.refused).toEqual([{ file: '61_73_amphur_00011.csv', message: '61_73_amphur_00011.csv: empty file (0 bytes); export this TPMAP table again (the other tables are read) / ไฟล์ว่าง ส่งออกตารางนี้จาก TPMAP ใหม่ (ตารางอื่นนำเข้าแล้ว)' }]);
     expect(r.items.map((i) => i.name)).toEqual(['61_73_village_11111.csv']);
   });
 });

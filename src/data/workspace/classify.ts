@@ -133,7 +133,7 @@ export async function readInputs(inputs: InputFile[], options: ReadOptions & { c
     else if (c.kind === 'unknown') refused.push({ file: f.name, message: `${f.name}: not a file Cheepao reads (${c.reason}); ${EXPECTED}` });
     // A 0-byte table (an export or a copy that failed) holds nothing to read: refused by name, so
     // that one such file among a folder's thousands does not stop the others from being read.
-    else if (f.size === 0) refused.push({ file: f.name, message: `${f.name}: empty file (0 bytes)${c.kind === 'tpmap' ? '; export this TPMAP table again (the other tables are read)' : ''}` });
+    else if (f.size === 0) refused.push({ file: f.name, message: `${f.name}: empty file (0 bytes)${c.kind === 'tpmap' ? '; export this TPMAP table again (the other tables are read)' : ''} / ไฟล์ว่าง${c.kind === 'tpmap' ? ' ส่งออกตารางนี้จาก TPMAP ใหม่ (ตารางอื่นนำเข้าแล้ว)' : ''}` });
     else items.push({ name: f.name, kind: c.kind, reason: c.reason, sources: [f], input: f, notes: [] });
   }
   for (const b of binaries) {
