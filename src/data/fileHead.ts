@@ -5,5 +5,5 @@ import { decodeText } from './formats/textEncoding';
  * as formats/textEncoding.ts detects), for recognising its kind.
  */
 export function headText(head: Uint8Array): string {
-  return decodeText(head).replace(/^\uFEFF/, '');
+  return decodeText(head);
 }

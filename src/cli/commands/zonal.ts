@@ -50,7 +50,7 @@ interface Points {
 
 async function readText(path: string): Promise<string> {
   try {
-    return decodeText(new Uint8Array(await readFile(path))).replace(/^\uFEFF/, '');
+    return decodeText(new Uint8Array(await readFile(path)));
   } catch (e) {
     throw new CliError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }

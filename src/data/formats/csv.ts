@@ -8,9 +8,8 @@
 import { readCsvTable } from '../services/rawTable';
 import { kindOfColumns, kindOfTable, type Classified } from '../workspace/kinds';
 import { extensionOf, type FormatReader, type InputFile, type ReadLayer } from './reader';
-import { decodeText } from './textEncoding';
+import { headText as text } from '../fileHead';
 
-const text = (head: Uint8Array) => decodeText(head).replace(/^\uFEFF/, '');
 
 /** Text of the head without a trailing partial line (so a CSV sample parses cleanly). */
 function headLines(t: string): string {

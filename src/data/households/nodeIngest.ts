@@ -43,7 +43,7 @@ export async function ingestHouseholdFile(path: string, year?: number, onProgres
   };
   try {
     for await (const chunk of readTextPieces(path, (n) => (bytes += n))) {
-      rest = feed(rest + (chunk));
+      rest = feed(rest + chunk);
       onProgress?.({ rows: acc.rows, bytes });
     }
   } catch (e) {
